@@ -1,0 +1,221 @@
+/* batch.c - batch mode: engine + log writer, no interaction. */
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "batch.h"
+#include "engine.h"
+#include "escape.h"
+#include "launch.h"
+#include "sigctl.h"
+#include "tlog-write.h"
+
+struct batch_stats {
+	unsigned long	 processes, threads, execs, signals;
+};
+
+static int
+stats_sink(void *arg, const struct fw_event *ev)
+{
+	struct batch_stats	*s = arg;
+
+	switch (ev->kind) {
+	case FW_EV_FORK:
+	case FW_EV_VFORK:
+		s->processes++;
+		break;
+	case FW_EV_CLONE:
+		if (ev->thread)
+			s->threads++;
+		else
+			s->processes++;
+		break;
+	case FW_EV_EXEC:
+		s->execs++;
+		break;
+	case FW_EV_SIGNAL:
+		s->signals++;
+		break;
+	default:
+		break;
+	}
+	return ENGINE_GO;
+}
+
+int
+batch_exit_status(int wstatus)
+{
+	if (WIFSIGNALED(wstatus))
+		return 128 + WTERMSIG(wstatus);
+	if (WIFEXITED(wstatus))
+		return WEXITSTATUS(wstatus);
+	return FW_EXIT_FAILURE;
+}
+
+/* A signal reached forkwatch. Attach mode: detach from everything. Launch
+ * mode: a terminal's signal went to the program's process group too, so it
+ * is ignored here; one sent to forkwatch by kill(1) is passed to the root. */
+static bool
+handle_signal(struct engine *eng, const struct fw_options *o)
+{
+	bool	 from_user;
+	int	 sig = sigctl_take(&from_user);
+
+	if (sig == 0)
+		return false;
+	if (!eng->launched) {
+		if (!o->quiet)
+			fw_error(0, "%s: detaching from %zu tasks",
+			    strsignal(sig), engine_live(eng));
+		engine_detach_all(eng);
+		return true;
+	}
+	if (from_user && !eng->root_done)
+		kill(eng->root, sig);
+	return false;
+}
+
+static void
+notice_start(const struct fw_options *o, const struct engine *eng)
+{
+	struct fw_buf	 b;
+	size_t		 i;
+
+	if (o->quiet)
+		return;
+	fw_buf_init(&b);
+	if (o->argv != NULL) {
+		fw_buf_printf(&b, "forkwatch: tracing %d:", (int)eng->root);
+		for (i = 0; o->argv[i] != NULL; i++) {
+			fw_buf_addc(&b, ' ');
+			esc_text_bare(&b, o->argv[i], strlen(o->argv[i]));
+		}
+	} else {
+		fw_buf_printf(&b, "forkwatch: attached to %zu tasks",
+		    engine_live(eng));
+	}
+	fw_buf_addc(&b, '\n');
+	fw_write_all(STDERR_FILENO, b.data, b.len);
+	fw_buf_release(&b);
+}
+
+static void
+notice_end(const struct fw_options *o, const struct engine *eng,
+    const struct batch_stats *s)
+{
+	if (o->quiet)
+		return;
+	if (eng->launched && eng->root_done && WIFSIGNALED(eng->root_status))
+		fw_error(0, "%d killed by %s%s; %lu processes, %lu threads, "
+		    "%lu execs", (int)eng->root,
+		    strsignal(WTERMSIG(eng->root_status)),
+		    WCOREDUMP(eng->root_status) ? " (core dumped)" : "",
+		    s->processes, s->threads, s->execs);
+	else if (eng->launched && eng->root_done)
+		fw_error(0, "%d exited with %d; %lu processes, %lu threads, "
+		    "%lu execs", (int)eng->root,
+		    WEXITSTATUS(eng->root_status), s->processes, s->threads,
+		    s->execs);
+	else
+		fw_error(0, "detached; %lu processes, %lu threads, %lu execs "
+		    "seen", s->processes, s->threads, s->execs);
+}
+
+int
+batch_main(const struct fw_options *o)
+{
+	struct engine		 eng;
+	struct engine_opts	 eo;
+	struct tlog_writer	 w;
+	struct batch_stats	 stats;
+	enum engine_result	 res;
+	char			*cwd;
+	size_t			 i;
+	int			 r, status = 0, attached = 0;
+
+	if ((r = tlog_writer_open(&w, o->output, STDERR_FILENO,
+	    o->format)) != 0) {
+		fw_error(-r, "cannot open log file %s", o->output);
+		return FW_EXIT_FAILURE;
+	}
+	memset(&eo, 0, sizeof eo);
+	eo.want_env = o->want_env;
+	if ((r = engine_init(&eng, &eo)) != 0) {
+		fw_error(-r, "cannot set up signal handling");
+		tlog_writer_close(&w);
+		return FW_EXIT_FAILURE;
+	}
+	memset(&stats, 0, sizeof stats);
+	engine_add_sink(&eng, tlog_sink, tlog_flush_cb, &w);
+	engine_add_sink(&eng, stats_sink, NULL, &stats);
+	sigctl_install();
+
+	cwd = getcwd(NULL, 0);
+	tlog_write_start(&w, eng.wall0, o->argv != NULL, o->argv, o->pids,
+	    o->npids, cwd);
+	free(cwd);
+	if (o->argv != NULL) {
+		if ((r = engine_launch(&eng, o->argv)) != 0) {
+			if (eng.err.len > 0)
+				fw_error(0, "%s", eng.err.data);
+			else
+				fw_error(-r, "cannot run '%s'", o->argv[0]);
+			status = eng.err.len > 0 ? FW_EXIT_FAILURE :
+			    launch_exit_status(r);
+			goto out;
+		}
+	} else {
+		for (i = 0; i < o->npids; i++) {
+			fw_buf_reset(&eng.err);
+			if ((r = engine_attach(&eng, o->pids[i], false)) != 0) {
+				fw_error(0, "%s", fw_buf_cstr(&eng.err));
+				status = FW_EXIT_FAILURE;
+				continue;
+			}
+			attached++;
+		}
+		if (attached == 0)
+			goto out;
+	}
+	notice_start(o, &eng);
+
+	for (;;) {
+		res = engine_run(&eng, true, &sigctl_pending);
+		if (res == ENGINE_INTR) {
+			if (handle_signal(&eng, o))
+				break;
+			continue;
+		}
+		if (res == ENGINE_DONE)
+			break;
+		if (res == ENGINE_ERROR) {
+			/* Never leave anything stopped behind. */
+			if (eng.launched)
+				engine_kill_all(&eng);
+			else
+				engine_detach_all(&eng);
+			status = FW_EXIT_FAILURE;
+			goto out;
+		}
+	}
+	if (eng.launched && eng.root_done)
+		status = batch_exit_status(eng.root_status);
+	notice_end(o, &eng, &stats);
+out:
+	tlog_write_end(&w, engine_ts(&eng), status,
+	    eng.launched && eng.root_done ? eng.root_status : -1);
+	if ((r = tlog_writer_close(&w)) != 0) {
+		fw_error(-r, "cannot write log %s", o->output ? o->output :
+		    "to stderr");
+		if (status == 0)
+			status = FW_EXIT_FAILURE;
+	}
+	engine_release(&eng);
+	return status;
+}

@@ -1,0 +1,404 @@
+/* engine-ctl.c - starting and ending a trace and steering it: launch,
+ * attach, all-stop, resume, detach, kill. */
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "engine.h"
+#include "engine-int.h"
+#include "launch.h"
+#include "ptrace-ops.h"
+
+int
+engine_launch(struct engine *eng, char *const argv[])
+{
+	struct launch	 l;
+	struct fw_task	*t;
+	int		 r, nsinks;
+
+	if ((r = launch_spawn(&l, argv, &eng->oldmask)) != 0) {
+		fw_buf_printf(&eng->err, "cannot fork: %s", strerror(-r));
+		return r;
+	}
+	eng->options = pt_trace_options(true);
+	if ((r = pt_seize(l.pid, eng->options)) != 0) {
+		fw_buf_printf(&eng->err, "cannot trace the program: %s",
+		    strerror(-r));
+		kill(l.pid, SIGKILL);
+		close(l.go_fd);
+		close(l.err_fd);
+		waitpid(l.pid, NULL, __WALL);
+		return r;
+	}
+	eng->launched = true;
+	eng->root = l.pid;
+	t = task_new(&eng->tasks, l.pid);
+	t->state = TASK_RUNNING;
+	t->flags |= TF_ROOT;
+	t->ppid = getpid();
+	t->start_ts = engine_ts(eng);
+	if ((r = launch_release(&l)) != 0) {
+		/* The exec failed and the child exits: reap it unseen. */
+		nsinks = eng->nsinks;
+		eng->nsinks = 0;
+		while (eng->tasks.count > 0 && eng_wait_once(eng, true) >= 0)
+			;
+		eng->nsinks = nsinks;
+		eng->root_done = false;
+		return r;
+	}
+	return 0;
+}
+
+/* Seize one task of an attached process and give it a record. */
+static int
+attach_one(struct engine *eng, pid_t tgid, pid_t tid, struct fw_task **out)
+{
+	struct procfs_status	 st;
+	struct fw_task		*t, *leader;
+	int			 r;
+
+	*out = NULL;
+	if (task_find(&eng->tasks, tid) != NULL)
+		return 0;
+	if ((r = pt_seize(tid, eng->options)) != 0) {
+		/* A thread auto-attached by its traced creator meanwhile. */
+		if (r == -EPERM && procfs_read_status(&eng->proc, tid, &st) == 0
+		    && st.tracer == getpid())
+			return 0;
+		return r;
+	}
+	t = task_new(&eng->tasks, tid);
+	t->state = TASK_RUNNING;
+	t->flags |= TF_ATTACHED;
+	t->tgid = tgid;
+	t->start_ts = engine_ts(eng);
+	if (procfs_read_status(&eng->proc, tid, &st) == 0)
+		t->ppid = st.ppid;
+	if (tid != tgid && (leader = task_find(&eng->tasks, tgid)) != NULL) {
+		t->leader = leader;
+		t->flags |= TF_THREAD;
+		leader->nthreads++;
+		task_link(leader, t);
+		t->depth = leader->depth;
+	} else {
+		t->flags |= TF_ROOT;
+		task_link(task_find(&eng->tasks, t->ppid), t);
+	}
+	*out = t;
+	return 0;
+}
+
+/* Emit the attach event of a task, with what /proc says of its image. */
+static int
+attach_event(struct engine *eng, struct fw_task *t)
+{
+	struct fw_event	 ev;
+	struct fw_strv	 argv;
+	char		*path = NULL, *cwd = NULL;
+	int		 verdict;
+
+	eng_event_init(eng, &ev, FW_EV_ATTACH, t);
+	ev.ppid = t->ppid;
+	strv_init(&argv);
+	if (task_is_leader(t)) {
+		procfs_readlink(&eng->proc, t->tid, "exe", &path);
+		procfs_readlink(&eng->proc, t->tid, "cwd", &cwd);
+		procfs_read_strv(&eng->proc, t->tid, "cmdline", &argv);
+		task_set_exec(t, path, &argv);
+		procfs_read_comm(&eng->proc, t->tid, t->comm, sizeof t->comm);
+		ev.path = path != NULL ? path : "";
+		ev.cwd = cwd != NULL ? cwd : "";
+		ev.argv = &argv;
+	} else if (t->leader != NULL) {
+		task_set_exec(t, t->leader->path, &t->leader->argv);
+	}
+	verdict = eng_emit(eng, &ev);
+	free(path);
+	free(cwd);
+	strv_release(&argv);
+	return verdict;
+}
+
+int
+engine_attach(struct engine *eng, pid_t pid, bool stop)
+{
+	struct procfs_status	 st;
+	pid_t			*tids, tgid;
+	size_t			 n, i;
+	struct fw_task		*t;
+	int			 r, added, rounds;
+
+	eng->options = pt_trace_options(false);
+	if ((r = procfs_read_status(&eng->proc, pid, &st)) != 0) {
+		fw_buf_printf(&eng->err, "cannot attach to %d: %s", (int)pid,
+		    r == -ENOENT ? "No such process" : strerror(-r));
+		return r == -ENOENT ? -ESRCH : r;
+	}
+	tgid = st.tgid;
+	if (task_find(&eng->tasks, tgid) != NULL) {
+		fw_buf_printf(&eng->err, "process %d is already traced by "
+		    "this forkwatch", (int)tgid);
+		return -EALREADY;
+	}
+	/* Threads may be created while we attach: list until none is new. */
+	for (rounds = 0; rounds < 100; rounds++) {
+		if ((r = procfs_list_tasks(&eng->proc, tgid, &tids, &n)) != 0) {
+			fw_buf_printf(&eng->err, "cannot attach to %d: %s",
+			    (int)pid, strerror(-r));
+			return r;
+		}
+		added = 0;
+		/* The leader first, so threads find their leader's record. */
+		for (i = 0; i < n; i++) {
+			if (tids[i] == tgid) {
+				tids[i] = tids[0];
+				tids[0] = tgid;
+				break;
+			}
+		}
+		for (i = 0; i < n; i++) {
+			r = attach_one(eng, tgid, tids[i], &t);
+			if (r == -ESRCH)
+				continue;
+			if (r != 0 && rounds == 0 && tids[i] == tgid) {
+				fw_buf_printf(&eng->err, "cannot attach to %d: %s",
+				    (int)pid, strerror(-r));
+				if (r == -EPERM) {
+					fw_buf_adds(&eng->err, " (");
+					pt_explain_eperm(tgid, &eng->err);
+					fw_buf_adds(&eng->err, ")");
+				}
+				free(tids);
+				return r;
+			}
+			if (t != NULL) {
+				added++;
+				attach_event(eng, t);
+			}
+		}
+		free(tids);
+		if (added == 0)
+			break;
+	}
+	if (stop)
+		return engine_stop_all(eng, NULL);
+	return 0;
+}
+
+/* pids of every live task, so callers may act while records go away. */
+static pid_t *
+live_pids(struct engine *eng, size_t *np)
+{
+	struct fw_task	*t;
+	pid_t		*v = fw_malloc((eng->tasks.count + 1) * sizeof *v);
+	size_t		 n = 0;
+
+	for (t = eng->tasks.head; t != NULL; t = t->all_next) {
+		if (t->state != TASK_DEAD && n < eng->tasks.count)
+			v[n++] = t->tid;
+	}
+	*np = n;
+	return v;
+}
+
+static void
+interrupt_task(struct fw_task *t)
+{
+	if (t->flags & TF_INTR_PENDING)
+		return;
+	if (pt_interrupt(t->tid) == 0)
+		t->flags |= TF_INTR_PENDING;
+}
+
+/* True while some task we wait for has not stopped yet. */
+static bool
+still_running(struct engine *eng)
+{
+	struct fw_task	*t;
+
+	for (t = eng->tasks.head; t != NULL; t = t->all_next) {
+		if (t->state == TASK_STARTING)
+			return true;
+		/* A vfork parent cannot stop until its child lets it go. */
+		if (t->state == TASK_RUNNING && !(t->flags & TF_VFORK_WAIT))
+			return true;
+	}
+	return false;
+}
+
+int
+engine_stop_all(struct engine *eng, const volatile sig_atomic_t *intr)
+{
+	struct fw_task	*t;
+	int		 r;
+
+	eng->frozen = true;
+	for (t = eng->tasks.head; t != NULL; t = t->all_next) {
+		if (t->state == TASK_RUNNING && !(t->flags & TF_VFORK_WAIT))
+			interrupt_task(t);
+	}
+	while (still_running(eng)) {
+		if (intr != NULL && *intr)
+			return -EINTR;
+		/* Tasks we interrupt may have died: re-interrupt any running
+		 * task created meanwhile (its creator stopped before it). */
+		for (t = eng->tasks.head; t != NULL; t = t->all_next) {
+			if (t->state == TASK_RUNNING &&
+			    !(t->flags & TF_VFORK_WAIT))
+				interrupt_task(t);
+		}
+		r = eng_wait_once(eng, true);
+		if (r < 0 && r != -EINTR)
+			return r == -ECHILD ? 0 : r;
+	}
+	eng_flush(eng);
+	return 0;
+}
+
+int
+engine_stop_task(struct engine *eng, struct fw_task *t)
+{
+	pid_t	 tid = t->tid;
+	int	 r;
+
+	if (t->state == TASK_LISTENING || t->state == TASK_RUNNING)
+		interrupt_task(t);
+	while ((t = task_find(&eng->tasks, tid)) != NULL &&
+	    (t->state == TASK_RUNNING || t->state == TASK_LISTENING ||
+	    t->state == TASK_STARTING)) {
+		if (t->flags & TF_VFORK_WAIT)
+			return -EBUSY;
+		t->flags |= TF_WANT_STOP;
+		r = eng_wait_once(eng, true);
+		if (r < 0 && r != -EINTR)
+			return r;
+	}
+	if (t != NULL)
+		t->flags &= ~TF_WANT_STOP;
+	eng->brk = false;
+	return t != NULL ? 0 : -ESRCH;
+}
+
+int
+engine_resume_task(struct engine *eng, struct fw_task *t)
+{
+	return eng_restart(eng, t);
+}
+
+void
+engine_resume_all(struct engine *eng)
+{
+	struct fw_task	*t;
+
+	eng->frozen = false;
+	eng->brk = false;
+	for (t = eng->tasks.head; t != NULL; t = t->all_next) {
+		if (t->state == TASK_STOPPED && !(t->flags & TF_HELD))
+			eng_restart(eng, t);
+	}
+}
+
+int
+engine_detach_task(struct engine *eng, struct fw_task *t)
+{
+	pid_t	 tid = t->tid;
+
+	t->flags |= TF_DETACHING;
+	if (t->state == TASK_STOPPED) {
+		eng_settle(eng, t, ENGINE_GO);
+		return 0;
+	}
+	if (t->state == TASK_PARKED) {
+		pt_detach(t->tid, 0);
+		eng_task_gone(eng, t);
+		return 0;
+	}
+	interrupt_task(t);
+	while (task_find(&eng->tasks, tid) != NULL) {
+		if (eng_wait_once(eng, true) == -ECHILD)
+			break;
+	}
+	return 0;
+}
+
+void
+engine_detach_all(struct engine *eng)
+{
+	pid_t		*pids;
+	size_t		 n, i;
+	struct fw_task	*t;
+	int		 r;
+
+	eng->detaching = true;
+	eng->frozen = false;
+	pids = live_pids(eng, &n);
+	for (i = 0; i < n; i++) {
+		if ((t = task_find(&eng->tasks, pids[i])) == NULL)
+			continue;
+		switch (t->state) {
+		case TASK_STOPPED:
+			eng_settle(eng, t, ENGINE_GO);
+			break;
+		case TASK_PARKED:
+			pt_detach(t->tid, 0);
+			eng_task_gone(eng, t);
+			break;
+		case TASK_RUNNING:
+		case TASK_LISTENING:
+			/* A listening task must re-trap before it can be
+			 * detached; it stays group-stopped afterwards. */
+			interrupt_task(t);
+			break;
+		default:
+			break;
+		}
+	}
+	free(pids);
+	while (eng->tasks.count > 0) {
+		r = eng_wait_once(eng, true);
+		if (r == -ECHILD)
+			break;
+	}
+	eng_flush(eng);
+}
+
+void
+engine_kill_all(struct engine *eng)
+{
+	struct fw_task	*t;
+
+	eng->frozen = false;
+	for (t = eng->tasks.head; t != NULL; t = t->all_next) {
+		if (t->state == TASK_DEAD)
+			continue;
+		t->flags &= ~(TF_HELD | TF_WANT_STOP);
+		if (task_is_leader(t))
+			kill(t->tid, SIGKILL);
+	}
+	/* SIGKILLed tasks still stop at PTRACE_EVENT_EXIT: restart them. */
+	for (t = eng->tasks.head; t != NULL; t = t->all_next) {
+		if (t->state == TASK_STOPPED)
+			eng_restart(eng, t);
+	}
+	while (eng->tasks.count > 0) {
+		if (eng_wait_once(eng, true) == -ECHILD)
+			break;
+	}
+	eng_flush(eng);
+}
+
+int
+engine_signal_task(struct engine *eng, struct fw_task *t, int sig)
+{
+	(void)eng;
+	if (syscall(SYS_tgkill, t->tgid, t->tid, sig) != 0)
+		return -errno;
+	return 0;
+}

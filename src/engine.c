@@ -1,0 +1,814 @@
+/* engine.c - the wait loop: next_status() collects what the kernel reports,
+ * dispatch_status() classifies each stop and emits events, settle() applies
+ * the resume policy. Kernel quirks are explained where they are handled;
+ * ../doc/INTERNALS.md has the overview. */
+#include "config.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/resource.h>
+#include <sys/signalfd.h>
+#include <sys/syscall.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "engine.h"
+#include "engine-int.h"
+#include "ptrace-ops.h"
+#include "tracee-mem.h"
+
+#ifndef PTRACE_EVENT_STOP
+#define PTRACE_EVENT_STOP 128
+#endif
+#ifndef CLONE_THREAD
+#define CLONE_THREAD	0x00010000
+#define CLONE_PARENT	0x00008000
+#endif
+
+#define DRAIN_MAX	256	/* statuses collected before dispatching */
+#define FLUSH_EVERY	0.1	/* seconds between forced sink flushes */
+#define PARK_POLL_MS	20	/* wait for a parked task's creator event */
+#define PARK_POLLS	5	/* ... this many times before adopting it */
+
+int
+engine_init(struct engine *eng, const struct engine_opts *opts)
+{
+	sigset_t	 set;
+	struct timespec	 wall;
+
+	memset(eng, 0, sizeof *eng);
+	eng->opts = *opts;
+	task_table_init(&eng->tasks);
+	procfs_init(&eng->proc, opts->proc_root);
+	fw_buf_init(&eng->err);
+	eng->t0 = fw_now();
+	clock_gettime(CLOCK_REALTIME, &wall);
+	eng->wall0 = (double)wall.tv_sec + (double)wall.tv_nsec / 1e9;
+	eng->last_flush = eng->t0;
+	/* SIGCHLD is blocked and read from a signalfd, so interactive clients
+	 * can poll for tracee activity next to their own fds. */
+	sigemptyset(&set);
+	sigaddset(&set, SIGCHLD);
+	if (sigprocmask(SIG_BLOCK, &set, &eng->oldmask) != 0)
+		return -errno;
+	eng->sigfd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
+	if (eng->sigfd < 0)
+		return -errno;
+	return 0;
+}
+
+void
+engine_release(struct engine *eng)
+{
+	task_table_release(&eng->tasks);
+	if (eng->sigfd >= 0)
+		close(eng->sigfd);
+	sigprocmask(SIG_SETMASK, &eng->oldmask, NULL);
+	fw_buf_release(&eng->err);
+}
+
+int
+engine_add_sink(struct engine *eng, engine_sink_fn fn, engine_flush_fn flush,
+    void *arg)
+{
+	if (eng->nsinks == ENGINE_MAX_SINKS)
+		return -ENOSPC;
+	eng->sinks[eng->nsinks].fn = fn;
+	eng->sinks[eng->nsinks].flush = flush;
+	eng->sinks[eng->nsinks].arg = arg;
+	eng->nsinks++;
+	return 0;
+}
+
+double
+engine_ts(const struct engine *eng)
+{
+	return fw_now() - eng->t0;
+}
+
+int
+engine_fd(const struct engine *eng)
+{
+	return eng->sigfd;
+}
+
+size_t
+engine_live(const struct engine *eng)
+{
+	return eng->tasks.count;
+}
+
+void
+eng_flush(struct engine *eng)
+{
+	int	 i;
+
+	for (i = 0; i < eng->nsinks; i++) {
+		if (eng->sinks[i].flush != NULL)
+			eng->sinks[i].flush(eng->sinks[i].arg);
+	}
+	eng->last_flush = fw_now();
+}
+
+/* Fill the common members of an event about task t. */
+void
+eng_event_init(struct engine *eng, struct fw_event *ev, enum fw_event_kind k,
+    struct fw_task *t)
+{
+	memset(ev, 0, sizeof *ev);
+	ev->kind = k;
+	ev->ts = engine_ts(eng);
+	ev->task = t;
+	ev->pid = t->tid;
+	ev->tgid = t->tgid;
+}
+
+/* Hand ev to every sink; returns ENGINE_STOP if any asked for it. */
+int
+eng_emit(struct engine *eng, const struct fw_event *ev)
+{
+	int	 i, verdict = ENGINE_GO;
+
+	eng->nevents++;
+	for (i = 0; i < eng->nsinks; i++) {
+		if (eng->sinks[i].fn(eng->sinks[i].arg, ev) == ENGINE_STOP)
+			verdict = ENGINE_STOP;
+	}
+	if (verdict == ENGINE_STOP && !eng->brk) {
+		eng->brk = true;
+		eng->brk_task = ev->task;
+		eng->brk_kind = ev->kind;
+	}
+	return verdict;
+}
+
+/* Restart a stopped task the way its stop requires. ESRCH is normal: the
+ * task died (or was SIGKILLed into a new stop) and its status will come. */
+int
+eng_restart(struct engine *eng, struct fw_task *t)
+{
+	int	 r;
+
+	if (t->state != TASK_STOPPED)
+		return 0;
+	if (t->stop_kind == STOP_GROUP) {
+		/* PTRACE_LISTEN keeps the task in group-stop, so its real
+		 * parent's waitpid(WUNTRACED) sees it stopped, and it still
+		 * reports the SIGCONT that ends the stop. */
+		r = pt_listen(t->tid);
+		t->state = TASK_LISTENING;
+	} else {
+		r = pt_cont(t->tid,
+		    t->stop_kind == STOP_SIGNAL ? t->stop_sig : 0);
+		t->state = TASK_RUNNING;
+	}
+	t->stop_kind = STOP_NONE;
+	t->stop_sig = t->state == TASK_LISTENING ? t->stop_sig : 0;
+	if (r != 0 && r != -ESRCH)
+		fw_error(-r, "cannot restart task %d", (int)t->tid);
+	return r == -ESRCH ? 0 : r;
+}
+
+/* Detach a stopped task; it is forgotten once the kernel agrees. */
+static void
+eng_detach_stopped(struct engine *eng, struct fw_task *t)
+{
+	struct fw_event	 ev;
+	int		 sig = t->stop_kind == STOP_SIGNAL ? t->stop_sig : 0;
+
+	if (pt_detach(t->tid, sig) != 0) {
+		/* Died meanwhile: its death (or a new stop) is still coming. */
+		t->state = TASK_RUNNING;
+		return;
+	}
+	eng_event_init(eng, &ev, FW_EV_DETACH, t);
+	eng_emit(eng, &ev);
+	eng_task_gone(eng, t);
+}
+
+/* The resume policy, applied once a stop's events have been emitted. */
+void
+eng_settle(struct engine *eng, struct fw_task *t, int verdict)
+{
+	if (t->state != TASK_STOPPED)
+		return;
+	if (eng->detaching || (t->flags & TF_DETACHING)) {
+		eng_detach_stopped(eng, t);
+		return;
+	}
+	if (verdict == ENGINE_STOP)
+		return;
+	if (t->flags & TF_WANT_STOP) {
+		/* "step PID": the task ran to its next stop; report it. */
+		t->flags &= ~TF_WANT_STOP;
+		if (!eng->brk) {
+			eng->brk = true;
+			eng->brk_task = t;
+			eng->brk_kind = t->stop_event;
+		}
+		return;
+	}
+	if (eng->frozen || (t->flags & TF_HELD))
+		return;
+	eng_restart(eng, t);
+}
+
+/* A task is no longer traced (dead or detached): take it out of the hash;
+ * keep it for display when asked, else free it. */
+void
+eng_task_gone(struct engine *eng, struct fw_task *t)
+{
+	struct fw_task	*old;
+
+	if (t->state == TASK_PARKED && eng->nparked > 0)
+		eng->nparked--;
+	if ((t->flags & TF_THREAD) && t->leader != NULL && t->leader != t &&
+	    t->leader->nthreads > 1)
+		t->leader->nthreads--;
+	task_unhash(&eng->tasks, t);
+	t->state = TASK_DEAD;
+	t->end_ts = engine_ts(eng);
+	if (eng->brk_task == t)
+		eng->brk_task = NULL;
+	if (eng->opts.keep_exited == 0) {
+		task_drop(&eng->tasks, t);
+		return;
+	}
+	eng->ndead++;
+	/* Bound the history: drop the oldest dead tasks first. */
+	while (eng->ndead > eng->opts.keep_exited) {
+		for (old = eng->tasks.head; old != NULL &&
+		    old->state != TASK_DEAD; old = old->all_next)
+			;
+		if (old == NULL)
+			break;
+		task_drop(&eng->tasks, old);
+		eng->ndead--;
+	}
+}
+
+/* Park a status of a task whose creator has not reported it yet. */
+static void
+defer_status(struct engine *eng, struct fw_task *t, int status)
+{
+	if (t->state != TASK_PARKED) {
+		t->state = TASK_PARKED;
+		eng->nparked++;
+	}
+	t->deferred = fw_realloc(t->deferred,
+	    (size_t)(t->ndeferred + 1) * sizeof *t->deferred);
+	t->deferred[t->ndeferred++] = status;
+}
+
+/* Is sig one that starts a group-stop? */
+static bool
+is_stop_sig(int sig)
+{
+	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
+	    sig == SIGTTOU;
+}
+
+/* Decide whether a clone made a thread: from the caller's registers (clone
+ * flags in arg0, or clone3's struct in memory), else from /proc. */
+static bool
+clone_is_thread(struct engine *eng, struct fw_task *parent, pid_t child,
+    uint64_t *flagsp)
+{
+	struct pt_regs_min	 regs;
+	uint64_t		 flags;
+	struct procfs_status	 st;
+
+	*flagsp = 0;
+	if (pt_getregs_min(parent->tid, &regs) == 0 && regs.native) {
+		if (regs.sysno == pt_sysno_clone() && regs.sysno >= 0) {
+			*flagsp = regs.arg0;
+			return (regs.arg0 & CLONE_THREAD) != 0;
+		}
+		if (regs.sysno == pt_sysno_clone3() && tmem_read(parent->tid,
+		    regs.arg0, &flags, sizeof flags) == sizeof flags) {
+			*flagsp = flags;
+			return (flags & CLONE_THREAD) != 0;
+		}
+	}
+	/* Unknown ABI: ask /proc (EVENT_CLONE alone does not mean thread). */
+	if (procfs_read_status(&eng->proc, child, &st) == 0)
+		return st.tgid != child;
+	return false;
+}
+
+static void	on_vfork_done(struct engine *, struct fw_task *);
+
+/* fork, vfork or clone event stop of t: create (or adopt) the child. */
+static void
+on_fork(struct engine *eng, struct fw_task *t, int pev)
+{
+	unsigned long	 msg = 0;
+	struct fw_task	*c, *proc;
+	struct fw_event	 ev;
+	uint64_t	 cflags = 0;
+	bool		 thread = false, parked = false;
+	int		 verdict, i, n, *deferred;
+	pid_t		 child;
+
+	t->stop_kind = STOP_EVENT;
+	if (pt_geteventmsg(t->tid, &msg) != 0 || msg == 0) {
+		eng_settle(eng, t, ENGINE_GO);
+		return;
+	}
+	child = (pid_t)msg;
+	if (pev == PTRACE_EVENT_CLONE)
+		thread = clone_is_thread(eng, t, child, &cflags);
+	c = task_find(&eng->tasks, child);
+	if (c == NULL)
+		c = task_new(&eng->tasks, child);
+	else if (c->state == TASK_PARKED)
+		parked = true;
+	c->creator = t->tid;
+	c->start_ts = engine_ts(eng);
+	c->flags |= TF_NEW | (t->flags & TF_ATTACHED);
+	proc = t->leader != NULL ? t->leader : t;
+	if (thread) {
+		c->tgid = t->tgid;
+		c->leader = proc;
+		c->flags |= TF_THREAD;
+		c->ppid = proc->ppid;
+		task_link(proc, c);
+		c->depth = proc->depth;
+		proc->nthreads++;
+		/* A thread shares its process's image. */
+		task_set_exec(c, proc->path, &proc->argv);
+	} else {
+		c->tgid = child;
+		c->leader = c;
+		if ((cflags & CLONE_PARENT) && proc->parent != NULL) {
+			/* CLONE_PARENT: a sibling of the caller. */
+			c->ppid = proc->ppid;
+			task_link(proc->parent, c);
+		} else {
+			c->ppid = (cflags & CLONE_PARENT) ? proc->ppid : proc->tid;
+			task_link((cflags & CLONE_PARENT) ? NULL : proc, c);
+		}
+		task_set_exec(c, proc->path, &proc->argv);
+		memcpy(c->comm, proc->comm, sizeof c->comm);
+		if (pev == PTRACE_EVENT_VFORK) {
+			c->flags |= TF_VFORKED;
+			t->flags |= TF_VFORK_WAIT;
+		}
+	}
+
+	eng_event_init(eng, &ev, pev == PTRACE_EVENT_FORK ? FW_EV_FORK :
+	    pev == PTRACE_EVENT_VFORK ? FW_EV_VFORK : FW_EV_CLONE, t);
+	ev.child = child;
+	ev.thread = thread;
+	ev.clone_flags = cflags;
+	if (!thread && c->ppid != proc->tid)
+		ev.parent = c->ppid;
+	t->stop_event = ev.kind;
+	verdict = eng_emit(eng, &ev);
+
+	if (parked) {
+		/* The child stopped before this event arrived: replay what it
+		 * reported, in order, now that it has a place in the tree. */
+		eng->nparked--;
+		c->state = TASK_STARTING;
+		deferred = c->deferred;
+		n = c->ndeferred;
+		c->deferred = NULL;
+		c->ndeferred = 0;
+		for (i = 0; i < n; i++)
+			eng_dispatch(eng, child, deferred[i], NULL);
+		free(deferred);
+	}
+	eng_settle(eng, t, verdict);
+}
+
+/* exec event stop: the new image is mapped, argv sits on the new stack. */
+static void
+on_exec(struct engine *eng, struct fw_task *t)
+{
+	unsigned long		 msg = 0;
+	struct fw_task		*old;
+	struct fw_event		 ev;
+	struct fw_strv		 argv, env;
+	struct pt_regs_min	 regs;
+	char			*path = NULL, *cwd = NULL;
+	bool			 trunc = false;
+	int			 verdict;
+	pid_t			 old_pid = 0;
+
+	t->stop_kind = STOP_EVENT;
+	t->stop_event = FW_EV_EXEC;
+	if (pt_geteventmsg(t->tid, &msg) == 0 && (pid_t)msg != t->tid) {
+		/* A non-leader thread exec'd: the kernel gave it the leader's
+		 * tid. Its old record goes; the leader's record (this one)
+		 * carries on as the process. The old tid never reports again. */
+		old_pid = (pid_t)msg;
+		old = task_find(&eng->tasks, old_pid);
+		if (old != NULL && old != t) {
+			old->flags |= TF_THREAD;
+			if (old->state == TASK_PARKED)
+				eng->nparked--;
+			task_unhash(&eng->tasks, old);
+			if (t->nthreads > 1)
+				t->nthreads--;
+			task_drop(&eng->tasks, old);
+		}
+		t->flags &= ~TF_EXITING;
+	}
+	if ((t->flags & TF_VFORKED) && t->parent != NULL)
+		t->flags &= ~TF_VFORKED;
+	t->flags |= TF_EXECED;
+
+	strv_init(&argv);
+	strv_init(&env);
+	if (pt_getregs_min(t->tid, &regs) != 0 || tmem_read_exec_args(t->tid,
+	    regs.sp, regs.native ? (int)sizeof(long) : 4, &argv,
+	    eng->opts.want_env ? &env : NULL, &trunc) != 0) {
+		/* Fall back to /proc if the stack could not be read. */
+		procfs_read_strv(&eng->proc, t->tid, "cmdline", &argv);
+		if (eng->opts.want_env)
+			procfs_read_strv(&eng->proc, t->tid, "environ", &env);
+	}
+	procfs_readlink(&eng->proc, t->tid, "exe", &path);
+	procfs_readlink(&eng->proc, t->tid, "cwd", &cwd);
+	task_set_exec(t, path, &argv);
+
+	eng_event_init(eng, &ev, FW_EV_EXEC, t);
+	ev.path = path != NULL ? path : "";
+	ev.cwd = cwd != NULL ? cwd : "";
+	ev.argv = &argv;
+	ev.env = eng->opts.want_env ? &env : NULL;
+	ev.argv_truncated = trunc;
+	ev.old_pid = old_pid;
+	verdict = eng_emit(eng, &ev);
+	free(path);
+	free(cwd);
+	strv_release(&argv);
+	strv_release(&env);
+	eng_settle(eng, t, verdict);
+}
+
+/* Fill exit members of ev from a wait status. */
+static void
+exit_from_status(struct fw_event *ev, int status)
+{
+	if (WIFSIGNALED(status)) {
+		ev->killed = true;
+		ev->signo = WTERMSIG(status);
+		ev->core = WCOREDUMP(status) != 0;
+	} else {
+		ev->code = WEXITSTATUS(status);
+	}
+}
+
+/* PTRACE_EVENT_EXIT: the task is exiting but can still be inspected. */
+static void
+on_exiting(struct engine *eng, struct fw_task *t)
+{
+	unsigned long	 msg = 0;
+	struct fw_event	 ev;
+
+	t->stop_kind = STOP_EXITING;
+	t->stop_event = FW_EV_EXITING;
+	t->flags |= TF_EXITING;
+	eng_event_init(eng, &ev, FW_EV_EXITING, t);
+	if (pt_geteventmsg(t->tid, &msg) == 0)
+		exit_from_status(&ev, (int)msg);
+	eng_settle(eng, t, eng_emit(eng, &ev));
+}
+
+/* The task was reaped: its exit event, with rusage for a process. */
+static void
+on_death(struct engine *eng, struct fw_task *t, int status,
+    const struct rusage *ru)
+{
+	struct fw_event	 ev;
+
+	eng_event_init(eng, &ev, FW_EV_EXIT, t);
+	exit_from_status(&ev, status);
+	t->exited = true;
+	t->killed = ev.killed;
+	t->code = ev.code;
+	t->signo = ev.signo;
+	t->core = ev.core;
+	/* wait4's rusage is the whole process's; a thread's is not its own. */
+	if (task_is_leader(t) && ru != NULL) {
+		ev.has_rusage = true;
+		ev.utime = (double)ru->ru_utime.tv_sec +
+		    (double)ru->ru_utime.tv_usec / 1e6;
+		ev.stime = (double)ru->ru_stime.tv_sec +
+		    (double)ru->ru_stime.tv_usec / 1e6;
+		ev.maxrss_kb = ru->ru_maxrss;
+	}
+	ev.thread = !task_is_leader(t);
+	if (t->tid == eng->root && eng->launched) {
+		eng->root_done = true;
+		eng->root_status = status;
+	}
+	if (t->parent != NULL && (t->flags & TF_VFORKED))
+		t->parent->flags &= ~TF_VFORK_WAIT;
+	t->state = TASK_DEAD;
+	eng_emit(eng, &ev);
+	eng_task_gone(eng, t);
+}
+
+/* Signal-delivery stop: report it, pass the signal on when restarting. */
+static void
+on_signal(struct engine *eng, struct fw_task *t, int sig)
+{
+	struct fw_event	 ev;
+	siginfo_t	 si;
+
+	t->stop_kind = STOP_SIGNAL;
+	t->stop_sig = sig;
+	t->stop_event = FW_EV_SIGNAL;
+	eng_event_init(eng, &ev, FW_EV_SIGNAL, t);
+	ev.signo = sig;
+	if (pt_getsiginfo(t->tid, &si) == 0) {
+		ev.si_code = si.si_code;
+		if (si.si_code <= 0 || si.si_code == CLD_EXITED ||
+		    sig == SIGCHLD)
+			ev.sender = si.si_pid;
+	}
+	eng_settle(eng, t, eng_emit(eng, &ev));
+}
+
+/* PTRACE_EVENT_STOP: a new task's first stop, a group-stop, our interrupt,
+ * or the end of a group-stop (SIGCONT while listening). */
+static void
+on_event_stop(struct engine *eng, struct fw_task *t, int sig,
+    enum fw_task_state prev)
+{
+	struct fw_event	 ev;
+	bool		 first = prev == TASK_STARTING;
+	bool		 was_listening = prev == TASK_LISTENING;
+	bool		 intr = (t->flags & TF_INTR_PENDING) != 0;
+
+	t->state = TASK_STOPPED;
+	t->flags &= ~TF_INTR_PENDING;
+	if (first) {
+		/* An auto-attached child's first stop: nothing to report. */
+		t->stop_kind = STOP_STARTUP;
+		t->stop_event = FW_EV_PAUSE;
+		eng_settle(eng, t, ENGINE_GO);
+		return;
+	}
+	if (is_stop_sig(sig)) {
+		t->stop_kind = STOP_GROUP;
+		t->stop_sig = sig;
+		t->stop_event = FW_EV_STOP;
+		if (was_listening || intr) {
+			/* Still in the same group-stop (we interrupted it). */
+			eng_settle(eng, t, ENGINE_GO);
+			return;
+		}
+		eng_event_init(eng, &ev, FW_EV_STOP, t);
+		ev.signo = sig;
+		eng_settle(eng, t, eng_emit(eng, &ev));
+		return;
+	}
+	t->stop_kind = STOP_INTERRUPT;
+	t->stop_event = FW_EV_PAUSE;
+	if (was_listening) {
+		eng_event_init(eng, &ev, FW_EV_CONT, t);
+		ev.signo = SIGCONT;
+		eng_settle(eng, t, eng_emit(eng, &ev));
+		return;
+	}
+	/* Our interrupt, or a trap an earlier interrupt left queued (it fires
+	 * at the next restart): either way, the policy decides. */
+	eng_settle(eng, t, ENGINE_GO);
+}
+
+/* First status of a task known from its creator's event. */
+static void
+handle_new_task(struct engine *eng, struct fw_task *t, pid_t pid, int status)
+{
+	if (WIFSTOPPED(status) && (status >> 16) == PTRACE_EVENT_STOP) {
+		on_event_stop(eng, t, WSTOPSIG(status), TASK_STARTING);
+		return;
+	}
+	/* Not the usual first stop (e.g. EVENT_EXIT after an immediate
+	 * SIGKILL): handle it like any later one. */
+	t->state = TASK_RUNNING;
+	eng_dispatch(eng, pid, status, NULL);
+}
+
+void
+eng_dispatch(struct engine *eng, pid_t pid, int status, const struct rusage *ru)
+{
+	struct fw_task		*t = task_find(&eng->tasks, pid);
+	int			 pev, sig;
+	enum fw_task_state	 prev;
+
+	if (t == NULL) {
+		if (!WIFSTOPPED(status) && !eng->launched)
+			return;
+		/* A child whose creator's event has not arrived yet: do not
+		 * resume it (it could exit before the event names it). */
+		t = task_new(&eng->tasks, pid);
+		t->start_ts = engine_ts(eng);
+		defer_status(eng, t, status);
+		return;
+	}
+	if (t->state == TASK_PARKED) {
+		defer_status(eng, t, status);
+		return;
+	}
+	if (WIFEXITED(status) || WIFSIGNALED(status)) {
+		on_death(eng, t, status, ru);
+		return;
+	}
+	if (!WIFSTOPPED(status))
+		return;
+	if (t->state == TASK_STARTING) {
+		handle_new_task(eng, t, pid, status);
+		return;
+	}
+	prev = t->state;
+	t->state = TASK_STOPPED;
+	t->stop_sig = 0;
+	t->flags &= ~TF_INTR_PENDING;
+	sig = WSTOPSIG(status);
+	pev = status >> 16;
+	switch (pev) {
+	case PTRACE_EVENT_FORK:
+	case PTRACE_EVENT_VFORK:
+	case PTRACE_EVENT_CLONE:
+		on_fork(eng, t, pev);
+		break;
+	case PTRACE_EVENT_EXEC:
+		on_exec(eng, t);
+		break;
+	case PTRACE_EVENT_VFORK_DONE:
+		on_vfork_done(eng, t);
+		break;
+	case PTRACE_EVENT_EXIT:
+		on_exiting(eng, t);
+		break;
+	case PTRACE_EVENT_STOP:
+		on_event_stop(eng, t, sig, prev);
+		break;
+	case 0:
+		on_signal(eng, t, sig);
+		break;
+	default:
+		/* An event we did not ask for: pass it by. */
+		t->stop_kind = STOP_EVENT;
+		eng_settle(eng, t, ENGINE_GO);
+		break;
+	}
+}
+
+static void
+on_vfork_done(struct engine *eng, struct fw_task *t)
+{
+	unsigned long	 msg = 0;
+	struct fw_event	 ev;
+
+	t->stop_kind = STOP_EVENT;
+	t->stop_event = FW_EV_VFORK_DONE;
+	t->flags &= ~TF_VFORK_WAIT;
+	eng_event_init(eng, &ev, FW_EV_VFORK_DONE, t);
+	if (pt_geteventmsg(t->tid, &msg) == 0)
+		ev.child = (pid_t)msg;
+	eng_settle(eng, t, eng_emit(eng, &ev));
+}
+
+/* Take parked tasks whose creator never reported them (it was killed at
+ * the fork, say): place them by what /proc says and let them run. */
+static void
+adopt_parked(struct engine *eng)
+{
+	struct fw_task		*t, *next, *parent;
+	struct procfs_status	 st;
+	int			*deferred, n, i;
+
+	for (t = eng->tasks.head; t != NULL; t = next) {
+		next = t->all_next;
+		if (t->state != TASK_PARKED)
+			continue;
+		if (procfs_read_status(&eng->proc, t->tid, &st) == 0) {
+			t->tgid = st.tgid;
+			t->ppid = st.ppid;
+		}
+		if (t->tgid != t->tid &&
+		    (parent = task_find(&eng->tasks, t->tgid)) != NULL) {
+			t->flags |= TF_THREAD;
+			t->leader = parent;
+			parent->nthreads++;
+			task_link(parent, t);
+		} else if ((parent = task_find(&eng->tasks, t->ppid)) != NULL)
+			task_link(parent, t);
+		eng->nparked--;
+		t->state = TASK_STARTING;
+		deferred = t->deferred;
+		n = t->ndeferred;
+		t->deferred = NULL;
+		t->ndeferred = 0;
+		for (i = 0; i < n; i++)
+			eng_dispatch(eng, t->tid, deferred[i], NULL);
+		free(deferred);
+	}
+}
+
+/* Collect every ready status (blocking for the first when block) and
+ * dispatch them in order. Returns how many, 0 if none, -errno on error. */
+int
+eng_wait_once(struct engine *eng, bool block)
+{
+	struct {
+		pid_t		 pid;
+		int		 status;
+		struct rusage	 ru;
+	} batch[DRAIN_MAX];
+	struct signalfd_siginfo	 ssi;
+	struct pollfd		 pfd;
+	int			 n = 0, i, status, flags, r;
+	pid_t			 pid;
+
+	/* Clear the signalfd before draining so a later SIGCHLD re-arms it. */
+	while (read(eng->sigfd, &ssi, sizeof ssi) > 0)
+		;
+	for (;;) {
+		flags = __WALL | ((block && n == 0 && eng->nparked == 0) ?
+		    0 : WNOHANG);
+		pid = wait4(-1, &status, flags, &batch[n].ru);
+		if (pid < 0) {
+			if (errno == EINTR)
+				return n > 0 ? n : -EINTR;
+			if (errno == ECHILD)
+				break;
+			return -errno;
+		}
+		if (pid == 0) {
+			if (n > 0 || !block)
+				break;
+			/* Only parked tasks are left and nothing reports:
+			 * wait a little for their creators' events. */
+			pfd.fd = eng->sigfd;
+			pfd.events = POLLIN;
+			eng_flush(eng);
+			r = poll(&pfd, 1, PARK_POLL_MS);
+			if (r < 0 && errno == EINTR)
+				return -EINTR;
+			if (r == 0 && ++eng->idle_polls >= PARK_POLLS) {
+				eng->idle_polls = 0;
+				adopt_parked(eng);
+				return 1;
+			}
+			while (read(eng->sigfd, &ssi, sizeof ssi) > 0)
+				;
+			continue;
+		}
+		batch[n].pid = pid;
+		batch[n].status = status;
+		if (++n == DRAIN_MAX)
+			break;
+	}
+	eng->idle_polls = 0;
+	for (i = 0; i < n; i++)
+		eng_dispatch(eng, batch[i].pid, batch[i].status, &batch[i].ru);
+	return n;
+}
+
+enum engine_result
+engine_run(struct engine *eng, bool block, const volatile sig_atomic_t *intr)
+{
+	int	 r;
+	double	 now;
+
+	eng->brk = false;
+	for (;;) {
+		if (intr != NULL && *intr)
+			return ENGINE_INTR;
+		if (eng->tasks.count == 0) {
+			eng_flush(eng);
+			return ENGINE_DONE;
+		}
+		r = eng_wait_once(eng, false);
+		if (r == 0) {
+			eng_flush(eng);
+			if (!block)
+				return ENGINE_READY;
+			r = eng_wait_once(eng, true);
+		}
+		if (r == -EINTR)
+			continue;
+		if (r < 0) {
+			fw_error(-r, "wait4");
+			return ENGINE_ERROR;
+		}
+		if (eng->brk)
+			return ENGINE_BREAK;
+		now = fw_now();
+		if (now - eng->last_flush >= FLUSH_EVERY)
+			eng_flush(eng);
+	}
+}

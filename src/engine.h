@@ -1,0 +1,129 @@
+/* engine.h - the tracing engine: launches or attaches, runs the wait loop,
+ * classifies every stop, emits lifecycle events to its sinks and restarts
+ * tasks according to the resume policy. It knows nothing about any UI.
+ *
+ * Threading: every ptrace call and every wait must come from the thread that
+ * called engine_launch()/engine_attach() (ptrace is per thread).
+ *
+ * Resume policy: after the sinks have seen a stop's events, the task is
+ * restarted at once unless a sink returned ENGINE_STOP, the engine is
+ * "frozen" (all-stop: engine_stop_all() was called and not undone by
+ * engine_resume_all()), or the task is held. Tasks held or frozen stay in
+ * their ptrace-stop until a resume call. */
+#ifndef FW_ENGINE_H
+#define FW_ENGINE_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "event.h"
+#include "procfs.h"
+#include "task.h"
+
+#define ENGINE_GO	0
+#define ENGINE_STOP	1	/* keep the task stopped; engine_run() returns */
+
+/* A sink sees every event; returns ENGINE_GO or ENGINE_STOP. */
+typedef int	(*engine_sink_fn)(void *arg, const struct fw_event *);
+/* Called when the engine goes idle and at least every 100 ms in a storm. */
+typedef void	(*engine_flush_fn)(void *arg);
+
+struct engine_opts {
+	bool		 want_env;	/* read env at every exec */
+	size_t		 keep_exited;	/* dead tasks kept for display (0: none) */
+	const char	*proc_root;	/* NULL: /proc */
+};
+
+enum engine_result {
+	ENGINE_DONE,		/* no traced task is left */
+	ENGINE_BREAK,		/* a sink asked to stop (see engine.brk_*) */
+	ENGINE_INTR,		/* *intr was set (a signal to forkwatch) */
+	ENGINE_READY,		/* non-blocking: nothing more to do now */
+	ENGINE_ERROR,
+};
+
+#define ENGINE_MAX_SINKS 8
+
+struct engine_sink {
+	engine_sink_fn	 fn;
+	engine_flush_fn	 flush;
+	void		*arg;
+};
+
+/* The one context of the tracer. Fields are read-only for clients. */
+struct engine {
+	struct engine_opts	 opts;
+	struct task_table	 tasks;
+	struct procfs		 proc;
+	struct engine_sink	 sinks[ENGINE_MAX_SINKS];
+	int			 nsinks;
+	double			 t0;		/* monotonic time of ts 0 */
+	double			 wall0;		/* wall clock of ts 0 */
+	double			 last_flush;
+	unsigned long		 options;	/* ptrace options in use */
+	int			 sigfd;		/* signalfd for SIGCHLD, -1 if none */
+	sigset_t		 oldmask;	/* mask before SIGCHLD was blocked */
+
+	bool			 launched;	/* launch mode (vs attach) */
+	pid_t			 root;		/* launched program's pid */
+	bool			 root_done;
+	int			 root_status;	/* its final wait status */
+
+	bool			 frozen;	/* all-stop: do not restart stops */
+	bool			 detaching;	/* detach every task at its next stop */
+	bool			 brk;		/* a sink returned ENGINE_STOP */
+	struct fw_task		*brk_task;
+	enum fw_event_kind	 brk_kind;
+
+	size_t			 nparked;
+	int			 idle_polls;	/* polls with only parked tasks */
+	unsigned long		 nevents;
+	size_t			 ndead;		/* dead tasks kept */
+
+	struct fw_buf		 err;		/* detail of the last error */
+};
+
+int	engine_init(struct engine *, const struct engine_opts *);
+void	engine_release(struct engine *);
+int	engine_add_sink(struct engine *, engine_sink_fn, engine_flush_fn, void *);
+/* Seconds since ts 0. */
+double	engine_ts(const struct engine *);
+
+/* Launch argv traced. Returns 0 or -errno: -ENOENT/-EACCES/... from execvp
+ * (the program could not be run), others from fork/seize (eng->err says). */
+int	engine_launch(struct engine *, char *const argv[]);
+/* Attach to every thread of process pid. -errno on failure, with eng->err
+ * explaining (EPERM: why). stop: interrupt each attached task. */
+int	engine_attach(struct engine *, pid_t pid, bool stop);
+
+/* Process events. block: wait for at least one status. Returns when a
+ * sink asked to stop, when no task is left, when *intr becomes non-zero
+ * (intr may be NULL), or (non-blocking) when nothing is ready. */
+enum engine_result engine_run(struct engine *, bool block,
+	    const volatile sig_atomic_t *intr);
+/* The fd that becomes readable when tasks have something to report. */
+int	engine_fd(const struct engine *);
+/* Live traced tasks. */
+size_t	engine_live(const struct engine *);
+
+/* All-stop: interrupt every running task and wait until each is stopped
+ * (a task blocked in vfork is left for later). Events seen meanwhile are
+ * emitted. */
+int	engine_stop_all(struct engine *, const volatile sig_atomic_t *intr);
+/* Interrupt one running task and wait for its stop. */
+int	engine_stop_task(struct engine *, struct fw_task *);
+/* Restart one stopped task (clears frozen for nobody). */
+int	engine_resume_task(struct engine *, struct fw_task *);
+/* Leave all-stop and restart every stopped task that is not held. */
+void	engine_resume_all(struct engine *);
+/* Detach from every task (interrupting running ones) and wait until done. */
+void	engine_detach_all(struct engine *);
+/* Detach one task (its threads stay traced unless detached too). */
+int	engine_detach_task(struct engine *, struct fw_task *);
+/* SIGKILL every traced process and reap until none is left. */
+void	engine_kill_all(struct engine *);
+/* Send sig to a task (tgkill); a stopped task gets it when restarted. */
+int	engine_signal_task(struct engine *, struct fw_task *, int sig);
+
+#endif

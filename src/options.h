@@ -1,0 +1,37 @@
+/* options.h - the command line, parsed once into one struct. */
+#ifndef FW_OPTIONS_H
+#define FW_OPTIONS_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+#include "tlog-write.h"
+
+/* forkwatch's own exit statuses (the traced program's are passed on). */
+#define FW_EXIT_FAILURE		125	/* forkwatch itself failed */
+#define FW_EXIT_CANNOT_RUN	126	/* PROGRAM found but not runnable */
+#define FW_EXIT_NOT_FOUND	127	/* PROGRAM not found */
+
+enum fw_mode {
+	FW_MODE_BATCH,
+};
+
+struct fw_options {
+	enum fw_mode	 mode;
+	const char	*output;	/* -o; NULL: stderr */
+	enum tlog_format format;
+	bool		 quiet;
+	bool		 want_env;
+	pid_t		*pids;		/* -p, malloc'd */
+	size_t		 npids;
+	char		**argv;		/* PROGRAM ARG... (points into main's argv) */
+};
+
+/* Parse argv. Returns 0 to run, 1 when done (help/version printed), or
+ * -1 after printing a one-line error (exit FW_EXIT_FAILURE). */
+int	options_parse(struct fw_options *, int argc, char **argv);
+void	options_release(struct fw_options *);
+void	options_usage(FILE *);
+
+#endif

@@ -1,0 +1,752 @@
+/* report-model.c - build the process model from trace-log events. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report-model.h"
+#include "util.h"
+
+/* pid -> pointer hash: open addressing with linear probing, O(1). */
+
+static size_t
+pidmap_slot(const struct report_pidmap *m, long long key)
+{
+	uint64_t	 h = (uint64_t)key * 0x9e3779b97f4a7c15ull;
+
+	return (size_t)(h >> 32) & (m->cap - 1);
+}
+
+static void *
+pidmap_get(const struct report_pidmap *m, long long key)
+{
+	size_t	 i;
+
+	if (m->cap == 0)
+		return NULL;
+	for (i = pidmap_slot(m, key); m->vals[i] != NULL;
+	    i = (i + 1) & (m->cap - 1)) {
+		if (m->keys[i] == key)
+			return m->vals[i];
+	}
+	return NULL;
+}
+
+static void pidmap_put(struct report_pidmap *, long long, void *);
+
+static void
+pidmap_grow(struct report_pidmap *m)
+{
+	struct report_pidmap	 old = *m;
+	size_t			 i;
+
+	m->cap = old.cap ? old.cap * 2 : 64;
+	m->keys = fw_calloc(m->cap, sizeof *m->keys);
+	m->vals = fw_calloc(m->cap, sizeof *m->vals);
+	m->n = 0;
+	for (i = 0; i < old.cap; i++) {
+		if (old.vals[i] != NULL)
+			pidmap_put(m, old.keys[i], old.vals[i]);
+	}
+	free(old.keys);
+	free(old.vals);
+}
+
+/* Map key to val (not NULL), replacing any previous mapping. */
+static void
+pidmap_put(struct report_pidmap *m, long long key, void *val)
+{
+	size_t	 i;
+
+	if ((m->n + 1) * 2 > m->cap)
+		pidmap_grow(m);
+	for (i = pidmap_slot(m, key); m->vals[i] != NULL;
+	    i = (i + 1) & (m->cap - 1)) {
+		if (m->keys[i] == key) {
+			m->vals[i] = val;
+			return;
+		}
+	}
+	m->keys[i] = key;
+	m->vals[i] = val;
+	m->n++;
+}
+
+/* Remove key if it maps to val, shifting later entries of its probe run
+ * back so that lookups need no tombstones. */
+static void
+pidmap_del(struct report_pidmap *m, long long key, const void *val)
+{
+	size_t	 i, j, k;
+
+	if (m->cap == 0)
+		return;
+	for (i = pidmap_slot(m, key); m->vals[i] != NULL;
+	    i = (i + 1) & (m->cap - 1)) {
+		if (m->keys[i] == key)
+			break;
+	}
+	if (m->vals[i] == NULL || m->vals[i] != val)
+		return;
+	m->vals[i] = NULL;
+	m->n--;
+	for (j = (i + 1) & (m->cap - 1); m->vals[j] != NULL;
+	    j = (j + 1) & (m->cap - 1)) {
+		k = pidmap_slot(m, m->keys[j]);
+		/* Move j into the hole at i unless k lies cyclically in (i, j]. */
+		if ((j > i && (k <= i || k > j)) || (j < i && k <= i && k > j)) {
+			m->keys[i] = m->keys[j];
+			m->vals[i] = m->vals[j];
+			m->vals[j] = NULL;
+			i = j;
+		}
+	}
+}
+
+static void
+pidmap_release(struct report_pidmap *m)
+{
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof *m);
+}
+
+const char *
+report_basename(const char *s)
+{
+	const char	*slash;
+
+	if (s == NULL)
+		return "";
+	slash = strrchr(s, '/');
+	if (slash != NULL && slash[1] != '\0')
+		return slash + 1;
+	return s;
+}
+
+static void
+copy_signame(char *dst, const char *src)
+{
+	snprintf(dst, REPORT_SIGNAME_MAX, "%s", src != NULL ? src : "");
+}
+
+struct report_model *
+report_model_new(void)
+{
+	struct report_model	*m = fw_calloc(1, sizeof *m);
+
+	m->tracer_pid = -1;
+	return m;
+}
+
+/* Copy an event's path, cwd and argv into one allocation. */
+static struct report_image *
+image_new(const struct tlog_event *ev, struct report_proc *p)
+{
+	struct report_image	*im;
+	const char		**argv;
+	size_t			 size, i, len;
+	char			*s;
+
+	size = sizeof *im + (ev->argc + 1) * sizeof(char *);
+	if (ev->path != NULL)
+		size += strlen(ev->path) + 1;
+	if (ev->cwd != NULL)
+		size += strlen(ev->cwd) + 1;
+	for (i = 0; i < ev->argc; i++)
+		size += strlen(ev->argv[i]) + 1;
+	im = fw_malloc(size);
+	memset(im, 0, sizeof *im);
+	argv = (const char **)(im + 1);
+	s = (char *)(argv + ev->argc + 1);
+	for (i = 0; i < ev->argc; i++) {
+		len = strlen(ev->argv[i]) + 1;
+		argv[i] = memcpy(s, ev->argv[i], len);
+		s += len;
+	}
+	argv[ev->argc] = NULL;
+	if (ev->path != NULL) {
+		len = strlen(ev->path) + 1;
+		im->path = memcpy(s, ev->path, len);
+		s += len;
+	}
+	if (ev->cwd != NULL) {
+		len = strlen(ev->cwd) + 1;
+		im->cwd = memcpy(s, ev->cwd, len);
+	}
+	im->argv = argv;
+	im->argc = ev->argc;
+	im->argv_truncated = ev->argv_truncated;
+	im->ts = ev->ts;
+	im->proc = p;
+	return im;
+}
+
+static void
+add_image(struct report_model *m, struct report_proc *p,
+    struct report_image *im)
+{
+	if (p->last_image != NULL)
+		p->last_image->next = im;
+	else
+		p->images = im;
+	p->last_image = im;
+	p->n_images++;
+	if (m->last_image != NULL)
+		m->last_image->next_in_log = im;
+	else
+		m->first_image = im;
+	m->last_image = im;
+}
+
+/* Mark every running thread of p gone at ts; drop them from the map too when
+ * forget is set (the process is over, so their tids may be reused). */
+static void
+end_threads(struct report_model *m, struct report_proc *p, double ts,
+    bool forget)
+{
+	struct report_thread	*t;
+
+	for (t = p->threads; t != NULL; t = t->next) {
+		if (!t->exited && !t->gone) {
+			t->gone = true;
+			t->end = ts;
+		}
+		if (forget)
+			pidmap_del(&m->threads, t->tid, t);
+	}
+}
+
+/* A process whose record is still live although its pid is being reused:
+ * its exit was never logged. */
+static void
+retire(struct report_model *m, struct report_proc *p, double ts)
+{
+	p->lost = true;
+	p->end = ts;
+	end_threads(m, p, ts, true);
+	pidmap_del(&m->live, p->pid, p);
+}
+
+static void
+link_child(struct report_proc *parent, struct report_proc *c)
+{
+	c->parent = parent;
+	if (parent->last_child != NULL)
+		parent->last_child->next_sibling = c;
+	else
+		parent->first_child = c;
+	parent->last_child = c;
+	parent->n_children++;
+}
+
+/* Create a process record pid starting at ts, child of parent (or a root). */
+static struct report_proc *
+proc_new(struct report_model *m, long long pid, double ts,
+    enum report_origin origin, struct report_proc *parent)
+{
+	struct report_proc	*p, *old;
+
+	old = pidmap_get(&m->live, pid);
+	if (old != NULL)
+		retire(m, old, ts);
+	p = fw_calloc(1, sizeof *p);
+	p->pid = pid;
+	p->origin = origin;
+	p->start = p->end = ts;
+	if (parent != NULL) {
+		link_child(parent, p);
+		p->inherited = report_proc_image(parent);
+	}
+	if (m->n_procs == m->procs_cap) {
+		m->procs_cap = m->procs_cap ? m->procs_cap * 2 : 256;
+		m->procs = fw_realloc(m->procs, m->procs_cap * sizeof *m->procs);
+	}
+	p->seq = m->n_procs;
+	m->procs[m->n_procs++] = p;
+	pidmap_put(&m->live, pid, p);
+	return p;
+}
+
+/* The running process tgid, created when it first appears in an event
+ * about itself. NULL for forkwatch's own pid, which is not traced. */
+static struct report_proc *
+proc_get(struct report_model *m, long long tgid, double ts)
+{
+	struct report_proc	*p = pidmap_get(&m->live, tgid);
+
+	if (p == NULL && tgid != m->tracer_pid)
+		p = proc_new(m, tgid, ts, REPORT_ORIGIN_SEEN, NULL);
+	return p;
+}
+
+/* The process that task tid (of group tgid) belongs to. */
+static struct report_proc *
+task_proc(struct report_model *m, long long tid, long long tgid, double ts)
+{
+	struct report_thread	*t = pidmap_get(&m->threads, tid);
+
+	if (t != NULL)
+		return t->proc;
+	return proc_get(m, tgid, ts);
+}
+
+static struct report_thread *
+thread_new(struct report_model *m, struct report_proc *p, long long tid,
+    double ts)
+{
+	struct report_thread	*t, *old;
+
+	old = pidmap_get(&m->threads, tid);
+	if (old != NULL) {
+		old->gone = true;
+		old->end = ts;
+		pidmap_del(&m->threads, tid, old);
+	}
+	t = fw_calloc(1, sizeof *t);
+	t->proc = p;
+	t->tid = tid;
+	t->start = t->end = ts;
+	if (p->last_thread != NULL)
+		p->last_thread->next = t;
+	else
+		p->threads = t;
+	p->last_thread = t;
+	p->n_threads++;
+	m->n_threads++;
+	pidmap_put(&m->threads, tid, t);
+	return t;
+}
+
+/* True if a is p or one of its ancestors (linking p under a would make a
+ * cycle). */
+static bool
+is_ancestor(const struct report_proc *a, const struct report_proc *p)
+{
+	for (; p != NULL; p = p->parent) {
+		if (p == a)
+			return true;
+	}
+	return false;
+}
+
+/* fork, vfork and clone without CLONE_THREAD: a new process. */
+static void
+on_fork(struct report_model *m, const struct tlog_event *ev,
+    enum report_origin origin)
+{
+	struct report_proc	*parent, *c;
+
+	if (ev->has_parent)
+		parent = task_proc(m, ev->parent, ev->parent, ev->ts);
+	else
+		parent = task_proc(m, ev->pid, ev->tgid, ev->ts);
+	c = pidmap_get(&m->live, ev->child);
+	/* The child's own first event can be logged before its parent's
+	 * fork returns: adopt the record instead of making a second one. */
+	if (c != NULL && c->origin == REPORT_ORIGIN_SEEN && c->parent == NULL &&
+	    !is_ancestor(c, parent)) {
+		c->origin = origin;
+		if (ev->ts < c->start)
+			c->start = ev->ts;
+		if (parent != NULL) {
+			link_child(parent, c);
+			if (c->images == NULL)
+				c->inherited = report_proc_image(parent);
+		}
+		return;
+	}
+	proc_new(m, ev->child, ev->ts, origin, parent);
+}
+
+static void
+on_clone(struct report_model *m, const struct tlog_event *ev)
+{
+	struct report_proc	*p;
+
+	if (!ev->thread) {
+		on_fork(m, ev, REPORT_ORIGIN_CLONE);
+		return;
+	}
+	if (ev->child == ev->tgid)
+		return;		/* nonsense: a thread cannot lead its group */
+	p = proc_get(m, ev->tgid, ev->ts);
+	if (p != NULL)
+		thread_new(m, p, ev->child, ev->ts);
+}
+
+static void
+on_exec(struct report_model *m, const struct tlog_event *ev)
+{
+	struct report_proc	*p = proc_get(m, ev->tgid, ev->ts);
+
+	if (p == NULL)
+		return;
+	/*
+	 * The kernel kills every other thread of an exec'ing process; when a
+	 * non-leader exec'd, its tid (old_pid) is gone and it is the leader
+	 * now. The threads may or may not get exit lines: mark them gone
+	 * here and let a later exit line correct the time.
+	 */
+	end_threads(m, p, ev->ts, false);
+	if (ev->has_old_pid && ev->old_pid != ev->tgid) {
+		struct report_thread *t = pidmap_get(&m->threads, ev->old_pid);
+
+		if (t != NULL)
+			pidmap_del(&m->threads, ev->old_pid, t);
+	}
+	add_image(m, p, image_new(ev, p));
+	m->n_execs++;
+}
+
+static void
+set_exit(const struct tlog_event *ev, int *code, char *signal)
+{
+	if (ev->signal != NULL) {
+		copy_signame(signal, ev->signal);
+		*code = 0;
+	} else {
+		signal[0] = '\0';
+		*code = (int)ev->code;
+	}
+}
+
+static void
+on_exit_event(struct report_model *m, const struct tlog_event *ev)
+{
+	struct report_proc	*p;
+	struct report_thread	*t;
+
+	if (ev->pid != ev->tgid) {
+		t = pidmap_get(&m->threads, ev->pid);
+		if (t == NULL) {
+			p = proc_get(m, ev->tgid, ev->ts);
+			if (p == NULL)
+				return;
+			t = thread_new(m, p, ev->pid, ev->ts);
+		}
+		t->exited = true;
+		t->gone = false;
+		t->end = ev->ts;
+		set_exit(ev, &t->code, t->signal);
+		pidmap_del(&m->threads, ev->pid, t);
+		return;
+	}
+	p = proc_get(m, ev->tgid, ev->ts);
+	if (p == NULL)
+		return;
+	p->exited = true;
+	p->end = ev->ts;
+	set_exit(ev, &p->code, p->signal);
+	p->signaled = ev->signal != NULL;
+	p->core = ev->core;
+	if (ev->has_rusage) {
+		p->has_rusage = true;
+		p->utime = ev->utime;
+		p->stime = ev->stime;
+		p->maxrss_kb = ev->maxrss_kb;
+	}
+	end_threads(m, p, ev->ts, true);
+	pidmap_del(&m->live, p->pid, p);
+}
+
+static void
+on_instant(struct report_model *m, const struct tlog_event *ev,
+    enum report_instant_kind kind)
+{
+	struct report_proc	*p = task_proc(m, ev->pid, ev->tgid, ev->ts);
+	struct report_instant	*in;
+
+	if (kind == REPORT_INST_SIGNAL)
+		m->n_signals++;
+	if (p == NULL)
+		return;
+	if (p->n_inst == REPORT_MAX_INSTANTS) {
+		p->inst_dropped++;
+		return;
+	}
+	if (p->n_inst == p->inst_cap) {
+		p->inst_cap = p->inst_cap ? p->inst_cap * 2 : 4;
+		p->inst = fw_realloc(p->inst, p->inst_cap * sizeof *p->inst);
+	}
+	in = &p->inst[p->n_inst++];
+	in->ts = ev->ts;
+	in->tid = ev->pid;
+	in->sender = ev->has_sender ? ev->sender : -1;
+	in->kind = kind;
+	copy_signame(in->signal, ev->signal);
+}
+
+static void
+on_attach(struct report_model *m, const struct tlog_event *ev)
+{
+	struct report_proc	*p, *parent = NULL;
+
+	if (ev->pid != ev->tgid) {
+		p = proc_get(m, ev->tgid, ev->ts);
+		if (p != NULL)
+			thread_new(m, p, ev->pid, ev->ts);
+		return;
+	}
+	if (ev->has_ppid)
+		parent = pidmap_get(&m->live, ev->ppid);
+	p = pidmap_get(&m->live, ev->pid);
+	if (p == NULL || p->origin != REPORT_ORIGIN_SEEN || p->images != NULL)
+		p = proc_new(m, ev->pid, ev->ts, REPORT_ORIGIN_ATTACH, parent);
+	p->origin = REPORT_ORIGIN_ATTACH;
+	if (ev->path != NULL || ev->argc > 0) {
+		struct report_image *im = image_new(ev, p);
+
+		im->attached = true;
+		add_image(m, p, im);
+	}
+}
+
+static void
+on_detach(struct report_model *m, const struct tlog_event *ev)
+{
+	struct report_proc	*p;
+	struct report_thread	*t;
+
+	if (ev->pid != ev->tgid) {
+		t = pidmap_get(&m->threads, ev->pid);
+		if (t != NULL) {
+			t->gone = true;
+			t->end = ev->ts;
+			pidmap_del(&m->threads, ev->pid, t);
+		}
+		return;
+	}
+	p = pidmap_get(&m->live, ev->pid);
+	if (p == NULL)
+		return;
+	p->detached = true;
+	p->end = ev->ts;
+	end_threads(m, p, ev->ts, true);
+	pidmap_del(&m->live, p->pid, p);
+}
+
+static void
+on_start(struct report_model *m, const struct tlog_event *ev)
+{
+	size_t	 i;
+
+	if (m->mode != NULL)
+		return;		/* only the first start line counts */
+	m->mode = fw_strdup(ev->mode != NULL ? ev->mode : "");
+	m->time = ev->time != NULL ? fw_strdup(ev->time) : NULL;
+	m->cwd = ev->cwd != NULL ? fw_strdup(ev->cwd) : NULL;
+	m->argc = ev->argc;
+	m->argv = fw_calloc(ev->argc + 1, sizeof *m->argv);
+	for (i = 0; i < ev->argc; i++)
+		m->argv[i] = fw_strdup(ev->argv[i]);
+	m->tracer_pid = ev->pid;
+}
+
+static void
+on_end(struct report_model *m, const struct tlog_event *ev)
+{
+	m->has_end = true;
+	m->end_ts = ev->ts;
+	m->has_status = ev->has_status;
+	m->status = (int)ev->status;
+	m->has_root_code = ev->has_root_code;
+	m->root_code = (int)ev->root_code;
+	copy_signame(m->root_signal, ev->root_signal);
+}
+
+void
+report_model_add(struct report_model *m, const struct tlog_event *ev)
+{
+	m->n_events++;
+	if (ev->ts > m->last_ts)
+		m->last_ts = ev->ts;
+	switch (ev->kind) {
+	case TLOG_START:
+		on_start(m, ev);
+		break;
+	case TLOG_ATTACH:
+		on_attach(m, ev);
+		break;
+	case TLOG_FORK:
+		on_fork(m, ev, REPORT_ORIGIN_FORK);
+		break;
+	case TLOG_VFORK:
+		on_fork(m, ev, REPORT_ORIGIN_VFORK);
+		break;
+	case TLOG_CLONE:
+		on_clone(m, ev);
+		break;
+	case TLOG_EXEC:
+		on_exec(m, ev);
+		break;
+	case TLOG_EXIT:
+		on_exit_event(m, ev);
+		break;
+	case TLOG_SIGNAL:
+		on_instant(m, ev, REPORT_INST_SIGNAL);
+		break;
+	case TLOG_STOP:
+		on_instant(m, ev, REPORT_INST_STOP);
+		break;
+	case TLOG_CONT:
+		on_instant(m, ev, REPORT_INST_CONT);
+		break;
+	case TLOG_DETACH:
+		on_detach(m, ev);
+		break;
+	case TLOG_END:
+		on_end(m, ev);
+		break;
+	case TLOG_VFORK_DONE:
+	case TLOG_OTHER:
+		break;
+	}
+}
+
+void
+report_model_finish(struct report_model *m)
+{
+	struct report_proc	*p;
+	struct report_thread	*t;
+	double			 last = report_model_wall(m);
+	size_t			 i;
+
+	for (i = 0; i < m->n_procs; i++) {
+		p = m->procs[i];
+		if (!p->exited && !p->detached && !p->lost && last > p->end)
+			p->end = last;
+		if (p->end < p->start)
+			p->end = p->start;
+		for (t = p->threads; t != NULL; t = t->next) {
+			if (!t->exited && !t->gone)
+				t->end = p->end;
+			if (t->end < t->start)
+				t->end = t->start;
+		}
+	}
+	pidmap_release(&m->live);
+	pidmap_release(&m->threads);
+	m->finished = true;
+}
+
+double
+report_model_wall(const struct report_model *m)
+{
+	if (m->has_end && m->end_ts >= m->last_ts)
+		return m->end_ts;
+	return m->last_ts;
+}
+
+struct report_proc *
+report_model_find(const struct report_model *m, long long pid,
+    size_t from_seq)
+{
+	size_t	 i;
+
+	for (i = from_seq; i < m->n_procs; i++) {
+		if (m->procs[i]->pid == pid)
+			return m->procs[i];
+	}
+	return NULL;
+}
+
+struct report_proc *
+report_model_main_root(const struct report_model *m)
+{
+	struct report_proc	*best = NULL, *p;
+	size_t			 i;
+
+	for (i = 0; i < m->n_procs; i++) {
+		p = m->procs[i];
+		if (p->parent == NULL && (best == NULL || p->end > best->end))
+			best = p;
+	}
+	return best;
+}
+
+void
+report_model_free(struct report_model *m)
+{
+	struct report_image	*im, *nim;
+	struct report_thread	*t, *nt;
+	struct report_proc	*p;
+	size_t			 i;
+
+	if (m == NULL)
+		return;
+	for (im = m->first_image; im != NULL; im = nim) {
+		nim = im->next_in_log;
+		free(im);
+	}
+	for (i = 0; i < m->n_procs; i++) {
+		p = m->procs[i];
+		for (t = p->threads; t != NULL; t = nt) {
+			nt = t->next;
+			free(t);
+		}
+		free(p->inst);
+		free(p);
+	}
+	free(m->procs);
+	for (i = 0; i < m->argc; i++)
+		free(m->argv[i]);
+	free(m->argv);
+	free(m->mode);
+	free(m->time);
+	free(m->cwd);
+	pidmap_release(&m->live);
+	pidmap_release(&m->threads);
+	free(m);
+}
+
+bool
+report_proc_failed(const struct report_proc *p)
+{
+	return p->exited && (p->signaled || p->code != 0);
+}
+
+double
+report_proc_duration(const struct report_proc *p)
+{
+	return p->end > p->start ? p->end - p->start : 0;
+}
+
+const struct report_image *
+report_proc_image(const struct report_proc *p)
+{
+	return p->last_image != NULL ? p->last_image : p->inherited;
+}
+
+const char *
+report_proc_name(const struct report_proc *p)
+{
+	const struct report_image	*im = report_proc_image(p);
+
+	if (im == NULL)
+		return "?";
+	if (im->argc > 0 && im->argv[0][0] != '\0')
+		return report_basename(im->argv[0]);
+	if (im->path != NULL && im->path[0] != '\0')
+		return report_basename(im->path);
+	return "?";
+}
+
+const char *
+report_proc_status(const struct report_proc *p, char *buf, size_t len)
+{
+	if (p->exited && p->signaled)
+		snprintf(buf, len, "killed by %s%s", p->signal,
+		    p->core ? " (core dumped)" : "");
+	else if (p->exited)
+		snprintf(buf, len, "exit %d", p->code);
+	else if (p->detached)
+		snprintf(buf, len, "detached");
+	else if (p->lost)
+		snprintf(buf, len, "exit not logged");
+	else
+		snprintf(buf, len, "running at end of log");
+	return buf;
+}

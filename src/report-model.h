@@ -1,0 +1,192 @@
+/* report-model.h - the process model that `forkwatch report` builds from a
+ * trace log: one record per process (and per thread), linked into the
+ * process tree, with its exec images, exit status and rusage.
+ *
+ * Memory is proportional to the number of processes, threads and exec
+ * images, not to the number of events: signals and job-control stops are
+ * kept up to REPORT_MAX_INSTANTS per process and only counted past that.
+ * Records never move once created; the model owns them all. */
+#ifndef FW_REPORT_MODEL_H
+#define FW_REPORT_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "tlog-read.h"
+
+#define REPORT_MAX_INSTANTS	256
+#define REPORT_SIGNAME_MAX	24
+
+/* One program image of a process: an exec (or what attach found). */
+struct report_image {
+	struct report_image	*next;		/* next image of the process */
+	struct report_image	*next_in_log;	/* next image of any process */
+	struct report_proc	*proc;
+	double			 ts;		/* when the exec completed */
+	bool			 attached;	/* found by attach, not an exec */
+	bool			 argv_truncated;
+	const char		*path;		/* NULL when not logged */
+	const char		*cwd;		/* NULL when not logged */
+	const char *const	*argv;		/* argc strings, then NULL */
+	size_t			 argc;
+};
+
+/* A non-leader thread of a process. */
+struct report_thread {
+	struct report_thread	*next;
+	struct report_proc	*proc;
+	long long		 tid;
+	double			 start;
+	double			 end;
+	bool			 exited;	/* its exit line was seen */
+	bool			 gone;		/* ended by an exec or its process */
+	int			 code;
+	char			 signal[REPORT_SIGNAME_MAX];	/* "" if none */
+};
+
+enum report_instant_kind {
+	REPORT_INST_SIGNAL,	/* a signal delivered to the task */
+	REPORT_INST_STOP,	/* group-stop */
+	REPORT_INST_CONT	/* continued */
+};
+
+/* A signal or job-control event of a process. */
+struct report_instant {
+	double			 ts;
+	long long		 tid;
+	long long		 sender;	/* -1 if not sent by a process */
+	enum report_instant_kind kind;
+	char			 signal[REPORT_SIGNAME_MAX];
+};
+
+/* How a process record came to be. */
+enum report_origin {
+	REPORT_ORIGIN_FORK,
+	REPORT_ORIGIN_VFORK,
+	REPORT_ORIGIN_CLONE,
+	REPORT_ORIGIN_ATTACH,
+	REPORT_ORIGIN_SEEN	/* first appeared in an event about itself */
+};
+
+struct report_proc {
+	long long		 pid;		/* the tgid */
+	size_t			 seq;		/* index in model->procs */
+	enum report_origin	 origin;
+	struct report_proc	*parent;	/* NULL for a root */
+	struct report_proc	*first_child;
+	struct report_proc	*last_child;
+	struct report_proc	*next_sibling;
+	size_t			 n_children;
+
+	double			 start;		/* creation or first event */
+	double			 end;		/* exit, detach or end of log */
+	bool			 exited;	/* the leader's exit was seen */
+	bool			 detached;
+	bool			 lost;		/* pid reused with no exit seen */
+	int			 code;		/* exit code if !signaled */
+	bool			 signaled;
+	bool			 core;
+	char			 signal[REPORT_SIGNAME_MAX];
+
+	bool			 has_rusage;
+	double			 utime;
+	double			 stime;
+	long long		 maxrss_kb;
+
+	/* The image it ran before its first exec (its parent's at fork). */
+	const struct report_image *inherited;
+	struct report_image	*images;
+	struct report_image	*last_image;
+	size_t			 n_images;	/* execs, plus attach */
+
+	struct report_thread	*threads;
+	struct report_thread	*last_thread;
+	size_t			 n_threads;
+
+	struct report_instant	*inst;
+	size_t			 n_inst;
+	size_t			 inst_cap;
+	unsigned long		 inst_dropped;
+};
+
+struct report_pidmap {
+	long long		*keys;
+	void			**vals;		/* NULL marks a free slot */
+	size_t			 cap;		/* a power of two, or 0 */
+	size_t			 n;
+};
+
+struct report_model {
+	/* From the start line. */
+	char			*mode;
+	char			*time;
+	char			*cwd;
+	char			**argv;
+	size_t			 argc;
+	long long		 tracer_pid;
+
+	/* From the end line. */
+	bool			 has_end;
+	double			 end_ts;
+	bool			 has_status;
+	int			 status;
+	bool			 has_root_code;
+	int			 root_code;
+	char			 root_signal[REPORT_SIGNAME_MAX];
+
+	double			 last_ts;	/* the latest ts of any event */
+	unsigned long		 n_events;
+	unsigned long		 n_execs;
+	unsigned long		 n_threads;
+	unsigned long		 n_signals;
+
+	struct report_proc	**procs;	/* in order of creation */
+	size_t			 n_procs;
+	size_t			 procs_cap;
+	struct report_image	*first_image;	/* every image in log order */
+	struct report_image	*last_image;
+
+	struct report_pidmap	 live;		/* tgid -> running process */
+	struct report_pidmap	 threads;	/* tid -> running thread */
+	bool			 finished;
+};
+
+/* Allocate an empty model; free it with report_model_free(). */
+struct report_model *report_model_new(void);
+void	 report_model_free(struct report_model *);
+
+/* Apply one event of the log, in log order. */
+void	 report_model_add(struct report_model *, const struct tlog_event *);
+
+/* Close the model after the last event: processes still running end at
+ * the last timestamp of the log. */
+void	 report_model_finish(struct report_model *);
+
+/* Seconds from the start of the trace to its end line (or last event). */
+double	 report_model_wall(const struct report_model *);
+
+/* The first process with this pid in creation order at or after seq, or
+ * NULL. */
+struct report_proc *report_model_find(const struct report_model *,
+	    long long pid, size_t from_seq);
+
+/* The root whose end is the latest (the launched program in launch mode);
+ * NULL for an empty model. */
+struct report_proc *report_model_main_root(const struct report_model *);
+
+/* Process helpers. */
+bool	 report_proc_failed(const struct report_proc *);
+double	 report_proc_duration(const struct report_proc *);
+const struct report_image *report_proc_image(const struct report_proc *);
+/* The basename of argv[0] (or of the path) of its current image; "?" if it
+ * has none. */
+const char *report_proc_name(const struct report_proc *);
+/* Describe how it ended ("exit 0", "killed by SIGKILL", "running") into a
+ * buffer of at least 64 bytes. */
+const char *report_proc_status(const struct report_proc *, char *buf,
+	    size_t len);
+
+/* The last path component of s. */
+const char *report_basename(const char *s);
+
+#endif

@@ -1,0 +1,37 @@
+/* report-text.h - helpers for the report's text outputs: untrusted strings
+ * made safe for a terminal, argv quoting, durations and sizes. */
+#ifndef FW_REPORT_TEXT_H
+#define FW_REPORT_TEXT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "util.h"
+
+struct report_proc;
+
+/* Append s with control characters, invalid UTF-8 and other dangerous
+ * bytes escaped (\n, \xNN ...), without quotes. */
+void	report_text_bare(struct fw_buf *, const char *s);
+
+/* Append one argument: as is when it holds only characters that need no
+ * quoting in a shell, else in double quotes with C escapes. */
+void	report_text_arg(struct fw_buf *, const char *s);
+
+/* Append argv joined by spaces, each argument as report_text_arg() does. */
+void	report_text_argv(struct fw_buf *, const char *const *argv, size_t argc);
+
+/* Append p's command: the basenames of the images it ran before its last,
+ * then the full argv of its current one ("sh => cc -c a.c"). */
+void	report_text_command(struct fw_buf *, const struct report_proc *p);
+
+/* Format seconds as "1.234s", "12.345ms" or "87us" into buf. */
+const char *report_text_duration(char *buf, size_t len, double secs);
+
+/* Format a size in KiB as "812 KiB", "12.3 MiB" or "1.20 GiB" into buf. */
+const char *report_text_kb(char *buf, size_t len, long long kb);
+
+/* Write the buffer to f and empty it. */
+void	report_text_flush(struct fw_buf *, FILE *f);
+
+#endif

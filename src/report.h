@@ -1,0 +1,37 @@
+/* report.h - `forkwatch report`: read a saved JSON Lines trace log and
+ * report on it (summary, process tree, critical path) or export it (Perfetto
+ * trace, SVG timeline, compile_commands.json), without re-running anything. */
+#ifndef FW_REPORT_H
+#define FW_REPORT_H
+
+#include <stdbool.h>
+
+enum report_format {
+	REPORT_FORMAT_TEXT,
+	REPORT_FORMAT_JSON
+};
+
+/* Everything the command line of `forkwatch report` can ask for. */
+struct report_opts {
+	const char		*log;		/* the log, "-" for stdin */
+	const char		*output;	/* -o: the text/json report */
+	enum report_format	 format;
+	bool			 summary;
+	bool			 tree;
+	bool			 critical;
+	const char		*perfetto;	/* files to export to, or NULL */
+	const char		*svg;
+	const char		*ccdb;
+	int			 depth;		/* tree depth limit, -1: none */
+	bool			 has_under;
+	long long		 under;		/* only the subtree of this pid */
+	bool			 collapse_threads;
+	int			 top;		/* rows of each top table */
+};
+
+/* Run `forkwatch report`; argv[0] is "report". Returns the exit status:
+ * 0, or 125 when forkwatch itself failed (bad option, unreadable or
+ * unsupported log, output not written). */
+int	report_main(int argc, char **argv);
+
+#endif

@@ -1,0 +1,66 @@
+/* sigctl.c - record signals sent to forkwatch for the wait loop. */
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+
+#include "sigctl.h"
+#include "util.h"
+
+volatile sig_atomic_t sigctl_pending;
+
+static volatile sig_atomic_t	 caught_sig;
+static volatile sig_atomic_t	 caught_user;
+
+static const int caught[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+
+static void
+on_signal(int sig, siginfo_t *si, void *ctx)
+{
+	(void)ctx;
+	caught_sig = sig;
+	/* A terminal's signal comes from the kernel (SI_KERNEL); kill(2)
+	 * and friends say SI_USER/SI_TKILL/SI_QUEUE. */
+	caught_user = si != NULL && si->si_code != SI_KERNEL;
+	sigctl_pending = 1;
+}
+
+void
+sigctl_install(void)
+{
+	struct sigaction	 sa, old;
+	size_t			 i;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_sigaction = on_signal;
+	sa.sa_flags = SA_SIGINFO;	/* no SA_RESTART: interrupt wait4 */
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < FW_ARRAY_SIZE(caught); i++) {
+		if (sigaction(caught[i], NULL, &old) == 0 &&
+		    old.sa_handler == SIG_IGN)
+			continue;
+		sigaction(caught[i], &sa, NULL);
+	}
+	signal(SIGPIPE, SIG_IGN);
+}
+
+int
+sigctl_take(bool *from_user)
+{
+	int	 sig = caught_sig;
+
+	*from_user = caught_user != 0;
+	caught_sig = 0;
+	sigctl_pending = 0;
+	return sig;
+}
+
+void
+sigctl_restore(void)
+{
+	size_t	 i;
+
+	for (i = 0; i < FW_ARRAY_SIZE(caught); i++)
+		signal(caught[i], SIG_DFL);
+	signal(SIGPIPE, SIG_DFL);
+}

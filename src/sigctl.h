@@ -1,0 +1,23 @@
+/* sigctl.h - forkwatch's own signal handling. The handlers only record the
+ * signal (in the one process-wide flag that a signal handler needs); the
+ * wait loop sees it because the handlers are installed without SA_RESTART,
+ * so a blocking wait4 returns EINTR. */
+#ifndef FW_SIGCTL_H
+#define FW_SIGCTL_H
+
+#include <signal.h>
+#include <stdbool.h>
+
+/* Non-zero when a signal arrived that the loop has not taken yet. */
+extern volatile sig_atomic_t sigctl_pending;
+
+/* Catch SIGINT, SIGTERM, SIGHUP, SIGQUIT (unless they are ignored, as in a
+ * background job) and ignore SIGPIPE. */
+void	sigctl_install(void);
+/* Take the oldest recorded signal: returns its number (0 if none) and
+ * whether it came from kill(2) (rather than the terminal or the kernel). */
+int	sigctl_take(bool *from_user);
+/* Restore default dispositions (before exec'ing gdb, say). */
+void	sigctl_restore(void);
+
+#endif

@@ -1,0 +1,123 @@
+/* task.h - the task table: one record per traced task (thread), looked up by
+ * task id in O(1), with parent/children and thread links.
+ *
+ * Records never move once created (clients may keep pointers until the task
+ * is dropped). Live tasks are in the hash; a dead task may be kept for
+ * display (TASK_DEAD, out of the hash so its pid can be reused) until
+ * task_drop(), which unlinks it from everything and frees it. */
+#ifndef FW_TASK_H
+#define FW_TASK_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "event.h"
+
+enum fw_task_state {
+	TASK_STARTING,		/* known from its creator's event, first stop not seen */
+	TASK_PARKED,		/* first stop seen before its creator's event */
+	TASK_RUNNING,		/* not in a ptrace-stop as far as we know */
+	TASK_STOPPED,		/* in a ptrace-stop that we have not restarted */
+	TASK_LISTENING,		/* group-stopped, restarted with PTRACE_LISTEN */
+	TASK_DEAD,		/* reaped; kept for display only */
+};
+
+/* Why a TASK_STOPPED task is stopped; decides how it is restarted. */
+enum fw_stop_kind {
+	STOP_NONE,
+	STOP_STARTUP,		/* a new task's first stop (PTRACE_EVENT_STOP) */
+	STOP_EVENT,		/* fork/clone/exec/vfork_done event stop */
+	STOP_EXITING,		/* PTRACE_EVENT_EXIT */
+	STOP_SIGNAL,		/* signal-delivery stop: stop_sig is re-injected */
+	STOP_GROUP,		/* group-stop: restart with PTRACE_LISTEN */
+	STOP_INTERRUPT,		/* our PTRACE_INTERRUPT */
+};
+
+#define TF_HELD		0x0001	/* user hold: not resumed by resume-all */
+#define TF_INTR_PENDING	0x0002	/* PTRACE_INTERRUPT sent, its trap not yet seen */
+#define TF_THREAD	0x0004	/* not a thread-group leader */
+#define TF_ATTACHED	0x0008	/* attached with -p (not launched) */
+#define TF_ROOT		0x0010	/* the launched program or an attached process */
+#define TF_EXITING	0x0020	/* PTRACE_EVENT_EXIT seen */
+#define TF_DETACHING	0x0040	/* detach when it next stops */
+#define TF_VFORKED	0x0080	/* a vfork child before its exec/exit */
+#define TF_WANT_STOP	0x0100	/* keep stopped at its next stop (step task) */
+#define TF_NEW		0x0200	/* created recently (TUI highlight) */
+#define TF_EXECED	0x0400	/* has exec'd at least once under us */
+#define TF_VFORK_WAIT	0x0800	/* blocked in vfork until the child execs/exits */
+
+struct fw_task {
+	pid_t			 tid;
+	pid_t			 tgid;
+	pid_t			 ppid;		/* real parent's tid (0 unknown) */
+	pid_t			 creator;	/* task that forked/cloned it (0 unknown) */
+	struct fw_task		*leader;	/* thread-group leader (self for a leader) */
+	struct fw_task		*parent;	/* process parent (or leader, for a thread) */
+	struct fw_task		*first_child, *last_child;
+	struct fw_task		*next_sib, *prev_sib;
+	struct fw_task		*all_next, *all_prev;	/* creation order */
+	int			 nchildren;
+	int			 nthreads;	/* live threads, leader included (leaders) */
+	int			 depth;		/* 0 for a root */
+
+	enum fw_task_state	 state;
+	enum fw_stop_kind	 stop_kind;
+	enum fw_event_kind	 stop_event;	/* the event it is stopped at */
+	int			 stop_sig;	/* signal to pass on restart / group-stop sig */
+	unsigned int		 flags;
+
+	double			 start_ts;	/* seconds since trace start */
+	double			 end_ts;
+	bool			 exited;
+	bool			 killed;
+	int			 code;		/* exit code when !killed */
+	int			 signo;		/* killing signal when killed */
+	bool			 core;
+
+	char			*path;		/* exe after last exec (or at attach) */
+	struct fw_strv		 argv;		/* argv of the last exec */
+	char			 comm[16];
+
+	int			*deferred;	/* wait statuses queued while PARKED */
+	int			 ndeferred;
+
+	void			*client;	/* one pointer for a front end's use */
+};
+
+struct task_table {
+	struct fw_task		**slots;	/* open addressing, linear probing */
+	size_t			  cap;
+	size_t			  count;	/* tasks in the hash (live) */
+	struct fw_task		 *head, *tail;	/* all tasks, creation order */
+	size_t			  total;	/* tasks in the list (live + kept dead) */
+};
+
+void		 task_table_init(struct task_table *);
+/* Frees every task. */
+void		 task_table_release(struct task_table *);
+
+struct fw_task	*task_find(const struct task_table *, pid_t);
+/* Create a record for tid (which must not be in the hash) in TASK_STARTING. */
+struct fw_task	*task_new(struct task_table *, pid_t tid);
+/* Remove t from the hash (it stays in the list and tree, e.g. once dead). */
+void		 task_unhash(struct task_table *, struct fw_task *);
+/* Put t back under a different tid (exec by a non-leader changes the tid). */
+void		 task_rehash(struct task_table *, struct fw_task *, pid_t newtid);
+/* Unlink t from the hash, list, its parent and its children, and free it. */
+void		 task_drop(struct task_table *, struct fw_task *);
+
+/* Link child under parent (parent may be NULL: a root). Sets depth. */
+void		 task_link(struct fw_task *parent, struct fw_task *child);
+void		 task_unlink(struct fw_task *child);
+
+/* Record a new argv/path for the task (copies). */
+void		 task_set_exec(struct fw_task *, const char *path,
+		    const struct fw_strv *argv);
+/* A short name for display: comm, else basename of argv[0] or path. */
+const char	*task_name(const struct fw_task *);
+bool		 task_is_leader(const struct fw_task *);
+/* True when a stop of t is waiting for us to restart it. */
+bool		 task_is_stopped(const struct fw_task *);
+const char	*task_state_name(enum fw_task_state);
+
+#endif

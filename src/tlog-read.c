@@ -1,0 +1,699 @@
+/* tlog-read.c - streaming reader of forkwatch JSON Lines trace logs. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "tlog-read.h"
+#include "util.h"
+
+#define BLOCK_SIZE	65536
+
+struct tlog_reader {
+	FILE			*f;
+	bool			 own_f;
+	char			*name;
+
+	char			*blk;		/* read-ahead block */
+	size_t			 blk_len;
+	size_t			 blk_pos;
+	bool			 eof;
+
+	struct fw_buf		 line;		/* the current line */
+	bool			 too_long;
+	unsigned long		 lineno;
+
+	json_t			*cur;		/* the current event's object */
+	json_t			*start;		/* start line, not yet handed out */
+	unsigned long		 start_lineno;
+
+	char			*arena;		/* decoded strings of cur */
+	size_t			 arena_len;
+	size_t			 arena_cap;
+	const char		**argv;
+	size_t			 argv_cap;
+
+	unsigned long		 n_bad;
+	unsigned long		 first_bad;
+	char			*first_bad_why;
+	bool			 saw_end;
+};
+
+static const char *const kind_names[] = {
+	[TLOG_START] = "start",
+	[TLOG_ATTACH] = "attach",
+	[TLOG_FORK] = "fork",
+	[TLOG_VFORK] = "vfork",
+	[TLOG_CLONE] = "clone",
+	[TLOG_VFORK_DONE] = "vfork_done",
+	[TLOG_EXEC] = "exec",
+	[TLOG_EXIT] = "exit",
+	[TLOG_SIGNAL] = "signal",
+	[TLOG_STOP] = "stop",
+	[TLOG_CONT] = "cont",
+	[TLOG_DETACH] = "detach",
+	[TLOG_END] = "end",
+	[TLOG_OTHER] = "?",
+};
+
+const char *
+tlog_kind_name(enum tlog_kind k)
+{
+	if ((size_t)k >= FW_ARRAY_SIZE(kind_names))
+		return "?";
+	return kind_names[k];
+}
+
+static enum tlog_kind
+kind_of(const char *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < TLOG_OTHER; i++) {
+		if (strcmp(kind_names[i], s) == 0)
+			return (enum tlog_kind)i;
+	}
+	return TLOG_OTHER;
+}
+
+/*
+ * Read the next line into r->line without its newline. Returns 1 for a line
+ * (a last line without a newline counts), 0 at end of file, -1 on a read
+ * error. A line past TLOG_MAX_LINE is consumed but not kept: too_long is set.
+ */
+static int
+read_line(struct tlog_reader *r)
+{
+	const char	*p, *nl;
+	size_t		 avail, take;
+	bool		 any = false;
+
+	fw_buf_reset(&r->line);
+	r->too_long = false;
+	for (;;) {
+		if (r->blk_pos == r->blk_len) {
+			if (r->eof)
+				break;
+			r->blk_len = fread(r->blk, 1, BLOCK_SIZE, r->f);
+			r->blk_pos = 0;
+			if (r->blk_len == 0) {
+				if (ferror(r->f)) {
+					if (errno == 0)
+						errno = EIO;
+					return -1;
+				}
+				r->eof = true;
+			}
+			continue;
+		}
+		any = true;
+		p = r->blk + r->blk_pos;
+		avail = r->blk_len - r->blk_pos;
+		nl = memchr(p, '\n', avail);
+		take = nl != NULL ? (size_t)(nl - p) : avail;
+		if (!r->too_long && r->line.len + take > TLOG_MAX_LINE)
+			r->too_long = true;
+		if (!r->too_long)
+			fw_buf_add(&r->line, p, take);
+		r->blk_pos += take + (nl != NULL);
+		if (nl != NULL)
+			break;
+	}
+	if (!any)
+		return 0;
+	r->lineno++;
+	return 1;
+}
+
+static int
+hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * Rewrite each \u0080..\u00ff escape of the line as \uf780..\uf7ff, in
+ * place. The writer uses \u00XX for a byte XX that is not valid UTF-8 (it
+ * writes real U+0080..U+00FF characters raw), so after parsing, those
+ * private-use characters stand for raw bytes and decode_str() maps them back.
+ */
+static void
+mark_raw_bytes(char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] != '\\')
+			continue;
+		if (i + 5 < n && s[i + 1] == 'u' && s[i + 2] == '0' &&
+		    s[i + 3] == '0' && hexval(s[i + 4]) >= 8 &&
+		    hexval(s[i + 5]) >= 0) {
+			s[i + 2] = 'f';
+			s[i + 3] = '7';
+		}
+		i++;	/* skip the escaped character */
+	}
+}
+
+/* Copy the UTF-8 string s into dst turning U+F780..U+F7FF back into the raw
+ * bytes they stand for; returns the number of bytes written (plus a NUL). */
+static size_t
+decode_str(char *dst, const char *s, size_t n)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i, o = 0;
+
+	for (i = 0; i < n; i++) {
+		if (u[i] == 0xef && i + 2 < n && (u[i + 1] == 0x9e ||
+		    u[i + 1] == 0x9f) && (u[i + 2] & 0xc0) == 0x80) {
+			dst[o++] = (char)((u[i + 1] == 0x9e ? 0x80 : 0xc0) |
+			    (u[i + 2] & 0x3f));
+			i += 2;
+			continue;
+		}
+		dst[o++] = s[i];
+	}
+	dst[o] = '\0';
+	return o;
+}
+
+/* Make room in the arena for every string of object o, so that pointers
+ * handed out while decoding o stay valid. */
+static void
+reserve_strings(struct tlog_reader *r, json_t *o)
+{
+	const char	*key;
+	json_t		*v, *e;
+	size_t		 need = 0, i;
+
+	json_object_foreach(o, key, v) {
+		if (json_is_string(v))
+			need += json_string_length(v) + 1;
+		else if (json_is_array(v)) {
+			json_array_foreach(v, i, e) {
+				if (json_is_string(e))
+					need += json_string_length(e) + 1;
+			}
+		}
+	}
+	r->arena_len = 0;
+	if (need > r->arena_cap) {
+		free(r->arena);
+		r->arena_cap = need + need / 2;
+		r->arena = fw_malloc(r->arena_cap);
+	}
+}
+
+static const char *
+arena_str(struct tlog_reader *r, json_t *v)
+{
+	char	*dst = r->arena + r->arena_len;
+
+	r->arena_len += decode_str(dst, json_string_value(v),
+	    json_string_length(v)) + 1;
+	return dst;
+}
+
+/* Decoding state of one line: the object and the first problem found. */
+struct dec {
+	struct tlog_reader	*r;
+	json_t			*o;
+	const char		*bad_key;
+	const char		*bad_type;
+};
+
+static void
+dec_fail(struct dec *d, const char *key, const char *type)
+{
+	if (d->bad_key == NULL) {
+		d->bad_key = key;
+		d->bad_type = type;
+	}
+}
+
+/* Optional integer member: sets *has; records a problem if mistyped. */
+static long long
+dec_int(struct dec *d, const char *key, bool *has)
+{
+	json_t	*v = json_object_get(d->o, key);
+
+	*has = false;
+	if (v == NULL)
+		return 0;
+	if (!json_is_integer(v)) {
+		dec_fail(d, key, "an integer");
+		return 0;
+	}
+	*has = true;
+	return json_integer_value(v);
+}
+
+static long long
+dec_req_int(struct dec *d, const char *key)
+{
+	bool		 has;
+	long long	 v = dec_int(d, key, &has);
+
+	if (!has)
+		dec_fail(d, key, "an integer");
+	return v;
+}
+
+static double
+dec_num(struct dec *d, const char *key, bool required, bool *has)
+{
+	json_t	*v = json_object_get(d->o, key);
+
+	*has = false;
+	if (v == NULL) {
+		if (required)
+			dec_fail(d, key, "a number");
+		return 0;
+	}
+	if (!json_is_number(v)) {
+		dec_fail(d, key, "a number");
+		return 0;
+	}
+	*has = true;
+	return json_number_value(v);
+}
+
+static bool
+dec_bool(struct dec *d, const char *key)
+{
+	json_t	*v = json_object_get(d->o, key);
+
+	if (v == NULL)
+		return false;
+	if (!json_is_boolean(v)) {
+		dec_fail(d, key, "a boolean");
+		return false;
+	}
+	return json_is_true(v);
+}
+
+static const char *
+dec_str(struct dec *d, const char *key)
+{
+	json_t	*v = json_object_get(d->o, key);
+
+	if (v == NULL)
+		return NULL;
+	if (!json_is_string(v)) {
+		dec_fail(d, key, "a string");
+		return NULL;
+	}
+	return arena_str(d->r, v);
+}
+
+/* The argv member: an array of strings. */
+static void
+dec_argv(struct dec *d, struct tlog_event *ev)
+{
+	struct tlog_reader	*r = d->r;
+	json_t			*v = json_object_get(d->o, "argv"), *e;
+	size_t			 i, n;
+
+	ev->argv = NULL;
+	ev->argc = 0;
+	if (v == NULL)
+		return;
+	if (!json_is_array(v)) {
+		dec_fail(d, "argv", "an array of strings");
+		return;
+	}
+	n = json_array_size(v);
+	if (n + 1 > r->argv_cap) {
+		r->argv_cap = n + 1 + n / 2;
+		r->argv = fw_realloc(r->argv, r->argv_cap * sizeof *r->argv);
+	}
+	json_array_foreach(v, i, e) {
+		if (!json_is_string(e)) {
+			dec_fail(d, "argv", "an array of strings");
+			return;
+		}
+		r->argv[i] = arena_str(r, e);
+	}
+	r->argv[n] = NULL;
+	ev->argv = r->argv;
+	ev->argc = n;
+}
+
+/*
+ * Fill *ev from the parsed line o. Returns 0, or -1 with a reason in *why
+ * (a string with static storage or in the reader's line buffer) when a
+ * member the event kind needs is missing or has the wrong type.
+ */
+static int
+decode_event(struct tlog_reader *r, json_t *o, struct tlog_event *ev,
+    unsigned long lineno, struct fw_buf *why)
+{
+	struct dec	 d = { r, o, NULL, NULL };
+	json_t		*ename = json_object_get(o, "event");
+	bool		 has, need_ids;
+
+	memset(ev, 0, sizeof *ev);
+	ev->lineno = lineno;
+	if (!json_is_object(o)) {
+		fw_buf_adds(why, "not a JSON object");
+		return -1;
+	}
+	if (!json_is_string(ename)) {
+		fw_buf_adds(why, "no \"event\" string");
+		return -1;
+	}
+	reserve_strings(r, o);
+	ev->name = arena_str(r, ename);
+	ev->kind = kind_of(ev->name);
+	ev->ts = dec_num(&d, "ts", true, &has);
+
+	need_ids = ev->kind != TLOG_START && ev->kind != TLOG_END &&
+	    ev->kind != TLOG_OTHER;
+	ev->pid = dec_int(&d, "pid", &has);
+	if (!has && need_ids)
+		dec_fail(&d, "pid", "an integer");
+	ev->tgid = dec_int(&d, "tgid", &has);
+	if (!has)
+		ev->tgid = ev->pid;
+
+	switch (ev->kind) {
+	case TLOG_FORK:
+	case TLOG_VFORK:
+	case TLOG_VFORK_DONE:
+	case TLOG_CLONE:
+		ev->child = dec_req_int(&d, "child");
+		ev->has_child = true;
+		ev->thread = dec_bool(&d, "thread");
+		ev->parent = dec_int(&d, "parent", &ev->has_parent);
+		break;
+	case TLOG_EXIT:
+		ev->code = dec_int(&d, "code", &ev->has_code);
+		ev->signal = dec_str(&d, "signal");
+		if (!ev->has_code && ev->signal == NULL)
+			dec_fail(&d, "code", "an integer (or signal a string)");
+		ev->core = dec_bool(&d, "core");
+		ev->thread = dec_bool(&d, "thread");
+		ev->utime = dec_num(&d, "utime", false, &ev->has_rusage);
+		ev->stime = dec_num(&d, "stime", false, &has);
+		ev->has_rusage = ev->has_rusage || has;
+		ev->maxrss_kb = dec_int(&d, "maxrss_kb", &has);
+		ev->has_rusage = ev->has_rusage || has;
+		break;
+	case TLOG_SIGNAL:
+	case TLOG_STOP:
+	case TLOG_CONT:
+		ev->signal = dec_str(&d, "signal");
+		ev->sender = dec_int(&d, "sender", &ev->has_sender);
+		break;
+	case TLOG_START:
+		ev->version = dec_req_int(&d, "version");
+		ev->mode = dec_str(&d, "mode");
+		ev->time = dec_str(&d, "time");
+		/* FALLTHROUGH */
+	case TLOG_ATTACH:
+	case TLOG_EXEC:
+		ev->ppid = dec_int(&d, "ppid", &ev->has_ppid);
+		ev->old_pid = dec_int(&d, "old_pid", &ev->has_old_pid);
+		ev->path = dec_str(&d, "path");
+		ev->cwd = dec_str(&d, "cwd");
+		ev->argv_truncated = dec_bool(&d, "argv_truncated");
+		dec_argv(&d, ev);
+		break;
+	case TLOG_END:
+		ev->status = dec_int(&d, "status", &ev->has_status);
+		ev->root_code = dec_int(&d, "root_code", &ev->has_root_code);
+		ev->root_signal = dec_str(&d, "root_signal");
+		break;
+	case TLOG_DETACH:
+	case TLOG_OTHER:
+		break;
+	}
+	if (d.bad_key != NULL) {
+		fw_buf_printf(why, "\"%s\" event: member \"%s\" is missing or "
+		    "not %s", tlog_kind_name(ev->kind), d.bad_key, d.bad_type);
+		return -1;
+	}
+	return 0;
+}
+
+/* Parse the current line as JSON; NULL with a reason in why on failure. */
+static json_t *
+parse_line(struct tlog_reader *r, struct fw_buf *why)
+{
+	json_error_t	 err;
+	json_t		*o;
+
+	if (r->too_long) {
+		fw_buf_printf(why, "line longer than %u MiB", TLOG_MAX_LINE >> 20);
+		return NULL;
+	}
+	if (r->line.len == 0) {
+		fw_buf_adds(why, "empty line");
+		return NULL;
+	}
+	mark_raw_bytes(r->line.data, r->line.len);
+	o = json_loadb(r->line.data, r->line.len, 0, &err);
+	if (o == NULL) {
+		fw_buf_printf(why, "invalid JSON at column %d: %s", err.column,
+		    err.text);
+		return NULL;
+	}
+	if (!json_is_object(o)) {
+		json_decref(o);
+		fw_buf_adds(why, "not a JSON object");
+		return NULL;
+	}
+	return o;
+}
+
+static void
+note_bad(struct tlog_reader *r, const char *why)
+{
+	if (r->n_bad++ == 0) {
+		r->first_bad = r->lineno;
+		r->first_bad_why = fw_strdup(why);
+	}
+}
+
+static struct tlog_reader *
+reader_new(FILE *f, bool own, const char *name)
+{
+	struct tlog_reader	*r = fw_calloc(1, sizeof *r);
+
+	r->f = f;
+	r->own_f = own;
+	r->name = fw_strdup(name);
+	r->blk = fw_malloc(BLOCK_SIZE);
+	fw_buf_init(&r->line);
+	return r;
+}
+
+/* Read and check the start line. Returns 0, or -1 with *why and *msg set. */
+static int
+read_start(struct tlog_reader *r, enum tlog_open_error *why, char **msg)
+{
+	struct fw_buf		 b, reason;
+	struct tlog_event	 ev;
+	json_t			*o, *ver, *ename;
+	int			 rc;
+
+	fw_buf_init(&b);
+	fw_buf_init(&reason);
+	rc = read_line(r);
+	if (rc < 0) {
+		*why = TLOG_OPEN_IO;
+		fw_buf_printf(&b, "cannot read %s: %s", r->name,
+		    strerror(errno));
+		goto fail;
+	}
+	*why = TLOG_OPEN_NOT_LOG;
+	if (rc == 0) {
+		fw_buf_printf(&b, "%s: not a forkwatch log (empty file)",
+		    r->name);
+		goto fail;
+	}
+	o = parse_line(r, &reason);
+	if (o == NULL) {
+		fw_buf_printf(&b, "%s:1: not a forkwatch log (%s)", r->name,
+		    reason.data);
+		goto fail;
+	}
+	ename = json_object_get(o, "event");
+	ver = json_object_get(o, "version");
+	if (!json_is_string(ename) ||
+	    strcmp(json_string_value(ename), "start") != 0) {
+		fw_buf_printf(&b, "%s:1: not a forkwatch log (the first line "
+		    "is not a \"start\" event)", r->name);
+		json_decref(o);
+		goto fail;
+	}
+	if (json_is_integer(ver) && json_integer_value(ver) > TLOG_VERSION) {
+		*why = TLOG_OPEN_VERSION;
+		fw_buf_printf(&b, "%s: log format version %lld is newer than "
+		    "this forkwatch reads (version %d); use a newer forkwatch",
+		    r->name, (long long)json_integer_value(ver), TLOG_VERSION);
+		json_decref(o);
+		goto fail;
+	}
+	if (!json_is_integer(ver) || json_integer_value(ver) < 1) {
+		fw_buf_printf(&b, "%s:1: not a forkwatch log (bad \"version\" "
+		    "in the start line)", r->name);
+		json_decref(o);
+		goto fail;
+	}
+	if (decode_event(r, o, &ev, r->lineno, &reason) != 0) {
+		fw_buf_printf(&b, "%s:1: bad start line: %s", r->name,
+		    reason.data);
+		json_decref(o);
+		goto fail;
+	}
+	r->start = o;
+	r->start_lineno = r->lineno;
+	fw_buf_release(&reason);
+	return 0;
+
+fail:
+	fw_buf_release(&reason);
+	*msg = fw_strdup(fw_buf_cstr(&b));
+	fw_buf_release(&b);
+	return -1;
+}
+
+struct tlog_reader *
+tlog_read_open_stream(FILE *f, const char *name, enum tlog_open_error *why,
+    char **msg)
+{
+	struct tlog_reader	*r = reader_new(f, false, name);
+
+	*msg = NULL;
+	if (read_start(r, why, msg) != 0) {
+		tlog_read_free(r);
+		return NULL;
+	}
+	*why = TLOG_OPEN_OK;
+	return r;
+}
+
+struct tlog_reader *
+tlog_read_open(const char *path, enum tlog_open_error *why, char **msg)
+{
+	struct tlog_reader	*r;
+	struct fw_buf		 b;
+	FILE			*f;
+
+	*msg = NULL;
+	if (strcmp(path, "-") == 0)
+		return tlog_read_open_stream(stdin, "<stdin>", why, msg);
+	f = fopen(path, "re");
+	if (f == NULL) {
+		fw_buf_init(&b);
+		fw_buf_printf(&b, "cannot open %s: %s", path, strerror(errno));
+		*why = TLOG_OPEN_IO;
+		*msg = fw_strdup(fw_buf_cstr(&b));
+		fw_buf_release(&b);
+		return NULL;
+	}
+	r = reader_new(f, true, path);
+	if (read_start(r, why, msg) != 0) {
+		tlog_read_free(r);
+		return NULL;
+	}
+	*why = TLOG_OPEN_OK;
+	return r;
+}
+
+int
+tlog_read_next(struct tlog_reader *r, struct tlog_event *ev)
+{
+	struct fw_buf	 why;
+	json_t		*o;
+	int		 rc;
+
+	if (r->cur != NULL) {
+		json_decref(r->cur);
+		r->cur = NULL;
+	}
+	fw_buf_init(&why);
+	if (r->start != NULL) {
+		r->cur = r->start;
+		r->start = NULL;
+		rc = decode_event(r, r->cur, ev, r->start_lineno, &why);
+		fw_buf_release(&why);
+		return rc == 0 ? 1 : -1;	/* checked by read_start */
+	}
+	for (;;) {
+		rc = read_line(r);
+		if (rc <= 0)
+			break;
+		fw_buf_reset(&why);
+		o = parse_line(r, &why);
+		if (o == NULL) {
+			note_bad(r, fw_buf_cstr(&why));
+			continue;
+		}
+		if (decode_event(r, o, ev, r->lineno, &why) != 0) {
+			json_decref(o);
+			note_bad(r, fw_buf_cstr(&why));
+			continue;
+		}
+		r->cur = o;
+		if (ev->kind == TLOG_END)
+			r->saw_end = true;
+		break;
+	}
+	fw_buf_release(&why);
+	return rc;
+}
+
+unsigned long
+tlog_read_bad_lines(const struct tlog_reader *r)
+{
+	return r->n_bad;
+}
+
+unsigned long
+tlog_read_first_bad(const struct tlog_reader *r, const char **why)
+{
+	*why = r->first_bad_why;
+	return r->first_bad;
+}
+
+bool
+tlog_read_saw_end(const struct tlog_reader *r)
+{
+	return r->saw_end;
+}
+
+const char *
+tlog_read_name(const struct tlog_reader *r)
+{
+	return r->name;
+}
+
+void
+tlog_read_free(struct tlog_reader *r)
+{
+	if (r == NULL)
+		return;
+	if (r->own_f && r->f != NULL)
+		fclose(r->f);
+	json_decref(r->cur);
+	json_decref(r->start);
+	fw_buf_release(&r->line);
+	free(r->blk);
+	free(r->arena);
+	free(r->argv);
+	free(r->first_bad_why);
+	free(r->name);
+	free(r);
+}

@@ -1,0 +1,132 @@
+/* tlog-read.h - streaming reader of forkwatch JSON Lines trace logs
+ * (doc/LOG-FORMAT.md, version 1).
+ *
+ * A reader opens a log, checks its start line and then hands out one parsed
+ * event at a time; memory use is bounded by the longest line, not by the
+ * size of the log. Lines that are not valid events are skipped and counted;
+ * the first one is remembered so the caller can warn about it. Strings are
+ * handed out as raw bytes: the \u00XX escapes the writer uses for bytes that
+ * are not valid UTF-8 are mapped back to those bytes. */
+#ifndef FW_TLOG_READ_H
+#define FW_TLOG_READ_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* The newest log format version this reader understands. */
+#define TLOG_VERSION		1
+
+/* Longest line accepted; a longer one is skipped as a bad line. */
+#define TLOG_MAX_LINE		(64u << 20)
+
+enum tlog_kind {
+	TLOG_START,		/* first line: version, mode, argv, cwd, time */
+	TLOG_ATTACH,		/* a task attached at start: ppid, path, argv */
+	TLOG_FORK,		/* pid forked child */
+	TLOG_VFORK,		/* pid vforked child */
+	TLOG_CLONE,		/* pid cloned child; thread, parent */
+	TLOG_VFORK_DONE,	/* vfork child released its parent */
+	TLOG_EXEC,		/* pid exec'd path with argv in cwd; old_pid */
+	TLOG_EXIT,		/* task reaped: code or signal; rusage if leader */
+	TLOG_SIGNAL,		/* signal delivered to pid; sender */
+	TLOG_STOP,		/* group-stop by signal */
+	TLOG_CONT,		/* continued by SIGCONT */
+	TLOG_DETACH,		/* forkwatch let go of the task */
+	TLOG_END,		/* last line: status, root_code/root_signal */
+	TLOG_OTHER		/* an event kind this reader does not know */
+};
+
+/* One parsed line. Pointers stay valid until the next tlog_read_next() or
+ * tlog_read_free(); has_* members tell whether optional members were there. */
+struct tlog_event {
+	enum tlog_kind		 kind;
+	const char		*name;		/* the "event" string */
+	unsigned long		 lineno;
+	double			 ts;
+	long long		 pid;
+	long long		 tgid;
+
+	bool			 has_child;
+	long long		 child;		/* fork, vfork, clone, vfork_done */
+	bool			 has_ppid;
+	long long		 ppid;		/* attach */
+	bool			 has_parent;
+	long long		 parent;	/* clone with CLONE_PARENT */
+	bool			 has_old_pid;
+	long long		 old_pid;	/* exec from a non-leader thread */
+	bool			 has_sender;
+	long long		 sender;	/* signal */
+	bool			 thread;	/* clone: CLONE_THREAD; exit */
+
+	bool			 has_code;
+	long long		 code;		/* exit: exit code */
+	const char		*signal;	/* exit, signal, stop: name */
+	bool			 core;		/* exit: core dumped */
+	bool			 has_rusage;	/* exit of a leader */
+	double			 utime;
+	double			 stime;
+	long long		 maxrss_kb;
+
+	const char		*path;		/* exec, attach */
+	const char		*cwd;		/* exec, attach, start */
+	const char *const	*argv;		/* exec, attach, start */
+	size_t			 argc;
+	bool			 argv_truncated;
+
+	long long		 version;	/* start */
+	const char		*mode;		/* start: "launch" or "attach" */
+	const char		*time;		/* start: wall clock of ts 0 */
+
+	bool			 has_status;
+	long long		 status;	/* end: forkwatch's exit status */
+	bool			 has_root_code;
+	long long		 root_code;	/* end */
+	const char		*root_signal;	/* end */
+};
+
+/* Why tlog_read_open() failed. */
+enum tlog_open_error {
+	TLOG_OPEN_OK,
+	TLOG_OPEN_IO,		/* the file cannot be opened or read */
+	TLOG_OPEN_NOT_LOG,	/* the first line is not a start event */
+	TLOG_OPEN_VERSION	/* written by a newer forkwatch */
+};
+
+struct tlog_reader;
+
+/* Open the log at path ("-" is standard input) and check its start line.
+ * Returns a reader, or NULL with *why set and a one-line message without
+ * the "forkwatch: " prefix in *msg (free it). */
+struct tlog_reader *tlog_read_open(const char *path, enum tlog_open_error *why,
+	    char **msg);
+
+/* The same on an open stream; name is used in messages. The reader does not
+ * close f. */
+struct tlog_reader *tlog_read_open_stream(FILE *f, const char *name,
+	    enum tlog_open_error *why, char **msg);
+
+/* Read the next event into *ev (the start line is the first). Returns 1 for
+ * an event, 0 at the end of the log, -1 on a read error (errno set). Bad
+ * lines are skipped and counted, never returned. */
+int	 tlog_read_next(struct tlog_reader *, struct tlog_event *ev);
+
+/* The number of lines skipped as bad so far, and the number and reason of the
+ * first (NULL when there was none). */
+unsigned long	 tlog_read_bad_lines(const struct tlog_reader *);
+unsigned long	 tlog_read_first_bad(const struct tlog_reader *,
+	    const char **why);
+
+/* True once an "end" event was read. */
+bool	 tlog_read_saw_end(const struct tlog_reader *);
+
+/* The log's name as given to open. */
+const char *tlog_read_name(const struct tlog_reader *);
+
+/* Close the log (unless it was the caller's stream) and free the reader. */
+void	 tlog_read_free(struct tlog_reader *);
+
+/* The name of an event kind ("fork", ...); "?" for TLOG_OTHER. */
+const char *tlog_kind_name(enum tlog_kind);
+
+#endif
