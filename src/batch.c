@@ -146,6 +146,7 @@ batch_main(const struct fw_options *o)
 	}
 	memset(&eo, 0, sizeof eo);
 	eo.want_env = o->want_env;
+	eo.launch_tty = -1;
 	if ((r = engine_init(&eng, &eo)) != 0) {
 		fw_error(-r, "cannot set up signal handling");
 		tlog_writer_close(&w);

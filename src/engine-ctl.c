@@ -22,7 +22,8 @@ engine_launch(struct engine *eng, char *const argv[])
 	struct fw_task	*t;
 	int		 r, nsinks;
 
-	if ((r = launch_spawn(&l, argv, &eng->oldmask)) != 0) {
+	if ((r = launch_spawn(&l, argv, &eng->oldmask,
+	    eng->opts.launch_tty)) != 0) {
 		fw_buf_printf(&eng->err, "cannot fork: %s", strerror(-r));
 		return r;
 	}
@@ -392,6 +393,16 @@ engine_kill_all(struct engine *eng)
 			break;
 	}
 	eng_flush(eng);
+}
+
+int
+engine_set_signal(struct engine *eng, struct fw_task *t, int sig)
+{
+	(void)eng;
+	if (t->state != TASK_STOPPED || t->stop_kind != STOP_SIGNAL)
+		return -EINVAL;
+	t->stop_sig = sig;
+	return 0;
 }
 
 int

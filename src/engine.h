@@ -33,6 +33,9 @@ struct engine_opts {
 	bool		 want_env;	/* read env at every exec */
 	size_t		 keep_exited;	/* dead tasks kept for display (0: none) */
 	const char	*proc_root;	/* NULL: /proc */
+	int		 launch_tty;	/* >= 0: launched program's terminal (a
+					 * pty slave; new session); else -1 and
+					 * it shares forkwatch's stdio */
 };
 
 enum engine_result {
@@ -123,6 +126,9 @@ void	engine_detach_all(struct engine *);
 int	engine_detach_task(struct engine *, struct fw_task *);
 /* SIGKILL every traced process and reap until none is left. */
 void	engine_kill_all(struct engine *);
+/* Change the signal a task at a signal-delivery stop gets when restarted
+ * (0: none). -EINVAL when it is not at such a stop. */
+int	engine_set_signal(struct engine *, struct fw_task *, int sig);
 /* Send sig to a task (tgkill); a stopped task gets it when restarted. */
 int	engine_signal_task(struct engine *, struct fw_task *, int sig);
 

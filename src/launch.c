@@ -6,13 +6,29 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "launch.h"
 #include "util.h"
 
+/* In the child: make tty_fd the controlling terminal and stdio. */
+static void
+child_take_tty(int tty_fd)
+{
+	if (setsid() < 0)
+		return;
+	ioctl(tty_fd, TIOCSCTTY, 0);
+	dup2(tty_fd, STDIN_FILENO);
+	dup2(tty_fd, STDOUT_FILENO);
+	dup2(tty_fd, STDERR_FILENO);
+	if (tty_fd > STDERR_FILENO)
+		close(tty_fd);
+}
+
 int
-launch_spawn(struct launch *l, char *const argv[], const sigset_t *mask)
+launch_spawn(struct launch *l, char *const argv[], const sigset_t *mask,
+    int tty_fd)
 {
 	int	 go[2], err[2], e;
 	char	 c;
@@ -38,6 +54,8 @@ launch_spawn(struct launch *l, char *const argv[], const sigset_t *mask)
 		while (read(go[0], &c, 1) < 0 && errno == EINTR)
 			;
 		close(go[0]);
+		if (tty_fd >= 0)
+			child_take_tty(tty_fd);
 		sigprocmask(SIG_SETMASK, mask, NULL);
 		execvp(argv[0], argv);
 		e = errno;

@@ -1,0 +1,508 @@
+/* session.c - the debugger session: where the tree stops (breakpoints,
+ * steps, the root's first exec) and what the user is told about it. */
+#include "config.h"
+
+#include <errno.h>
+#include <fnmatch.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "backtrace.h"
+#include "batch.h"
+#include "escape.h"
+#include "flags.h"
+#include "launch.h"
+#include "session.h"
+
+#define SESS_KEEP_EXITED	20000	/* exited tasks kept for "tree" */
+
+void
+session_write(struct session *s, const char *text, size_t len)
+{
+	if (len > 0)
+		s->hooks.out(s->hooks.arg, text, len);
+}
+
+void
+session_printf(struct session *s, const char *fmt, ...)
+{
+	struct fw_buf	 b;
+	va_list		 ap;
+
+	fw_buf_init(&b);
+	va_start(ap, fmt);
+	fw_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	session_write(s, b.data, b.len);
+	fw_buf_release(&b);
+}
+
+/* The breakpoint kind bit of an event, 0 if breakpoints cannot stop it. */
+static unsigned
+event_bp_kind(const struct fw_event *ev)
+{
+	switch (ev->kind) {
+	case FW_EV_FORK:	return BPK_FORK;
+	case FW_EV_VFORK:	return BPK_VFORK;
+	case FW_EV_CLONE:	return ev->thread ? BPK_THREAD : BPK_CLONE;
+	case FW_EV_EXEC:	return BPK_EXEC;
+	case FW_EV_EXITING:	return BPK_EXIT;
+	case FW_EV_SIGNAL:	return BPK_SIGNAL;
+	default:		return 0;
+	}
+}
+
+/* Events that "step" counts: every lifecycle stop of a task. */
+static bool
+event_is_step(const struct fw_event *ev)
+{
+	return event_bp_kind(ev) != 0 || ev->kind == FW_EV_VFORK_DONE ||
+	    ev->kind == FW_EV_STOP;
+}
+
+/* Is t (or its process) inside the subtree of pid? */
+static bool
+task_under(const struct fw_task *t, pid_t pid)
+{
+	for (; t != NULL; t = t->parent) {
+		if (t->tid == pid || t->tgid == pid)
+			return true;
+	}
+	return false;
+}
+
+bool
+session_bp_match(struct session *s, const struct breakpoint *bp,
+    const struct fw_event *ev)
+{
+	const struct fw_task	*t = ev->task;
+	const char		*a0, *p;
+	struct fw_buf		 joined;
+	bool			 ok;
+
+	(void)s;
+	if (!bp->enabled || (bp->kinds & event_bp_kind(ev)) == 0)
+		return false;
+	if (bp->pid != 0 && ev->pid != bp->pid && ev->tgid != bp->pid)
+		return false;
+	if (bp->under != 0 && !task_under(t, bp->under))
+		return false;
+	if (bp->depth_max >= 0 && (t == NULL || t->depth > bp->depth_max))
+		return false;
+	if (bp->comm != NULL && (t == NULL ||
+	    fnmatch(bp->comm, task_name(t), 0) != 0))
+		return false;
+	if (ev->kind == FW_EV_EXITING) {
+		if (bp->code >= 0 && (ev->killed || ev->code != bp->code))
+			return false;
+		if (bp->nonzero && !ev->killed && ev->code == 0)
+			return false;
+		if (bp->killed && !ev->killed)
+			return false;
+	} else if (bp->code >= 0 || bp->nonzero || bp->killed)
+		return false;
+	if (bp->signo != 0 && !((ev->kind == FW_EV_SIGNAL ||
+	    ev->kind == FW_EV_EXITING) && ev->signo == bp->signo))
+		return false;
+	if (bp->glob != NULL) {
+		/* Against the new image for exec, the task's for the rest. */
+		const struct fw_strv *argv = ev->kind == FW_EV_EXEC ? ev->argv :
+		    t != NULL ? &t->argv : NULL;
+		const char *path = ev->kind == FW_EV_EXEC ? ev->path :
+		    t != NULL ? t->path : NULL;
+		a0 = argv != NULL ? strv_get(argv, 0) : NULL;
+		if (!((path != NULL && fnmatch(bp->glob, path, 0) == 0) ||
+		    (a0 != NULL && fnmatch(bp->glob, a0, 0) == 0)))
+			return false;
+	}
+	if (bp->has_re) {
+		const struct fw_strv *argv = ev->kind == FW_EV_EXEC ? ev->argv :
+		    t != NULL ? &t->argv : NULL;
+		fw_buf_init(&joined);
+		p = NULL;
+		while (argv != NULL && (p = strv_next(argv, p)) != NULL) {
+			if (joined.len > 0)
+				fw_buf_addc(&joined, ' ');
+			fw_buf_adds(&joined, p);
+		}
+		ok = regexec(&bp->argv_re, fw_buf_cstr(&joined), 0, NULL,
+		    0) == 0;
+		fw_buf_release(&joined);
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
+static void
+hist_add(struct session *s, const struct fw_event *ev)
+{
+	struct session_hist	*h = &s->hist[s->hist_next % SESS_HISTORY];
+	struct fw_buf		 b;
+
+	free(h->line);
+	fw_buf_init(&b);
+	tlog_format_event(&b, TLOG_TEXT, ev);
+	h->line = b.data != NULL ? b.data : fw_strdup("");
+	h->kind = ev->kind;
+	h->ts = ev->ts;
+	h->pid = ev->pid;
+	h->tgid = ev->tgid;
+	s->hist_next++;
+}
+
+static void
+note_stop(struct session *s, const struct fw_event *ev, int bp)
+{
+	struct fw_buf	 b;
+
+	fw_buf_init(&b);
+	tlog_format_event(&b, TLOG_TEXT, ev);
+	free(s->stop_line);
+	s->stop_line = b.data != NULL ? b.data : fw_strdup("");
+	s->stop_pid = ev->pid;
+	s->stop_kind = ev->kind;
+	s->stop_bp = bp;
+}
+
+static void
+queue_commands(struct session *s, const struct breakpoint *bp)
+{
+	int	 i;
+
+	for (i = 0; i < bp->ncommands; i++) {
+		s->pending = fw_realloc(s->pending,
+		    (size_t)(s->npending + 1) * sizeof *s->pending);
+		s->pending[s->npending++] = fw_strdup(bp->commands[i]);
+	}
+}
+
+/* The session's engine sink: decides which events stop the tree. */
+static int
+session_sink(void *arg, const struct fw_event *ev)
+{
+	struct session		*s = arg;
+	struct breakpoint	*bp, *next;
+	int			 verdict = ENGINE_GO;
+
+	hist_add(s, ev);
+	if (s->hooks.event != NULL)
+		s->hooks.event(s->hooks.arg, ev);
+	if (ev->kind == FW_EV_EXEC && s->stop_first_exec &&
+	    ev->pid == s->eng.root) {
+		s->stop_first_exec = false;
+		note_stop(s, ev, 0);
+		return ENGINE_STOP;
+	}
+	if (s->state != SESS_RUNNING && !(s->state == SESS_STOPPED &&
+	    s->stop_mode == SESS_STOP_TASK))
+		return ENGINE_GO;
+	/* Ctrl-C at the console also reaches the traced program (same process
+	 * group); like gdb, forkwatch takes it as "pause" and does not pass
+	 * the terminal's SIGINT on. */
+	if (ev->kind == FW_EV_SIGNAL && ev->signo == SIGINT &&
+	    ev->si_code == SI_KERNEL && s->interactive && ev->task != NULL) {
+		engine_set_signal(&s->eng, ev->task, 0);
+		note_stop(s, ev, 0);
+		return ENGINE_STOP;
+	}
+	for (bp = s->bps; bp != NULL; bp = next) {
+		next = bp->next;
+		if (!session_bp_match(s, bp, ev))
+			continue;
+		bp->hits++;
+		if (verdict == ENGINE_GO) {
+			note_stop(s, ev, bp->id);
+			queue_commands(s, bp);
+		}
+		verdict = ENGINE_STOP;
+		if (bp->temporary)
+			session_bp_delete(s, bp);
+	}
+	if (verdict == ENGINE_STOP) {
+		s->step_left = 0;
+		s->step_pid = 0;
+		return verdict;
+	}
+	if (!event_is_step(ev))
+		return ENGINE_GO;
+	if (s->step_pid != 0 && (ev->pid == s->step_pid ||
+	    ev->tgid == s->step_pid)) {
+		s->step_pid = 0;
+		note_stop(s, ev, 0);
+		return ENGINE_STOP;
+	}
+	if (s->step_left > 0 && --s->step_left == 0) {
+		note_stop(s, ev, 0);
+		return ENGINE_STOP;
+	}
+	return ENGINE_GO;
+}
+
+int
+session_init(struct session *s, const struct fw_options *o,
+    const struct session_hooks *hooks)
+{
+	struct engine_opts	 eo;
+	int			 r;
+
+	memset(s, 0, sizeof *s);
+	s->opts = o;
+	s->hooks = *hooks;
+	s->next_bp_id = 1;
+	s->stop_mode = SESS_STOP_ALL;
+	s->state = SESS_STOPPED;
+	memset(&eo, 0, sizeof eo);
+	eo.want_env = o->want_env;
+	eo.launch_tty = -1;
+	eo.keep_exited = SESS_KEEP_EXITED;
+	if ((r = engine_init(&s->eng, &eo)) != 0)
+		return r;
+	engine_add_sink(&s->eng, session_sink, NULL, s);
+	if (o->output != NULL) {
+		if ((r = tlog_writer_open(&s->log, o->output, -1,
+		    o->format)) != 0) {
+			fw_error(-r, "cannot open log file %s", o->output);
+			return r;
+		}
+		s->logging = true;
+		engine_add_sink(&s->eng, tlog_sink, tlog_flush_cb, &s->log);
+	}
+	s->bt = bt_ctx_new();
+	return 0;
+}
+
+void
+session_release(struct session *s)
+{
+	struct breakpoint	*bp, *next;
+	size_t			 i;
+	int			 j;
+
+	if (s->logging) {
+		tlog_write_end(&s->log, engine_ts(&s->eng), s->exit_status,
+		    s->eng.launched && s->eng.root_done ? s->eng.root_status :
+		    -1);
+		tlog_writer_close(&s->log);
+		s->logging = false;
+	}
+	for (bp = s->bps; bp != NULL; bp = next) {
+		next = bp->next;
+		session_bp_free(bp);
+	}
+	for (i = 0; i < SESS_HISTORY; i++)
+		free(s->hist[i].line);
+	for (j = 0; j < s->npending; j++)
+		free(s->pending[j]);
+	free(s->pending);
+	free(s->stop_line);
+	if (s->bt != NULL)
+		bt_ctx_free(s->bt);
+	engine_release(&s->eng);
+}
+
+int
+session_start(struct session *s)
+{
+	const struct fw_options	*o = s->opts;
+	char			*cwd;
+	size_t			 i;
+	int			 r, attached = 0;
+
+	if (s->logging) {
+		cwd = getcwd(NULL, 0);
+		tlog_write_start(&s->log, s->eng.wall0, o->argv != NULL,
+		    o->argv, o->pids, o->npids, cwd);
+		free(cwd);
+	}
+	if (o->argv != NULL) {
+		s->stop_first_exec = true;
+		if ((r = engine_launch(&s->eng, o->argv)) != 0) {
+			if (s->eng.err.len > 0) {
+				fw_error(0, "%s", s->eng.err.data);
+				return FW_EXIT_FAILURE;
+			}
+			fw_error(-r, "cannot run '%s'", o->argv[0]);
+			return launch_exit_status(r);
+		}
+		/* Run to the root's first exec: stopped before its first
+		 * instruction. */
+		s->state = SESS_RUNNING;
+		while (s->state == SESS_RUNNING)
+			session_drive(s, true, NULL);
+		return 0;
+	}
+	for (i = 0; i < o->npids; i++) {
+		fw_buf_reset(&s->eng.err);
+		if (engine_attach(&s->eng, o->pids[i], true) != 0) {
+			fw_error(0, "%s", fw_buf_cstr(&s->eng.err));
+			continue;
+		}
+		attached++;
+	}
+	if (attached == 0)
+		return FW_EXIT_FAILURE;
+	s->state = SESS_STOPPED;
+	session_printf(s, "Attached to %zu task%s; all stopped.\n",
+	    engine_live(&s->eng), engine_live(&s->eng) == 1 ? "" : "s");
+	return 0;
+}
+
+void
+session_resume(struct session *s)
+{
+	struct fw_task	*t;
+
+	s->state = SESS_RUNNING;
+	if (s->step_pid != 0) {
+		/* Only that task runs; the others stay frozen. */
+		t = task_find(&s->eng.tasks, s->step_pid);
+		if (t != NULL && t->state == TASK_STOPPED &&
+		    !(t->flags & TF_HELD)) {
+			s->eng.frozen = true;
+			engine_resume_task(&s->eng, t);
+			return;
+		}
+	}
+	if (s->stop_mode == SESS_STOP_TASK && s->stop_pid != 0 &&
+	    !s->eng.frozen) {
+		t = task_find(&s->eng.tasks, s->stop_pid);
+		if (t != NULL && !(t->flags & TF_HELD))
+			engine_resume_task(&s->eng, t);
+	}
+	engine_resume_all(&s->eng);
+}
+
+/* The tree stopped: say where, then freeze everything in all-stop mode. */
+static void
+announce_stop(struct session *s)
+{
+	struct breakpoint	*bp;
+
+	if (s->stop_bp != 0) {
+		bp = session_bp_find(s, s->stop_bp);
+		session_printf(s, "Breakpoint %d, %s\n", s->stop_bp,
+		    s->stop_line != NULL ? s->stop_line : "");
+		(void)bp;
+	} else if (s->stop_line != NULL)
+		session_printf(s, "Stopped: %s\n", s->stop_line);
+}
+
+static void
+announce_done(struct session *s)
+{
+	int	 st = s->eng.root_status;
+
+	if (s->eng.launched && s->eng.root_done) {
+		s->exit_status = batch_exit_status(st);
+		if (WIFSIGNALED(st))
+			session_printf(s, "All traced tasks are gone; %d was "
+			    "killed by %s%s.\n", (int)s->eng.root,
+			    flags_signame(WTERMSIG(st)),
+			    WCOREDUMP(st) ? " (core dumped)" : "");
+		else
+			session_printf(s, "All traced tasks are gone; %d "
+			    "exited with %d.\n", (int)s->eng.root,
+			    WEXITSTATUS(st));
+	} else
+		session_printf(s, "No traced task is left.\n");
+}
+
+enum session_state
+session_drive(struct session *s, bool block, const volatile sig_atomic_t *intr)
+{
+	enum engine_result	 r;
+
+	if (s->state == SESS_DONE)
+		return s->state;
+	if (s->state == SESS_STOPPED && !(s->stop_mode == SESS_STOP_TASK &&
+	    !s->eng.frozen)) {
+		if (engine_live(&s->eng) == 0) {
+			s->state = SESS_DONE;
+			announce_done(s);
+		}
+		return s->state;
+	}
+	r = engine_run(&s->eng, block, intr);
+	switch (r) {
+	case ENGINE_BREAK:
+		s->state = SESS_STOPPED;
+		s->step_left = 0;
+		if (s->stop_mode == SESS_STOP_ALL)
+			engine_stop_all(&s->eng, NULL);
+		announce_stop(s);
+		break;
+	case ENGINE_DONE:
+		s->state = SESS_DONE;
+		announce_done(s);
+		break;
+	case ENGINE_INTR:
+		session_pause(s);
+		break;
+	case ENGINE_ERROR:
+		session_finish(s);
+		s->state = SESS_DONE;
+		s->exit_status = FW_EXIT_FAILURE;
+		break;
+	case ENGINE_READY:
+		break;
+	}
+	return s->state;
+}
+
+void
+session_pause(struct session *s)
+{
+	s->step_left = 0;
+	s->step_pid = 0;
+	engine_stop_all(&s->eng, NULL);
+	s->state = engine_live(&s->eng) > 0 ? SESS_STOPPED : SESS_DONE;
+	free(s->stop_line);
+	s->stop_line = NULL;
+	s->stop_pid = 0;
+	s->stop_bp = 0;
+	if (s->state == SESS_STOPPED)
+		session_printf(s, "Paused: %zu task%s stopped.\n",
+		    engine_live(&s->eng), engine_live(&s->eng) == 1 ? "" : "s");
+	else
+		announce_done(s);
+}
+
+void
+session_finish(struct session *s)
+{
+	if (engine_live(&s->eng) == 0)
+		return;
+	if (s->eng.launched)
+		engine_kill_all(&s->eng);
+	else
+		engine_detach_all(&s->eng);
+	if (s->eng.launched && s->eng.root_done)
+		s->exit_status = batch_exit_status(s->eng.root_status);
+	s->state = SESS_DONE;
+}
+
+struct fw_task *
+session_task(struct session *s, const char *pidstr)
+{
+	struct fw_task	*t;
+	int		 pid;
+
+	if (fw_parse_pid(pidstr, &pid) != 0) {
+		session_printf(s, "error: '%s' is not a task id\n", pidstr);
+		return NULL;
+	}
+	if ((t = task_find(&s->eng.tasks, pid)) != NULL)
+		return t;
+	/* Exited tasks are kept out of the hash, in the list. */
+	for (t = s->eng.tasks.tail; t != NULL; t = t->all_prev) {
+		if (t->tid == pid)
+			return t;
+	}
+	session_printf(s, "error: no traced task %d\n", pid);
+	return NULL;
+}

@@ -1,0 +1,168 @@
+/* session.h - the debugger session that the console and the TUI share:
+ * the engine, breakpoints, stepping, the event history, and the run state.
+ * Front ends drive it: they run commands (cmd.h) and call session_drive()
+ * while the tree runs; the session decides where the tree stops.
+ *
+ * Output goes through one callback, so the console prints to stdout and the
+ * TUI to its panes; front-end-specific actions (asking the user, giving the
+ * terminal to gdb) go through hooks. */
+#ifndef FW_SESSION_H
+#define FW_SESSION_H
+
+#include <regex.h>
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "engine.h"
+#include "options.h"
+#include "tlog-write.h"
+
+struct bt_ctx;
+
+/* What "break EVENT" can name; bits of bp->kinds. */
+#define BPK_FORK	0x001
+#define BPK_VFORK	0x002
+#define BPK_CLONE	0x004	/* clone that makes a process */
+#define BPK_THREAD	0x008	/* clone that makes a thread */
+#define BPK_EXEC	0x010
+#define BPK_EXIT	0x020	/* the exit stop (PTRACE_EVENT_EXIT) */
+#define BPK_SIGNAL	0x040
+#define BPK_ANY		0x07f
+
+struct breakpoint {
+	int			 id;
+	bool			 enabled;
+	bool			 temporary;	/* tbreak: deleted after a hit */
+	unsigned		 kinds;
+	unsigned long		 hits;
+	char			*spec;		/* the text after "break" */
+	/* conditions; each applies only when set */
+	char			*glob;		/* exec path or argv[0] glob */
+	bool			 has_re;
+	regex_t			 argv_re;	/* argv~REGEX on the joined argv */
+	int			 code;		/* code=N, -1 none */
+	bool			 nonzero;
+	bool			 killed;
+	int			 signo;		/* signal name, 0 none */
+	pid_t			 pid;		/* pid=N, 0 none */
+	char			*comm;		/* comm=NAME */
+	int			 depth_max;	/* depth<=N, -1 none */
+	pid_t			 under;		/* under=PID, 0 none */
+	char			**commands;	/* "commands N" ... "end" */
+	int			 ncommands;
+	struct breakpoint	*next;
+};
+
+enum session_state {
+	SESS_STOPPED,		/* tree frozen (or task-stop): the user has control */
+	SESS_RUNNING,		/* tasks run until a breakpoint, step or pause */
+	SESS_DONE,		/* no traced task is left */
+};
+
+enum session_stop_mode {
+	SESS_STOP_ALL,		/* one task stops at an event: freeze all */
+	SESS_STOP_TASK,		/* only the task that hit it waits */
+};
+
+#define SESS_HISTORY	1024	/* events kept for "events" */
+
+struct session_hist {
+	enum fw_event_kind	 kind;
+	double			 ts;
+	pid_t			 pid, tgid;
+	char			*line;		/* text log format, escaped */
+};
+
+struct session_hooks {
+	/* Print text (already escaped; may hold several lines). */
+	void	(*out)(void *arg, const char *text, size_t len);
+	/* Ask a yes/no question; NULL or non-interactive: yes. */
+	bool	(*confirm)(void *arg, const char *question);
+	/* Give the terminal away (before gdb) and take it back. */
+	void	(*suspend)(void *arg);
+	void	(*resume)(void *arg);
+	/* Every event, after the session has seen it (TUI event pane). */
+	void	(*event)(void *arg, const struct fw_event *);
+	void	*arg;
+};
+
+struct session {
+	struct engine		 eng;
+	const struct fw_options	*opts;
+	struct session_hooks	 hooks;
+	struct bt_ctx		*bt;
+
+	enum session_state	 state;
+	enum session_stop_mode	 stop_mode;
+	bool			 interactive;	/* a person is at the terminal */
+	bool			 plain;		/* stdout is not a terminal */
+	bool			 quit;
+
+	struct breakpoint	*bps;
+	int			 next_bp_id;
+	struct breakpoint	*collecting;	/* "commands N" in progress */
+
+	int			 step_left;	/* events until "step N" stops */
+	pid_t			 step_pid;	/* "step PID": only it runs */
+	bool			 stop_first_exec;	/* launch: stop at root exec */
+
+	/* Why the tree last stopped. */
+	pid_t			 stop_pid;
+	enum fw_event_kind	 stop_kind;
+	int			 stop_bp;	/* breakpoint id, 0 none */
+	char			*stop_line;	/* the event as text */
+	char			**pending;	/* breakpoint commands to run */
+	int			 npending;
+
+	struct session_hist	 hist[SESS_HISTORY];
+	size_t			 hist_next;	/* total events recorded */
+
+	struct tlog_writer	 log;		/* -o FILE or "log FILE" */
+	bool			 logging;
+	int			 exit_status;	/* forkwatch's when the session ends */
+};
+
+/* Set up the engine and the session's sink. hooks->out is required. A
+ * front end that runs the program on its own terminal sets
+ * eng.opts.launch_tty before session_start(). */
+int	session_init(struct session *, const struct fw_options *,
+	    const struct session_hooks *);
+void	session_release(struct session *);
+/* Launch o->argv (stopped at its first exec) or attach to o->pids (stopped).
+ * Prints the cause and returns forkwatch's exit status on failure. */
+int	session_start(struct session *);
+
+/* Let the tree run (after "continue"/"step"): the front end then calls
+ * session_drive() until the state is no longer SESS_RUNNING. */
+void	session_resume(struct session *);
+/* Run events. block: wait for them. Returns the state after. A stop is
+ * announced through hooks->out, and breakpoint commands queued in pending. */
+enum session_state session_drive(struct session *, bool block,
+	    const volatile sig_atomic_t *intr);
+/* Pause now: all-stop every task (PTRACE_INTERRUPT). */
+void	session_pause(struct session *);
+/* End: kill a launched tree or detach an attached one. */
+void	session_finish(struct session *);
+
+void	session_printf(struct session *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	session_write(struct session *, const char *text, size_t len);
+
+/* Find a live or kept task by pid; prints an error and returns NULL. */
+struct fw_task *session_task(struct session *, const char *pidstr);
+
+/* Breakpoints. session_bp_parse: "EVENT [COND...]" -> new breakpoint, or
+ * NULL with the reason in err. */
+struct breakpoint *session_bp_parse(struct session *, int argc, char **argv,
+	    bool temporary, struct fw_buf *err);
+void	session_bp_add(struct session *, struct breakpoint *);
+struct breakpoint *session_bp_find(struct session *, int id);
+void	session_bp_delete(struct session *, struct breakpoint *);
+void	session_bp_free(struct breakpoint *);
+/* Names of the breakpoint events, for help and completion; NULL past end. */
+const char *session_bp_kind_name_at(int i);
+/* Does bp match this event? (exposed for tests) */
+bool	session_bp_match(struct session *, const struct breakpoint *,
+	    const struct fw_event *);
+
+#endif
