@@ -58,6 +58,33 @@ batch_exit_status(int wstatus)
 	return FW_EXIT_FAILURE;
 }
 
+/* Ctrl-Z: the program's process group got SIGTSTP too. Let its tasks
+ * reach their group-stop (restarted with PTRACE_LISTEN, so the SIGCONT of
+ * a later "fg" wakes them) before forkwatch stops itself; stopping first
+ * would deliver their SIGTSTP only after the SIGCONT and leave them
+ * stopped for good. */
+static void
+suspend_with_tree(struct engine *eng)
+{
+	struct fw_task	*t;
+	double		 deadline = fw_now() + 0.25;
+	bool		 waiting;
+	pid_t		 pgrp = getpgrp();
+
+	do {
+		engine_run(eng, false, NULL);
+		waiting = false;
+		for (t = eng->tasks.head; t != NULL; t = t->all_next) {
+			if (t->state != TASK_DEAD && t->state != TASK_LISTENING &&
+			    getpgid(t->tid) == pgrp)
+				waiting = true;
+		}
+		if (waiting)
+			usleep(1000);
+	} while (waiting && fw_now() < deadline);
+	sigctl_suspend_self();
+}
+
 /* A signal reached forkwatch. Attach mode: detach from everything. Launch
  * mode: a terminal's signal went to the program's process group too, so it
  * is ignored here; one sent to forkwatch by kill(1) is passed to the root. */
@@ -69,6 +96,13 @@ handle_signal(struct engine *eng, const struct fw_options *o)
 
 	if (sig == 0)
 		return false;
+	if (sig == SIGTSTP) {
+		if (eng->launched && !from_user)
+			suspend_with_tree(eng);
+		else
+			sigctl_suspend_self();
+		return false;
+	}
 	if (!eng->launched) {
 		if (!o->quiet)
 			fw_error(0, "%s: detaching from %zu tasks",

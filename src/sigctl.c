@@ -12,7 +12,7 @@ volatile sig_atomic_t sigctl_pending;
 static volatile sig_atomic_t	 caught_sig;
 static volatile sig_atomic_t	 caught_user;
 
-static const int caught[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+static const int caught[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP };
 
 static void
 on_signal(int sig, siginfo_t *si, void *ctx)
@@ -53,6 +53,20 @@ sigctl_take(bool *from_user)
 	caught_sig = 0;
 	sigctl_pending = 0;
 	return sig;
+}
+
+void
+sigctl_suspend_self(void)
+{
+	struct sigaction	 sa, old;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = SIG_DFL;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTSTP, &sa, &old);
+	raise(SIGTSTP);
+	/* Continued (fg): catch the next one again. */
+	sigaction(SIGTSTP, &old, NULL);
 }
 
 void

@@ -11,12 +11,14 @@
 /* Non-zero when a signal arrived that the loop has not taken yet. */
 extern volatile sig_atomic_t sigctl_pending;
 
-/* Catch SIGINT, SIGTERM, SIGHUP, SIGQUIT (unless they are ignored, as in a
- * background job) and ignore SIGPIPE. */
+/* Catch SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP (unless they are
+ * ignored, as in a background job) and ignore SIGPIPE. */
 void	sigctl_install(void);
 /* Take the oldest recorded signal: returns its number (0 if none) and
  * whether it came from kill(2) (rather than the terminal or the kernel). */
 int	sigctl_take(bool *from_user);
+/* Stop forkwatch itself as a terminal's SIGTSTP would (until SIGCONT). */
+void	sigctl_suspend_self(void);
 /* Restore default dispositions (before exec'ing gdb, say). */
 void	sigctl_restore(void);
 
