@@ -34,7 +34,8 @@ void	 fw_buf_addc(struct fw_buf *, char);
 void	 fw_buf_adds(struct fw_buf *, const char *);
 void	 fw_buf_printf(struct fw_buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
-void	 fw_buf_vprintf(struct fw_buf *, const char *, va_list);
+void	 fw_buf_vprintf(struct fw_buf *, const char *, va_list)
+	    __attribute__((format(printf, 2, 0)));
 const char *fw_buf_cstr(struct fw_buf *);
 
 /* Monotonic time in seconds. */

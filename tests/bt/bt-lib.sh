@@ -1,0 +1,81 @@
+# bt-lib.sh - helpers for the backtrace tests, sourced by each tests/bt/*.sh.
+# Tests run from the build directory; $srcdir is set by the harness.
+# Exit codes: 0 pass, 1 fail, 77 skip.
+
+: "${srcdir:=.}"
+BT_BIN=./tests/bt
+# shellcheck disable=SC2034 # used by the tests that source this
+BT_DIR=$(cd "$BT_BIN" 2>/dev/null && pwd -P) || {
+	echo "SKIP: $BT_BIN not built" >&2
+	exit 77
+}
+BT_TMP=$(mktemp -d "${TMPDIR:-/tmp}/bt-test.XXXXXX") || exit 1
+trap 'rm -rf "$BT_TMP"' EXIT
+OUT=$BT_TMP/out
+
+fail() {
+	echo "FAIL: $*" >&2
+	if [ -s "$OUT" ]; then
+		echo "--- backtrace:" >&2
+		sed 's/^/  /' "$OUT" >&2
+	fi
+	exit 1
+}
+
+# run_driver ARGS...: bt-driver with a time limit; output in $OUT. A build
+# without an unwinder (exit 77) skips the test.
+run_driver() {
+	timeout 60 "$BT_BIN/bt-driver" "$@" >"$OUT" 2>"$BT_TMP/err"
+	rc=$?
+	[ "$rc" -eq 77 ] && { cat "$BT_TMP/err" >&2; exit 77; }
+	[ "$rc" -eq 0 ] || fail "bt-driver $* exited $rc: $(cat "$BT_TMP/err")"
+	grep -q '^#0  0x' "$OUT" || fail "no frame #0"
+}
+
+# frame_of FUNC: the number of the first frame "in FUNC+0x..." (empty: none).
+frame_of() {
+	sed -n "s/^#\([0-9][0-9]*\) *0x[0-9a-f]* in $1+0x[0-9a-f][0-9a-f]*\( .*\)*$/\1/p" \
+	    "$OUT" | head -n 1
+}
+
+# expect_order FUNC...: each FUNC has a frame, in this order (innermost
+# first).
+expect_order() {
+	prev=-1
+	for fn in "$@"; do
+		i=$(frame_of "$fn")
+		[ -n "$i" ] || fail "no frame in $fn"
+		[ "$i" -gt "$prev" ] || fail "$fn (#$i) is not above frame #$prev"
+		prev=$i
+	done
+}
+
+# expect_module FUNC PATH: FUNC's frame shows module PATH.
+expect_module() {
+	grep -q "^#[0-9]* *0x[0-9a-f]* in $1+0x[0-9a-f]* ($2)\$" "$OUT" ||
+	    fail "frame of $1 does not show module $2"
+}
+
+# expect_libc_frame0: frame #0 is a named function in libc (the task is
+# stopped in a system call of libc).
+expect_libc_frame0() {
+	grep -q '^#0  0x[0-9a-f]* in [A-Za-z_][A-Za-z0-9_]*+0x[0-9a-f]* (/[^)]*/libc[-.][^/)]*)$' \
+	    "$OUT" || fail "frame #0 is not a named function in libc"
+}
+
+# raw_field FUNC N: field N of FUNC's raw line (2 pc, 4 off, 5 module,
+# 6 modoff, 7 sigframe).
+raw_field() {
+	awk -F '\t' -v f="$1" -v n="$2" \
+	    '$1 == "raw" && $3 == f { print $n; exit }' "$OUT"
+}
+
+# expect_addr2line BINARY MODOFF FUNC: addr2line puts the return address
+# MODOFF (hex, no 0x) of BINARY in FUNC, i.e. modoff is the address
+# `addr2line -e module` wants. Skipped without addr2line.
+expect_addr2line() {
+	command -v addr2line >/dev/null 2>&1 || return 0
+	a=$(printf '0x%x' $((0x$2 - 1)))
+	got=$(addr2line -f -e "$1" "$a" | head -n 1)
+	[ "$got" = "$3" ] || fail "addr2line -e $1 $a gives '$got', not $3"
+}
