@@ -61,6 +61,7 @@ separate(struct report_json *j)
 		newline(j, j->depth);
 }
 
+/* Open an object or array (c) as the next value. */
 static void
 open_container(struct report_json *j, char c)
 {
@@ -74,6 +75,7 @@ open_container(struct report_json *j, char c)
 	j->first[j->depth] = true;
 }
 
+/* Close the innermost object or array with c. */
 static void
 close_container(struct report_json *j, char c)
 {
@@ -180,6 +182,7 @@ report_json_argv(struct report_json *j, const char *const *argv, size_t argc)
 	report_json_end_array(j);
 }
 
+/* One exec image as an object. */
 static void
 json_image(struct report_json *j, const struct report_image *im)
 {
@@ -261,6 +264,10 @@ report_json_proc(struct report_json *j, const struct report_proc *p)
 		report_json_double(j, p->stime, 6);
 		report_json_key(j, "maxrss_kb");
 		report_json_int(j, p->maxrss_kb);
+		report_json_key(j, "self_cpu");
+		report_json_double(j, p->self_cpu, 6);
+		report_json_key(j, "maxrss_own");
+		report_json_bool(j, p->maxrss_own);
 	}
 	report_json_key(j, "threads");
 	report_json_int(j, (long long)p->n_threads);

@@ -18,7 +18,7 @@ struct report_proc;
 
 struct report_json {
 	FILE		*f;
-	size_t		 pretty;	/* indent containers down to this depth */
+	size_t		 pretty;	/* one item a line to this depth */
 	size_t		 depth;
 	size_t		 cap;
 	bool		*first;		/* per depth: no element written yet */

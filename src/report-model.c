@@ -7,111 +7,8 @@
 #include <string.h>
 
 #include "report-model.h"
+#include "report-pidmap.h"
 #include "util.h"
-
-/* pid -> pointer hash: open addressing with linear probing, O(1). */
-
-static size_t
-pidmap_slot(const struct report_pidmap *m, long long key)
-{
-	uint64_t	 h = (uint64_t)key * 0x9e3779b97f4a7c15ull;
-
-	return (size_t)(h >> 32) & (m->cap - 1);
-}
-
-static void *
-pidmap_get(const struct report_pidmap *m, long long key)
-{
-	size_t	 i;
-
-	if (m->cap == 0)
-		return NULL;
-	for (i = pidmap_slot(m, key); m->vals[i] != NULL;
-	    i = (i + 1) & (m->cap - 1)) {
-		if (m->keys[i] == key)
-			return m->vals[i];
-	}
-	return NULL;
-}
-
-static void pidmap_put(struct report_pidmap *, long long, void *);
-
-static void
-pidmap_grow(struct report_pidmap *m)
-{
-	struct report_pidmap	 old = *m;
-	size_t			 i;
-
-	m->cap = old.cap ? old.cap * 2 : 64;
-	m->keys = fw_calloc(m->cap, sizeof *m->keys);
-	m->vals = fw_calloc(m->cap, sizeof *m->vals);
-	m->n = 0;
-	for (i = 0; i < old.cap; i++) {
-		if (old.vals[i] != NULL)
-			pidmap_put(m, old.keys[i], old.vals[i]);
-	}
-	free(old.keys);
-	free(old.vals);
-}
-
-/* Map key to val (not NULL), replacing any previous mapping. */
-static void
-pidmap_put(struct report_pidmap *m, long long key, void *val)
-{
-	size_t	 i;
-
-	if ((m->n + 1) * 2 > m->cap)
-		pidmap_grow(m);
-	for (i = pidmap_slot(m, key); m->vals[i] != NULL;
-	    i = (i + 1) & (m->cap - 1)) {
-		if (m->keys[i] == key) {
-			m->vals[i] = val;
-			return;
-		}
-	}
-	m->keys[i] = key;
-	m->vals[i] = val;
-	m->n++;
-}
-
-/* Remove key if it maps to val, shifting later entries of its probe run
- * back so that lookups need no tombstones. */
-static void
-pidmap_del(struct report_pidmap *m, long long key, const void *val)
-{
-	size_t	 i, j, k;
-
-	if (m->cap == 0)
-		return;
-	for (i = pidmap_slot(m, key); m->vals[i] != NULL;
-	    i = (i + 1) & (m->cap - 1)) {
-		if (m->keys[i] == key)
-			break;
-	}
-	if (m->vals[i] == NULL || m->vals[i] != val)
-		return;
-	m->vals[i] = NULL;
-	m->n--;
-	for (j = (i + 1) & (m->cap - 1); m->vals[j] != NULL;
-	    j = (j + 1) & (m->cap - 1)) {
-		k = pidmap_slot(m, m->keys[j]);
-		/* Move j into the hole at i unless k lies cyclically in (i, j]. */
-		if ((j > i && (k <= i || k > j)) || (j < i && k <= i && k > j)) {
-			m->keys[i] = m->keys[j];
-			m->vals[i] = m->vals[j];
-			m->vals[j] = NULL;
-			i = j;
-		}
-	}
-}
-
-static void
-pidmap_release(struct report_pidmap *m)
-{
-	free(m->keys);
-	free(m->vals);
-	memset(m, 0, sizeof *m);
-}
 
 const char *
 report_basename(const char *s)
@@ -184,6 +81,7 @@ image_new(const struct tlog_event *ev, struct report_proc *p)
 	return im;
 }
 
+/* Append im to p's images and to the model's list in log order. */
 static void
 add_image(struct report_model *m, struct report_proc *p,
     struct report_image *im)
@@ -215,7 +113,7 @@ end_threads(struct report_model *m, struct report_proc *p, double ts,
 			t->end = ts;
 		}
 		if (forget)
-			pidmap_del(&m->threads, t->tid, t);
+			report_pidmap_del(&m->threads, t->tid, t);
 	}
 }
 
@@ -227,9 +125,10 @@ retire(struct report_model *m, struct report_proc *p, double ts)
 	p->lost = true;
 	p->end = ts;
 	end_threads(m, p, ts, true);
-	pidmap_del(&m->live, p->pid, p);
+	report_pidmap_del(&m->live, p->pid, p);
 }
 
+/* Make c the last child of parent. */
 static void
 link_child(struct report_proc *parent, struct report_proc *c)
 {
@@ -249,7 +148,7 @@ proc_new(struct report_model *m, long long pid, double ts,
 {
 	struct report_proc	*p, *old;
 
-	old = pidmap_get(&m->live, pid);
+	old = report_pidmap_get(&m->live, pid);
 	if (old != NULL)
 		retire(m, old, ts);
 	p = fw_calloc(1, sizeof *p);
@@ -262,11 +161,12 @@ proc_new(struct report_model *m, long long pid, double ts,
 	}
 	if (m->n_procs == m->procs_cap) {
 		m->procs_cap = m->procs_cap ? m->procs_cap * 2 : 256;
-		m->procs = fw_realloc(m->procs, m->procs_cap * sizeof *m->procs);
+		m->procs = fw_realloc(m->procs,
+		    m->procs_cap * sizeof *m->procs);
 	}
 	p->seq = m->n_procs;
 	m->procs[m->n_procs++] = p;
-	pidmap_put(&m->live, pid, p);
+	report_pidmap_put(&m->live, pid, p);
 	return p;
 }
 
@@ -275,7 +175,7 @@ proc_new(struct report_model *m, long long pid, double ts,
 static struct report_proc *
 proc_get(struct report_model *m, long long tgid, double ts)
 {
-	struct report_proc	*p = pidmap_get(&m->live, tgid);
+	struct report_proc	*p = report_pidmap_get(&m->live, tgid);
 
 	if (p == NULL && tgid != m->tracer_pid)
 		p = proc_new(m, tgid, ts, REPORT_ORIGIN_SEEN, NULL);
@@ -286,24 +186,26 @@ proc_get(struct report_model *m, long long tgid, double ts)
 static struct report_proc *
 task_proc(struct report_model *m, long long tid, long long tgid, double ts)
 {
-	struct report_thread	*t = pidmap_get(&m->threads, tid);
+	struct report_thread	*t = report_pidmap_get(&m->threads, tid);
 
 	if (t != NULL)
 		return t->proc;
 	return proc_get(m, tgid, ts);
 }
 
+/* A new thread record tid of p starting at ts (ending any older record
+ * with that tid). */
 static struct report_thread *
 thread_new(struct report_model *m, struct report_proc *p, long long tid,
     double ts)
 {
 	struct report_thread	*t, *old;
 
-	old = pidmap_get(&m->threads, tid);
+	old = report_pidmap_get(&m->threads, tid);
 	if (old != NULL) {
 		old->gone = true;
 		old->end = ts;
-		pidmap_del(&m->threads, tid, old);
+		report_pidmap_del(&m->threads, tid, old);
 	}
 	t = fw_calloc(1, sizeof *t);
 	t->proc = p;
@@ -316,7 +218,7 @@ thread_new(struct report_model *m, struct report_proc *p, long long tid,
 	p->last_thread = t;
 	p->n_threads++;
 	m->n_threads++;
-	pidmap_put(&m->threads, tid, t);
+	report_pidmap_put(&m->threads, tid, t);
 	return t;
 }
 
@@ -343,7 +245,7 @@ on_fork(struct report_model *m, const struct tlog_event *ev,
 		parent = task_proc(m, ev->parent, ev->parent, ev->ts);
 	else
 		parent = task_proc(m, ev->pid, ev->tgid, ev->ts);
-	c = pidmap_get(&m->live, ev->child);
+	c = report_pidmap_get(&m->live, ev->child);
 	/* The child's own first event can be logged before its parent's
 	 * fork returns: adopt the record instead of making a second one. */
 	if (c != NULL && c->origin == REPORT_ORIGIN_SEEN && c->parent == NULL &&
@@ -361,6 +263,7 @@ on_fork(struct report_model *m, const struct tlog_event *ev,
 	proc_new(m, ev->child, ev->ts, origin, parent);
 }
 
+/* clone: a thread joins the caller's process, else like fork. */
 static void
 on_clone(struct report_model *m, const struct tlog_event *ev)
 {
@@ -392,15 +295,16 @@ on_exec(struct report_model *m, const struct tlog_event *ev)
 	 */
 	end_threads(m, p, ev->ts, false);
 	if (ev->has_old_pid && ev->old_pid != ev->tgid) {
-		struct report_thread *t = pidmap_get(&m->threads, ev->old_pid);
+		struct report_thread *t = report_pidmap_get(&m->threads, ev->old_pid);
 
 		if (t != NULL)
-			pidmap_del(&m->threads, ev->old_pid, t);
+			report_pidmap_del(&m->threads, ev->old_pid, t);
 	}
 	add_image(m, p, image_new(ev, p));
 	m->n_execs++;
 }
 
+/* Copy an exit line's code or signal. */
 static void
 set_exit(const struct tlog_event *ev, int *code, char *signal)
 {
@@ -413,6 +317,8 @@ set_exit(const struct tlog_event *ev, int *code, char *signal)
 	}
 }
 
+/* exit: a thread ends, or the leader's exit ends the process (its pid may
+ * then be reused). */
 static void
 on_exit_event(struct report_model *m, const struct tlog_event *ev)
 {
@@ -420,7 +326,7 @@ on_exit_event(struct report_model *m, const struct tlog_event *ev)
 	struct report_thread	*t;
 
 	if (ev->pid != ev->tgid) {
-		t = pidmap_get(&m->threads, ev->pid);
+		t = report_pidmap_get(&m->threads, ev->pid);
 		if (t == NULL) {
 			p = proc_get(m, ev->tgid, ev->ts);
 			if (p == NULL)
@@ -431,7 +337,7 @@ on_exit_event(struct report_model *m, const struct tlog_event *ev)
 		t->gone = false;
 		t->end = ev->ts;
 		set_exit(ev, &t->code, t->signal);
-		pidmap_del(&m->threads, ev->pid, t);
+		report_pidmap_del(&m->threads, ev->pid, t);
 		return;
 	}
 	p = proc_get(m, ev->tgid, ev->ts);
@@ -449,9 +355,11 @@ on_exit_event(struct report_model *m, const struct tlog_event *ev)
 		p->maxrss_kb = ev->maxrss_kb;
 	}
 	end_threads(m, p, ev->ts, true);
-	pidmap_del(&m->live, p->pid, p);
+	report_pidmap_del(&m->live, p->pid, p);
 }
 
+/* signal, stop, cont: remembered on the process, up to
+ * REPORT_MAX_INSTANTS. */
 static void
 on_instant(struct report_model *m, const struct tlog_event *ev,
     enum report_instant_kind kind)
@@ -479,6 +387,7 @@ on_instant(struct report_model *m, const struct tlog_event *ev,
 	copy_signame(in->signal, ev->signal);
 }
 
+/* attach: a process (or a thread of one) found running at start. */
 static void
 on_attach(struct report_model *m, const struct tlog_event *ev)
 {
@@ -491,8 +400,8 @@ on_attach(struct report_model *m, const struct tlog_event *ev)
 		return;
 	}
 	if (ev->has_ppid)
-		parent = pidmap_get(&m->live, ev->ppid);
-	p = pidmap_get(&m->live, ev->pid);
+		parent = report_pidmap_get(&m->live, ev->ppid);
+	p = report_pidmap_get(&m->live, ev->pid);
 	if (p == NULL || p->origin != REPORT_ORIGIN_SEEN || p->images != NULL)
 		p = proc_new(m, ev->pid, ev->ts, REPORT_ORIGIN_ATTACH, parent);
 	p->origin = REPORT_ORIGIN_ATTACH;
@@ -504,6 +413,7 @@ on_attach(struct report_model *m, const struct tlog_event *ev)
 	}
 }
 
+/* detach: forkwatch let go; the task ends here as far as the log goes. */
 static void
 on_detach(struct report_model *m, const struct tlog_event *ev)
 {
@@ -511,23 +421,24 @@ on_detach(struct report_model *m, const struct tlog_event *ev)
 	struct report_thread	*t;
 
 	if (ev->pid != ev->tgid) {
-		t = pidmap_get(&m->threads, ev->pid);
+		t = report_pidmap_get(&m->threads, ev->pid);
 		if (t != NULL) {
 			t->gone = true;
 			t->end = ev->ts;
-			pidmap_del(&m->threads, ev->pid, t);
+			report_pidmap_del(&m->threads, ev->pid, t);
 		}
 		return;
 	}
-	p = pidmap_get(&m->live, ev->pid);
+	p = report_pidmap_get(&m->live, ev->pid);
 	if (p == NULL)
 		return;
 	p->detached = true;
 	p->end = ev->ts;
 	end_threads(m, p, ev->ts, true);
-	pidmap_del(&m->live, p->pid, p);
+	report_pidmap_del(&m->live, p->pid, p);
 }
 
+/* start: what was traced, and forkwatch's own pid (not a tracee). */
 static void
 on_start(struct report_model *m, const struct tlog_event *ev)
 {
@@ -606,6 +517,35 @@ report_model_add(struct report_model *m, const struct tlog_event *ev)
 	}
 }
 
+/*
+ * The rusage a leader's exit carries comes from wait4(), which adds in
+ * every child the process reaped. Take out the children that exited
+ * before it (those it can have reaped) to get its own CPU time, and note
+ * whether its peak RSS is higher than any of theirs (else it may be a
+ * child's).
+ */
+static void
+own_rusage(struct report_proc *p)
+{
+	const struct report_proc	*c;
+	double				 cpu = 0;
+	long long			 rss = 0;
+
+	if (!p->has_rusage)
+		return;
+	for (c = p->first_child; c != NULL; c = c->next_sibling) {
+		if (!c->exited || !c->has_rusage || c->end > p->end)
+			continue;
+		cpu += c->utime + c->stime;
+		if (c->maxrss_kb > rss)
+			rss = c->maxrss_kb;
+	}
+	p->self_cpu = p->utime + p->stime - cpu;
+	if (p->self_cpu < 0)
+		p->self_cpu = 0;
+	p->maxrss_own = p->maxrss_kb > rss;
+}
+
 void
 report_model_finish(struct report_model *m)
 {
@@ -627,8 +567,21 @@ report_model_finish(struct report_model *m)
 				t->end = t->start;
 		}
 	}
-	pidmap_release(&m->live);
-	pidmap_release(&m->threads);
+	for (i = 0; i < m->n_procs; i++)
+		own_rusage(m->procs[i]);
+	report_pidmap_release(&m->live);
+	report_pidmap_release(&m->threads);
+
+	/* Number the records that share a pid, oldest first; the map's values
+	 * are counts + 1 smuggled through the pointer (never NULL). */
+	for (i = 0; i < m->n_procs; i++) {
+		p = m->procs[i];
+		p->reuse = (uintptr_t)report_pidmap_get(&m->live, p->pid);
+		if (p->reuse > 0)
+			p->reuse--;
+		report_pidmap_put(&m->live, p->pid, (void *)(uintptr_t)(p->reuse + 2));
+	}
+	report_pidmap_release(&m->live);
 	m->finished = true;
 }
 
@@ -697,9 +650,26 @@ report_model_free(struct report_model *m)
 	free(m->mode);
 	free(m->time);
 	free(m->cwd);
-	pidmap_release(&m->live);
-	pidmap_release(&m->threads);
+	report_pidmap_release(&m->live);
+	report_pidmap_release(&m->threads);
 	free(m);
+}
+
+struct report_proc *
+report_proc_next(const struct report_proc *p, const struct report_proc *root,
+    bool descend, int *depth)
+{
+	if (descend && p->first_child != NULL) {
+		(*depth)++;
+		return p->first_child;
+	}
+	while (p != root) {
+		if (p->next_sibling != NULL)
+			return p->next_sibling;
+		p = p->parent;
+		(*depth)--;
+	}
+	return NULL;
 }
 
 bool

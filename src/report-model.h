@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "report-pidmap.h"
 #include "tlog-read.h"
 
 #define REPORT_MAX_INSTANTS	256
@@ -23,7 +24,7 @@ struct report_image {
 	struct report_image	*next_in_log;	/* next image of any process */
 	struct report_proc	*proc;
 	double			 ts;		/* when the exec completed */
-	bool			 attached;	/* found by attach, not an exec */
+	bool			 attached;	/* found by attach, not exec */
 	bool			 argv_truncated;
 	const char		*path;		/* NULL when not logged */
 	const char		*cwd;		/* NULL when not logged */
@@ -39,7 +40,7 @@ struct report_thread {
 	double			 start;
 	double			 end;
 	bool			 exited;	/* its exit line was seen */
-	bool			 gone;		/* ended by an exec or its process */
+	bool			 gone;		/* ended by exec or process */
 	int			 code;
 	char			 signal[REPORT_SIGNAME_MAX];	/* "" if none */
 };
@@ -54,7 +55,7 @@ enum report_instant_kind {
 struct report_instant {
 	double			 ts;
 	long long		 tid;
-	long long		 sender;	/* -1 if not sent by a process */
+	long long		 sender;	/* -1: not sent by a process */
 	enum report_instant_kind kind;
 	char			 signal[REPORT_SIGNAME_MAX];
 };
@@ -71,6 +72,7 @@ enum report_origin {
 struct report_proc {
 	long long		 pid;		/* the tgid */
 	size_t			 seq;		/* index in model->procs */
+	unsigned long		 reuse;		/* earlier processes with pid */
 	enum report_origin	 origin;
 	struct report_proc	*parent;	/* NULL for a root */
 	struct report_proc	*first_child;
@@ -82,16 +84,23 @@ struct report_proc {
 	double			 end;		/* exit, detach or end of log */
 	bool			 exited;	/* the leader's exit was seen */
 	bool			 detached;
-	bool			 lost;		/* pid reused with no exit seen */
+	bool			 lost;		/* pid reused, no exit seen */
 	int			 code;		/* exit code if !signaled */
 	bool			 signaled;
 	bool			 core;
 	char			 signal[REPORT_SIGNAME_MAX];
 
+	/* As logged: wait4()'s rusage, which includes every child the
+	 * process waited for (and their children, and so on). */
 	bool			 has_rusage;
 	double			 utime;
 	double			 stime;
 	long long		 maxrss_kb;
+	/* Derived by report_model_finish(): its own CPU time (the logged time
+	 * less that of the children that exited before it), and whether
+	 * maxrss_kb is its own peak rather than a child's. */
+	double			 self_cpu;
+	bool			 maxrss_own;
 
 	/* The image it ran before its first exec (its parent's at fork). */
 	const struct report_image *inherited;
@@ -107,13 +116,6 @@ struct report_proc {
 	size_t			 n_inst;
 	size_t			 inst_cap;
 	unsigned long		 inst_dropped;
-};
-
-struct report_pidmap {
-	long long		*keys;
-	void			**vals;		/* NULL marks a free slot */
-	size_t			 cap;		/* a power of two, or 0 */
-	size_t			 n;
 };
 
 struct report_model {
@@ -173,6 +175,13 @@ struct report_proc *report_model_find(const struct report_model *,
 /* The root whose end is the latest (the launched program in launch mode);
  * NULL for an empty model. */
 struct report_proc *report_model_main_root(const struct report_model *);
+
+/* The process after p in a depth-first (pre-order) walk of the subtree of
+ * root, which starts at root itself; children are skipped when descend is
+ * false. *depth (0 at root) follows the walk. NULL when the walk is over.
+ * Needs no stack, so trees of any depth are fine. */
+struct report_proc *report_proc_next(const struct report_proc *p,
+	    const struct report_proc *root, bool descend, int *depth);
 
 /* Process helpers. */
 bool	 report_proc_failed(const struct report_proc *);

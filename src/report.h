@@ -19,12 +19,12 @@ struct report_opts {
 	bool			 summary;
 	bool			 tree;
 	bool			 critical;
-	const char		*perfetto;	/* files to export to, or NULL */
+	const char		*perfetto;	/* exports' files, or NULL */
 	const char		*svg;
 	const char		*ccdb;
 	int			 depth;		/* tree depth limit, -1: none */
 	bool			 has_under;
-	long long		 under;		/* only the subtree of this pid */
+	long long		 under;		/* the subtree of this pid */
 	bool			 collapse_threads;
 	int			 top;		/* rows of each top table */
 };

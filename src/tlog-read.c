@@ -8,6 +8,7 @@
 
 #include <jansson.h>
 
+#include "escape.h"
 #include "tlog-read.h"
 #include "util.h"
 
@@ -28,7 +29,7 @@ struct tlog_reader {
 	unsigned long		 lineno;
 
 	json_t			*cur;		/* the current event's object */
-	json_t			*start;		/* start line, not yet handed out */
+	json_t			*start;		/* start line, not handed out */
 	unsigned long		 start_lineno;
 
 	char			*arena;		/* decoded strings of cur */
@@ -83,7 +84,8 @@ kind_of(const char *s)
 /*
  * Read the next line into r->line without its newline. Returns 1 for a line
  * (a last line without a newline counts), 0 at end of file, -1 on a read
- * error. A line past TLOG_MAX_LINE is consumed but not kept: too_long is set.
+ * error. A line past TLOG_READ_MAX_LINE is consumed but not kept: too_long
+ * is set.
  */
 static int
 read_line(struct tlog_reader *r)
@@ -115,7 +117,7 @@ read_line(struct tlog_reader *r)
 		avail = r->blk_len - r->blk_pos;
 		nl = memchr(p, '\n', avail);
 		take = nl != NULL ? (size_t)(nl - p) : avail;
-		if (!r->too_long && r->line.len + take > TLOG_MAX_LINE)
+		if (!r->too_long && r->line.len + take > TLOG_READ_MAX_LINE)
 			r->too_long = true;
 		if (!r->too_long)
 			fw_buf_add(&r->line, p, take);
@@ -214,6 +216,7 @@ reserve_strings(struct tlog_reader *r, json_t *o)
 	}
 }
 
+/* Decode string v into the arena (reserve_strings() made room). */
 static const char *
 arena_str(struct tlog_reader *r, json_t *v)
 {
@@ -439,11 +442,39 @@ decode_event(struct tlog_reader *r, json_t *o, struct tlog_event *ev,
 		break;
 	}
 	if (d.bad_key != NULL) {
-		fw_buf_printf(why, "\"%s\" event: member \"%s\" is missing or "
-		    "not %s", tlog_kind_name(ev->kind), d.bad_key, d.bad_type);
+		if (ev->kind == TLOG_OTHER)
+			fw_buf_adds(why, "unknown event");
+		else
+			fw_buf_printf(why, "\"%s\" event",
+			    tlog_kind_name(ev->kind));
+		fw_buf_printf(why, ": member \"%s\" is missing or not %s",
+		    d.bad_key, d.bad_type);
 		return -1;
 	}
 	return 0;
+}
+
+/* Append s, which may quote bytes of the log, with control characters and
+ * bytes that are not UTF-8 as \xNN, so that a warning cannot carry escape
+ * sequences to a terminal. */
+static void
+add_safe(struct fw_buf *b, const char *s)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 n = strlen(s), i = 0, len, k;
+
+	while (i < n) {
+		len = esc_utf8_len(u + i, n - i);
+		if (len == 0 || u[i] < 0x20 || u[i] == 0x7f ||
+		    (len == 2 && u[i] == 0xc2 && u[i + 1] < 0xa0)) {
+			for (k = 0; k < (len ? len : 1); k++)
+				fw_buf_printf(b, "\\x%02x", u[i + k]);
+			i += len ? len : 1;
+			continue;
+		}
+		fw_buf_add(b, s + i, len);
+		i += len;
+	}
 }
 
 /* Parse the current line as JSON; NULL with a reason in why on failure. */
@@ -454,7 +485,8 @@ parse_line(struct tlog_reader *r, struct fw_buf *why)
 	json_t		*o;
 
 	if (r->too_long) {
-		fw_buf_printf(why, "line longer than %u MiB", TLOG_MAX_LINE >> 20);
+		fw_buf_printf(why, "line longer than %u MiB",
+		    TLOG_READ_MAX_LINE >> 20);
 		return NULL;
 	}
 	if (r->line.len == 0) {
@@ -464,8 +496,8 @@ parse_line(struct tlog_reader *r, struct fw_buf *why)
 	mark_raw_bytes(r->line.data, r->line.len);
 	o = json_loadb(r->line.data, r->line.len, 0, &err);
 	if (o == NULL) {
-		fw_buf_printf(why, "invalid JSON at column %d: %s", err.column,
-		    err.text);
+		fw_buf_printf(why, "invalid JSON at column %d: ", err.column);
+		add_safe(why, err.text);
 		return NULL;
 	}
 	if (!json_is_object(o)) {
@@ -476,6 +508,7 @@ parse_line(struct tlog_reader *r, struct fw_buf *why)
 	return o;
 }
 
+/* Count a bad line; remember the first one and why. */
 static void
 note_bad(struct tlog_reader *r, const char *why)
 {
@@ -485,6 +518,7 @@ note_bad(struct tlog_reader *r, const char *why)
 	}
 }
 
+/* A reader of stream f (closed by tlog_read_free() if own). */
 static struct tlog_reader *
 reader_new(FILE *f, bool own, const char *name)
 {
@@ -537,11 +571,13 @@ read_start(struct tlog_reader *r, enum tlog_open_error *why, char **msg)
 		json_decref(o);
 		goto fail;
 	}
-	if (json_is_integer(ver) && json_integer_value(ver) > TLOG_VERSION) {
+	if (json_is_integer(ver) &&
+	    json_integer_value(ver) > TLOG_READ_VERSION) {
 		*why = TLOG_OPEN_VERSION;
 		fw_buf_printf(&b, "%s: log format version %lld is newer than "
 		    "this forkwatch reads (version %d); use a newer forkwatch",
-		    r->name, (long long)json_integer_value(ver), TLOG_VERSION);
+		    r->name, (long long)json_integer_value(ver),
+		    TLOG_READ_VERSION);
 		json_decref(o);
 		goto fail;
 	}

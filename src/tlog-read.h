@@ -15,10 +15,10 @@
 #include <stdio.h>
 
 /* The newest log format version this reader understands. */
-#define TLOG_VERSION		1
+#define TLOG_READ_VERSION	1
 
 /* Longest line accepted; a longer one is skipped as a bad line. */
-#define TLOG_MAX_LINE		(64u << 20)
+#define TLOG_READ_MAX_LINE	(64u << 20)
 
 enum tlog_kind {
 	TLOG_START,		/* first line: version, mode, argv, cwd, time */
@@ -28,7 +28,7 @@ enum tlog_kind {
 	TLOG_CLONE,		/* pid cloned child; thread, parent */
 	TLOG_VFORK_DONE,	/* vfork child released its parent */
 	TLOG_EXEC,		/* pid exec'd path with argv in cwd; old_pid */
-	TLOG_EXIT,		/* task reaped: code or signal; rusage if leader */
+	TLOG_EXIT,		/* task reaped: code or signal; rusage */
 	TLOG_SIGNAL,		/* signal delivered to pid; sender */
 	TLOG_STOP,		/* group-stop by signal */
 	TLOG_CONT,		/* continued by SIGCONT */
@@ -48,13 +48,13 @@ struct tlog_event {
 	long long		 tgid;
 
 	bool			 has_child;
-	long long		 child;		/* fork, vfork, clone, vfork_done */
+	long long		 child;		/* fork, vfork, clone... */
 	bool			 has_ppid;
 	long long		 ppid;		/* attach */
 	bool			 has_parent;
 	long long		 parent;	/* clone with CLONE_PARENT */
 	bool			 has_old_pid;
-	long long		 old_pid;	/* exec from a non-leader thread */
+	long long		 old_pid;	/* exec by a non-leader */
 	bool			 has_sender;
 	long long		 sender;	/* signal */
 	bool			 thread;	/* clone: CLONE_THREAD; exit */
@@ -75,11 +75,11 @@ struct tlog_event {
 	bool			 argv_truncated;
 
 	long long		 version;	/* start */
-	const char		*mode;		/* start: "launch" or "attach" */
+	const char		*mode;		/* start: launch or attach */
 	const char		*time;		/* start: wall clock of ts 0 */
 
 	bool			 has_status;
-	long long		 status;	/* end: forkwatch's exit status */
+	long long		 status;	/* end: forkwatch's status */
 	bool			 has_root_code;
 	long long		 root_code;	/* end */
 	const char		*root_signal;	/* end */

@@ -1,0 +1,450 @@
+/* report-summary.c - the summary report, in text and JSON. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "report-json.h"
+#include "report-model.h"
+#include "report-summary.h"
+#include "report-text.h"
+
+/* What the top tables rank: one row per command name. */
+struct agg {
+	const char	*name;
+	unsigned long	 count;
+	double		 run;		/* sum of process durations */
+	double		 cpu;		/* sum of own CPU times */
+	long long	 rss;		/* max of own peak RSS */
+	bool		 has_rusage;
+};
+
+struct aggs {
+	struct agg	*rows;
+	size_t		 n;
+	size_t		*slots;		/* hash of name -> rows index + 1 */
+	size_t		 cap;
+};
+
+static uint64_t
+hash_str(const char *s)
+{
+	uint64_t	 h = 0xcbf29ce484222325ull;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ull;
+	return h;
+}
+
+/* The row of name, added if new. Names live in the model. */
+static struct agg *
+agg_get(struct aggs *a, const char *name)
+{
+	size_t	 i, k;
+
+	if ((a->n + 1) * 2 > a->cap) {
+		free(a->slots);
+		a->cap = a->cap ? a->cap * 2 : 64;
+		a->slots = fw_calloc(a->cap, sizeof *a->slots);
+		a->rows = fw_realloc(a->rows, a->cap * sizeof *a->rows);
+		for (k = 0; k < a->n; k++) {
+			i = hash_str(a->rows[k].name) & (a->cap - 1);
+			while (a->slots[i] != 0)
+				i = (i + 1) & (a->cap - 1);
+			a->slots[i] = k + 1;
+		}
+	}
+	i = hash_str(name) & (a->cap - 1);
+	while (a->slots[i] != 0) {
+		if (strcmp(a->rows[a->slots[i] - 1].name, name) == 0)
+			return &a->rows[a->slots[i] - 1];
+		i = (i + 1) & (a->cap - 1);
+	}
+	memset(&a->rows[a->n], 0, sizeof a->rows[a->n]);
+	a->rows[a->n].name = name;
+	a->slots[i] = ++a->n;
+	return &a->rows[a->n - 1];
+}
+
+/* One row per command name: count, run time, own CPU, own peak RSS. */
+static void
+aggs_build(struct aggs *a, const struct report_model *m)
+{
+	const struct report_proc	*p;
+	struct agg			*g;
+	size_t				 i;
+
+	memset(a, 0, sizeof *a);
+	for (i = 0; i < m->n_procs; i++) {
+		p = m->procs[i];
+		g = agg_get(a, report_proc_name(p));
+		g->count++;
+		g->run += report_proc_duration(p);
+		if (p->has_rusage) {
+			g->has_rusage = true;
+			g->cpu += p->self_cpu;
+			if (p->maxrss_own && p->maxrss_kb > g->rss)
+				g->rss = p->maxrss_kb;
+		}
+	}
+}
+
+/* Comparators: largest first, then by name so the order is stable. */
+#define CMP_DESC(a, b)	((a) > (b) ? -1 : (a) < (b) ? 1 : 0)
+
+static int
+by_count(const void *x, const void *y)
+{
+	const struct agg *a = x, *b = y;
+	int		 c = CMP_DESC(a->count, b->count);
+
+	return c != 0 ? c : strcmp(a->name, b->name);
+}
+
+static int
+by_run(const void *x, const void *y)
+{
+	const struct agg *a = x, *b = y;
+	int		 c = CMP_DESC(a->run, b->run);
+
+	return c != 0 ? c : strcmp(a->name, b->name);
+}
+
+static int
+by_cpu(const void *x, const void *y)
+{
+	const struct agg *a = x, *b = y;
+	int		 c = CMP_DESC(a->cpu, b->cpu);
+
+	return c != 0 ? c : strcmp(a->name, b->name);
+}
+
+static int
+by_rss(const void *x, const void *y)
+{
+	const struct agg *a = x, *b = y;
+	int		 c = CMP_DESC(a->rss, b->rss);
+
+	return c != 0 ? c : strcmp(a->name, b->name);
+}
+
+enum top_key { TOP_COUNT, TOP_RUN, TOP_CPU, TOP_RSS };
+
+static const struct {
+	const char	*title;
+	const char	*json;
+	int		(*cmp)(const void *, const void *);
+	bool		 needs_rusage;
+} tops[] = {
+	[TOP_COUNT] = { "count", "count", by_count, false },
+	[TOP_RUN] = { "run time (sum of process durations)", "run_time",
+	    by_run, false },
+	[TOP_CPU] = { "CPU time (user + system, children not included)",
+	    "cpu_time", by_cpu, true },
+	[TOP_RSS] = { "max RSS (peak of one process)", "max_rss_kb", by_rss,
+	    true },
+};
+
+static unsigned long
+count_unfinished(const struct report_model *m)
+{
+	unsigned long	 n = 0;
+	size_t		 i;
+
+	for (i = 0; i < m->n_procs; i++) {
+		if (!m->procs[i]->exited && !m->procs[i]->detached)
+			n++;
+	}
+	return n;
+}
+
+static unsigned long
+count_failed(const struct report_model *m)
+{
+	unsigned long	 n = 0;
+	size_t		 i;
+
+	for (i = 0; i < m->n_procs; i++)
+		n += report_proc_failed(m->procs[i]);
+	return n;
+}
+
+/* The ancestors of p from its root down to p itself; *n set. Free it. */
+static const struct report_proc **
+chain_of(const struct report_proc *p, size_t *n)
+{
+	const struct report_proc	**v, *q;
+	size_t				 len = 0, i;
+
+	for (q = p; q != NULL; q = q->parent)
+		len++;
+	v = fw_calloc(len, sizeof *v);
+	for (q = p, i = len; q != NULL; q = q->parent)
+		v[--i] = q;
+	*n = len;
+	return v;
+}
+
+/* Every failed process with its status, command and parent chain. */
+static void
+text_failures(struct fw_buf *b, const struct report_model *m)
+{
+	const struct report_proc	**chain, *p;
+	char				 st[96], dur[32];
+	size_t				 i, k, n;
+
+	for (i = 0; i < m->n_procs; i++) {
+		p = m->procs[i];
+		if (!report_proc_failed(p))
+			continue;
+		fw_buf_printf(b, "  pid %lld: %s after %s: ", p->pid,
+		    report_proc_status(p, st, sizeof st),
+		    report_text_duration(dur, sizeof dur,
+		    report_proc_duration(p)));
+		report_text_command(b, p);
+		fw_buf_adds(b, "\n    chain: ");
+		chain = chain_of(p, &n);
+		for (k = 0; k < n; k++) {
+			fw_buf_printf(b, "%s%lld ", k ? " > " : "",
+			    chain[k]->pid);
+			report_text_bare(b, report_proc_name(chain[k]));
+		}
+		free(chain);
+		fw_buf_addc(b, '\n');
+	}
+}
+
+/* One top table: the limit rows with the largest key. */
+static void
+text_top(struct fw_buf *b, struct aggs *a, enum top_key key, int limit)
+{
+	char	 v[48];
+	size_t	 i;
+	int	 shown = 0;
+
+	if (a->n > 0)
+		qsort(a->rows, a->n, sizeof *a->rows, tops[key].cmp);
+	fw_buf_printf(b, "\nTop commands by %s:\n", tops[key].title);
+	for (i = 0; i < a->n && shown < limit; i++) {
+		if ((tops[key].needs_rusage && !a->rows[i].has_rusage) ||
+		    (key == TOP_RSS && a->rows[i].rss == 0))
+			continue;
+		switch (key) {
+		case TOP_COUNT:
+			snprintf(v, sizeof v, "%lu", a->rows[i].count);
+			break;
+		case TOP_RUN:
+			report_text_duration(v, sizeof v, a->rows[i].run);
+			break;
+		case TOP_CPU:
+			report_text_duration(v, sizeof v, a->rows[i].cpu);
+			break;
+		case TOP_RSS:
+			report_text_kb(v, sizeof v, a->rows[i].rss);
+			break;
+		}
+		fw_buf_printf(b, "  %12s  ", v);
+		report_text_bare(b, a->rows[i].name);
+		fw_buf_printf(b, " (%lu)\n", a->rows[i].count);
+		shown++;
+	}
+	if (shown == 0)
+		fw_buf_adds(b, "  (none)\n");
+}
+
+void
+report_summary_text(FILE *f, const struct report_model *m,
+    const struct report_opts *o)
+{
+	struct fw_buf	 b;
+	struct aggs	 a;
+	char		 dur[32];
+	unsigned long	 nfail = count_failed(m), nrun = count_unfinished(m);
+	int		 k;
+
+	fw_buf_init(&b);
+	fw_buf_adds(&b, "Log:        ");
+	report_text_bare(&b, o->log);
+	fw_buf_adds(&b, m->has_end ? " (complete)\n" :
+	    " (cut short: no end line)\n");
+	if (m->argc > 0) {
+		fw_buf_adds(&b, "Command:    ");
+		report_text_argv(&b, (const char *const *)m->argv, m->argc);
+		fw_buf_addc(&b, '\n');
+	}
+	if (m->cwd != NULL) {
+		fw_buf_adds(&b, "Directory:  ");
+		report_text_bare(&b, m->cwd);
+		fw_buf_addc(&b, '\n');
+	}
+	if (m->time != NULL) {
+		fw_buf_adds(&b, "Started:    ");
+		report_text_bare(&b, m->time);
+		fw_buf_printf(&b, " (%s mode)\n", m->mode != NULL &&
+		    strcmp(m->mode, "attach") == 0 ? "attach" : "launch");
+	}
+	if (m->has_end) {
+		fw_buf_adds(&b, "Ended:      ");
+		if (m->root_signal[0] != '\0') {
+			fw_buf_adds(&b, "root killed by ");
+			report_text_bare(&b, m->root_signal);
+			fw_buf_adds(&b, ", ");
+		} else if (m->has_root_code)
+			fw_buf_printf(&b, "root exit %d, ", m->root_code);
+		fw_buf_printf(&b, "forkwatch status %d\n", m->status);
+	}
+	fw_buf_printf(&b, "Wall time:  %s\n", report_text_duration(dur,
+	    sizeof dur, report_model_wall(m)));
+	fw_buf_printf(&b, "Processes:  %zu", m->n_procs);
+	if (nrun > 0)
+		fw_buf_printf(&b, " (%lu without an exit in the log)", nrun);
+	fw_buf_printf(&b, "\nThreads:    %lu\nExecs:      %lu\n"
+	    "Signals:    %lu\nFailures:   %lu\n", m->n_threads, m->n_execs,
+	    m->n_signals, nfail);
+	text_failures(&b, m);
+	report_text_flush(&b, f);
+
+	aggs_build(&a, m);
+	for (k = TOP_COUNT; k <= TOP_RSS; k++) {
+		text_top(&b, &a, (enum top_key)k, o->top);
+		report_text_flush(&b, f);
+	}
+	free(a.rows);
+	free(a.slots);
+	fw_buf_release(&b);
+}
+
+/* One top table as a JSON array member. */
+static void
+json_top(struct report_json *j, struct aggs *a, enum top_key key, int limit)
+{
+	size_t	 i;
+	int	 shown = 0;
+
+	if (a->n > 0)
+		qsort(a->rows, a->n, sizeof *a->rows, tops[key].cmp);
+	report_json_key(j, tops[key].json);
+	report_json_begin_array(j);
+	for (i = 0; i < a->n && shown < limit; i++) {
+		if ((tops[key].needs_rusage && !a->rows[i].has_rusage) ||
+		    (key == TOP_RSS && a->rows[i].rss == 0))
+			continue;
+		report_json_begin_object(j);
+		report_json_key(j, "command");
+		report_json_string(j, a->rows[i].name);
+		report_json_key(j, "processes");
+		report_json_int(j, (long long)a->rows[i].count);
+		report_json_key(j, "value");
+		switch (key) {
+		case TOP_COUNT:
+			report_json_int(j, (long long)a->rows[i].count);
+			break;
+		case TOP_RUN:
+			report_json_double(j, a->rows[i].run, 6);
+			break;
+		case TOP_CPU:
+			report_json_double(j, a->rows[i].cpu, 6);
+			break;
+		case TOP_RSS:
+			report_json_int(j, a->rows[i].rss);
+			break;
+		}
+		report_json_end_object(j);
+		shown++;
+	}
+	report_json_end_array(j);
+}
+
+/* The "failures" member, each failure with its chain. */
+static void
+json_failures(struct report_json *j, const struct report_model *m)
+{
+	const struct report_proc	**chain, *p;
+	size_t				 i, k, n;
+
+	report_json_key(j, "failures");
+	report_json_begin_array(j);
+	for (i = 0; i < m->n_procs; i++) {
+		p = m->procs[i];
+		if (!report_proc_failed(p))
+			continue;
+		report_json_begin_object(j);
+		report_json_proc(j, p);
+		report_json_key(j, "chain");
+		report_json_begin_array(j);
+		chain = chain_of(p, &n);
+		for (k = 0; k < n; k++) {
+			report_json_begin_object(j);
+			report_json_key(j, "pid");
+			report_json_int(j, chain[k]->pid);
+			report_json_key(j, "name");
+			report_json_string(j, report_proc_name(chain[k]));
+			report_json_end_object(j);
+		}
+		free(chain);
+		report_json_end_array(j);
+		report_json_end_object(j);
+	}
+	report_json_end_array(j);
+}
+
+void
+report_summary_json(struct report_json *j, const struct report_model *m,
+    const struct report_opts *o)
+{
+	struct aggs	 a;
+	int		 k;
+
+	report_json_begin_object(j);
+	report_json_key(j, "log");
+	report_json_string(j, o->log);
+	report_json_key(j, "complete");
+	report_json_bool(j, m->has_end);
+	report_json_key(j, "mode");
+	report_json_string(j, m->mode);
+	report_json_key(j, "argv");
+	report_json_argv(j, (const char *const *)m->argv, m->argc);
+	report_json_key(j, "cwd");
+	report_json_string(j, m->cwd);
+	report_json_key(j, "time");
+	report_json_string(j, m->time);
+	if (m->has_end) {
+		report_json_key(j, "status");
+		report_json_int(j, m->status);
+		if (m->has_root_code) {
+			report_json_key(j, "root_code");
+			report_json_int(j, m->root_code);
+		}
+		if (m->root_signal[0] != '\0') {
+			report_json_key(j, "root_signal");
+			report_json_string(j, m->root_signal);
+		}
+	}
+	report_json_key(j, "wall_time");
+	report_json_double(j, report_model_wall(m), 6);
+	report_json_key(j, "processes");
+	report_json_int(j, (long long)m->n_procs);
+	report_json_key(j, "unfinished");
+	report_json_int(j, (long long)count_unfinished(m));
+	report_json_key(j, "threads");
+	report_json_int(j, (long long)m->n_threads);
+	report_json_key(j, "execs");
+	report_json_int(j, (long long)m->n_execs);
+	report_json_key(j, "signals");
+	report_json_int(j, (long long)m->n_signals);
+	report_json_key(j, "events");
+	report_json_int(j, (long long)m->n_events);
+	json_failures(j, m);
+	report_json_key(j, "top");
+	report_json_begin_object(j);
+	aggs_build(&a, m);
+	for (k = TOP_COUNT; k <= TOP_RSS; k++)
+		json_top(j, &a, (enum top_key)k, o->top);
+	free(a.rows);
+	free(a.slots);
+	report_json_end_object(j);
+	report_json_end_object(j);
+}

@@ -1,0 +1,346 @@
+/* report-tree.c - the process tree, in text and JSON. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "report-json.h"
+#include "report-model.h"
+#include "report-text.h"
+#include "report-tree.h"
+
+#define MAX_DRAWN	40
+
+size_t
+report_tree_roots(const struct report_model *m, const struct report_opts *o,
+    struct report_proc ***roots)
+{
+	struct report_proc	**v = fw_calloc(m->n_procs + 1, sizeof *v);
+	size_t			 i, n = 0;
+
+	for (i = 0; i < m->n_procs; i++) {
+		if (o->has_under ? m->procs[i]->pid == o->under :
+		    m->procs[i]->parent == NULL)
+			v[n++] = m->procs[i];
+	}
+	*roots = v;
+	return n;
+}
+
+bool *
+report_tree_failed_below(const struct report_model *m)
+{
+	bool			*below;
+	const struct report_proc *p;
+	size_t			 i;
+
+	below = fw_calloc(m->n_procs + 1, sizeof *below);
+
+	for (i = 0; i < m->n_procs; i++) {
+		if (!report_proc_failed(m->procs[i]))
+			continue;
+		for (p = m->procs[i]->parent; p != NULL && !below[p->seq];
+		    p = p->parent)
+			below[p->seq] = true;
+	}
+	return below;
+}
+
+/* Per process (by seq): the number of processes below it. Free it. */
+static size_t *
+subtree_sizes(const struct report_model *m)
+{
+	size_t			*size = fw_calloc(m->n_procs + 1, sizeof *size);
+	struct report_proc	**order, *p;
+	size_t			 i, n = 0;
+	int			 depth = 0;
+
+	/* A pre-order walk lists parents before children; summing in reverse
+	 * order then adds each complete subtree to its parent. */
+	order = fw_calloc(m->n_procs + 1, sizeof *order);
+	for (i = 0; i < m->n_procs; i++) {
+		if (m->procs[i]->parent != NULL)
+			continue;
+		for (p = m->procs[i]; p != NULL;
+		    p = report_proc_next(p, m->procs[i], true, &depth))
+			order[n++] = p;
+	}
+	while (n-- > 0) {
+		p = order[n];
+		if (p->parent != NULL)
+			size[p->parent->seq] += size[p->seq] + 1;
+	}
+	free(order);
+	return size;
+}
+
+/* The tree-drawing state: for each depth, whether the node drawn there is
+ * the last of its siblings. */
+struct tree_text {
+	FILE			*f;
+	struct fw_buf		 b;
+	const struct report_opts *o;
+	bool			*below;
+	size_t			*sizes;
+	bool			*last;
+	size_t			 last_cap;
+};
+
+static void
+set_last(struct tree_text *t, int depth, bool last)
+{
+	if ((size_t)depth >= t->last_cap) {
+		t->last_cap = (size_t)depth * 2 + 16;
+		t->last = fw_realloc(t->last, t->last_cap * sizeof *t->last);
+	}
+	t->last[depth] = last;
+}
+
+/* Draw the tree lines left of a node at depth. Past MAX_DRAWN levels only
+ * the innermost are drawn, after the depth in brackets, so that the width
+ * of a line stays bounded in very deep trees. */
+static void
+put_prefix(struct tree_text *t, int depth)
+{
+	int	 d = 1;
+
+	if (depth > MAX_DRAWN) {
+		d = depth - MAX_DRAWN + 1;
+		fw_buf_printf(&t->b, "[%d] ", depth);
+	}
+	for (; d < depth; d++)
+		fw_buf_adds(&t->b, t->last[d] ? "    " : "|   ");
+	if (depth > 0)
+		fw_buf_adds(&t->b, t->last[depth] ? "`-- " : "|-- ");
+}
+
+/* The columns left of the tree: mark, pid, start, duration, status, own
+ * CPU and peak RSS (ru: the process whose rusage to show, or NULL). */
+static void
+put_columns(struct tree_text *t, char mark, long long pid, double start,
+    double dur, const char *status, const struct report_proc *ru)
+{
+	char	 s[32], d[32], cpu[32], rss[32];
+
+	snprintf(s, sizeof s, "%.3f", start);
+	report_text_duration(d, sizeof d, dur);
+	if (ru != NULL && ru->has_rusage) {
+		report_text_duration(cpu, sizeof cpu, ru->self_cpu);
+		report_text_kb(rss + 2, sizeof rss - 2, ru->maxrss_kb);
+		if (ru->maxrss_own)
+			memmove(rss, rss + 2, strlen(rss + 2) + 1);
+		else
+			memcpy(rss, "<=", 2);
+	} else
+		strcpy(cpu, "-"), strcpy(rss, "-");
+	fw_buf_printf(&t->b, "%c %7lld %9s %10s  %-15s %9s %12s  ", mark, pid,
+	    s, d, status, cpu, rss);
+}
+
+/* One line per thread of p, drawn as its first children. */
+static void
+text_threads(struct tree_text *t, const struct report_proc *p, int depth)
+{
+	const struct report_thread	*th;
+	char				 st[64];
+
+	for (th = p->threads; th != NULL; th = th->next) {
+		if (th->exited && th->signal[0] != '\0')
+			snprintf(st, sizeof st, "%s", th->signal);
+		else if (th->exited)
+			snprintf(st, sizeof st, "exit %d", th->code);
+		else
+			snprintf(st, sizeof st, "%s", th->gone ? "gone" :
+			    "running at end");
+		put_columns(t, ' ', th->tid, th->start, th->end - th->start,
+		    st, NULL);
+		set_last(t, depth + 1, th->next == NULL && p->first_child ==
+		    NULL);
+		put_prefix(t, depth + 1);
+		fw_buf_adds(&t->b, "{thread}\n");
+		report_text_flush(&t->b, t->f);
+	}
+}
+
+/* The status column: like report_proc_status(), shorter. */
+static const char *
+short_status(const struct report_proc *p, char *buf, size_t len)
+{
+	if (p->exited && p->signaled)
+		snprintf(buf, len, "%s%s", p->signal, p->core ? " (core)" : "");
+	else if (p->exited)
+		snprintf(buf, len, "exit %d", p->code);
+	else
+		snprintf(buf, len, "%s", p->detached ? "detached" :
+		    p->lost ? "exit not logged" : "running at end");
+	return buf;
+}
+
+/* The line of process p at depth; limited when its children are not
+ * shown. */
+static void
+text_node(struct tree_text *t, const struct report_proc *p, int depth,
+    bool limited)
+{
+	char	 st[96];
+	char	 mark = report_proc_failed(p) ? '!' :
+	    t->below[p->seq] ? '*' : ' ';
+
+	put_columns(t, mark, p->pid, p->start, report_proc_duration(p),
+	    short_status(p, st, sizeof st), p);
+	set_last(t, depth, depth == 0 || p->next_sibling == NULL);
+	put_prefix(t, depth);
+	report_text_command(&t->b, p);
+	if (p->n_threads > 0 && (t->o->collapse_threads || limited))
+		fw_buf_printf(&t->b, " {+%zu thread%s}", p->n_threads,
+		    p->n_threads == 1 ? "" : "s");
+	if (limited && p->first_child != NULL)
+		fw_buf_printf(&t->b, " [+%zu below]", t->sizes[p->seq]);
+	fw_buf_addc(&t->b, '\n');
+	report_text_flush(&t->b, t->f);
+	if (!t->o->collapse_threads && !limited)
+		text_threads(t, p, depth);
+}
+
+void
+report_tree_text(FILE *f, const struct report_model *m,
+    const struct report_opts *o)
+{
+	struct tree_text	 t;
+	struct report_proc	**roots, *p;
+	size_t			 n, i;
+	int			 depth;
+	bool			 limited;
+
+	memset(&t, 0, sizeof t);
+	t.f = f;
+	t.o = o;
+	fw_buf_init(&t.b);
+	t.below = report_tree_failed_below(m);
+	t.sizes = subtree_sizes(m);
+	n = report_tree_roots(m, o, &roots);
+	fprintf(f, "Process tree (! failed, * something below failed; START: "
+	    "seconds into the trace;\nCPU: own user+system time; MAXRSS: peak "
+	    "RSS, \"<=\" when a child it waited for had the peak)\n");
+	fprintf(f, "  %7s %9s %10s  %-15s %9s %12s  %s\n", "PID", "START",
+	    "DURATION", "STATUS", "CPU", "MAXRSS", "COMMAND");
+	for (i = 0; i < n; i++) {
+		depth = 0;
+		for (p = roots[i]; p != NULL; ) {
+			limited = o->depth >= 0 && depth >= o->depth;
+			text_node(&t, p, depth, limited);
+			p = report_proc_next(p, roots[i], !limited, &depth);
+		}
+	}
+	free(roots);
+	free(t.below);
+	free(t.sizes);
+	free(t.last);
+	fw_buf_release(&t.b);
+}
+
+/* The "thread_list" member: every thread of p. */
+static void
+json_threads(struct report_json *j, const struct report_proc *p)
+{
+	const struct report_thread	*th;
+
+	report_json_key(j, "thread_list");
+	report_json_begin_array(j);
+	for (th = p->threads; th != NULL; th = th->next) {
+		report_json_begin_object(j);
+		report_json_key(j, "tid");
+		report_json_int(j, th->tid);
+		report_json_key(j, "start");
+		report_json_double(j, th->start, 6);
+		report_json_key(j, "end");
+		report_json_double(j, th->end, 6);
+		report_json_key(j, "exit");
+		if (!th->exited)
+			report_json_null(j);
+		else {
+			report_json_begin_object(j);
+			if (th->signal[0] != '\0') {
+				report_json_key(j, "signal");
+				report_json_string(j, th->signal);
+			} else {
+				report_json_key(j, "code");
+				report_json_int(j, th->code);
+			}
+			report_json_end_object(j);
+		}
+		report_json_end_object(j);
+	}
+	report_json_end_array(j);
+}
+
+/* Open the object of p and its "children" array; json_close_nodes()
+ * closes them. */
+static void
+json_open_node(struct report_json *j, const struct report_proc *p,
+    bool below, const struct report_opts *o, bool limited, size_t hidden)
+{
+	report_json_begin_object(j);
+	report_json_proc(j, p);
+	report_json_key(j, "failed_below");
+	report_json_bool(j, below);
+	if (!o->collapse_threads && !limited)
+		json_threads(j, p);
+	if (limited && p->first_child != NULL) {
+		report_json_key(j, "hidden_descendants");
+		report_json_int(j, (long long)hidden);
+	}
+	report_json_key(j, "children");
+	report_json_begin_array(j);
+}
+
+static void
+json_close_nodes(struct report_json *j, int n)
+{
+	while (n-- > 0) {
+		report_json_end_array(j);
+		report_json_end_object(j);
+	}
+}
+
+void
+report_tree_json(struct report_json *j, const struct report_model *m,
+    const struct report_opts *o)
+{
+	struct report_proc	**roots, *p, *next;
+	bool			*below = report_tree_failed_below(m);
+	size_t			*sizes = subtree_sizes(m);
+	size_t			 n, i;
+	int			 depth, nd;
+	bool			 limited;
+
+	n = report_tree_roots(m, o, &roots);
+	report_json_begin_array(j);
+	for (i = 0; i < n; i++) {
+		depth = 0;
+		p = roots[i];
+		for (;;) {
+			limited = o->depth >= 0 && depth >= o->depth;
+			json_open_node(j, p, below[p->seq], o, limited,
+			    sizes[p->seq]);
+			nd = depth;
+			next = report_proc_next(p, roots[i], !limited, &nd);
+			if (next == NULL) {
+				json_close_nodes(j, depth + 1);
+				break;
+			}
+			/* Going down opens a level; a sibling or going up
+			 * first closes the nodes left behind. */
+			if (nd <= depth)
+				json_close_nodes(j, depth - nd + 1);
+			p = next;
+			depth = nd;
+		}
+	}
+	report_json_end_array(j);
+	free(roots);
+	free(below);
+	free(sizes);
+}

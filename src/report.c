@@ -1,0 +1,426 @@
+/* report.c - `forkwatch report`: options, reading the log, running views. */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "report-ccdb.h"
+#include "report-critical.h"
+#include "report-json.h"
+#include "report-model.h"
+#include "report-perfetto.h"
+#include "report-summary.h"
+#include "report-svg.h"
+#include "report-tree.h"
+#include "tlog-read.h"
+#include "util.h"
+
+#define EXIT_OWN_FAILURE	125
+
+static const char usage_text[] =
+"Usage: forkwatch report [OPTIONS] LOG.jsonl\n"
+"Report on a trace log written by forkwatch --format=jsonl (\"-\" reads\n"
+"standard input), without running anything again.\n"
+"\n"
+"Reports (to standard output, or to the file of -o):\n"
+"      --summary            wall time; processes, threads, execs; failures\n"
+"                           with their parent chains; top commands by count,\n"
+"                           run time, CPU time and max RSS (the default when\n"
+"                           no other report or export is asked for)\n"
+"      --tree               the process tree: argv, duration, exit status,\n"
+"                           rusage of every process; failed branches marked\n"
+"      --depth N            show the tree (and SVG) N levels deep only\n"
+"      --under PID          start the tree, SVG, Perfetto export and critical\n"
+"                           path at process PID\n"
+"      --collapse-threads   one line per process, not one per thread\n"
+"      --critical-path      the chain of processes that bounded the wall time\n"
+"      --top N              rows in each top-commands table (default 10)\n"
+"      --format text|json   the form of these reports (default text)\n"
+"  -o, --output FILE        write them to FILE\n"
+"\n"
+"Exports:\n"
+"      --perfetto FILE      Chrome trace-event JSON for ui.perfetto.dev\n"
+"      --svg FILE           an SVG timeline picture\n"
+"      --compile-commands FILE\n"
+"                           compile_commands.json of the compiler runs\n"
+"\n"
+"  -h, --help               show this help\n"
+"\n"
+"Exit status: 0 when the report was written, 125 when forkwatch failed\n"
+"(bad option, unreadable or unsupported log, output not written).\n";
+
+enum {
+	OPT_SUMMARY = 256,
+	OPT_TREE,
+	OPT_DEPTH,
+	OPT_UNDER,
+	OPT_COLLAPSE,
+	OPT_CRITICAL,
+	OPT_PERFETTO,
+	OPT_SVG,
+	OPT_CCDB,
+	OPT_FORMAT,
+	OPT_TOP
+};
+
+static const struct option long_options[] = {
+	{ "summary", no_argument, NULL, OPT_SUMMARY },
+	{ "tree", no_argument, NULL, OPT_TREE },
+	{ "depth", required_argument, NULL, OPT_DEPTH },
+	{ "under", required_argument, NULL, OPT_UNDER },
+	{ "collapse-threads", no_argument, NULL, OPT_COLLAPSE },
+	{ "critical-path", no_argument, NULL, OPT_CRITICAL },
+	{ "perfetto", required_argument, NULL, OPT_PERFETTO },
+	{ "svg", required_argument, NULL, OPT_SVG },
+	{ "compile-commands", required_argument, NULL, OPT_CCDB },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "top", required_argument, NULL, OPT_TOP },
+	{ "output", required_argument, NULL, 'o' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int usage_error(const char *, ...)
+	    __attribute__((format(printf, 1, 2)));
+
+/* Print a one-line error about the command line and a hint; returns the
+ * exit status. */
+static int
+usage_error(const char *fmt, ...)
+{
+	va_list	 ap;
+
+	fprintf(stderr, "forkwatch: report: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'forkwatch report --help' for more "
+	    "information.\n");
+	return EXIT_OWN_FAILURE;
+}
+
+/* Parse a decimal number in [min, max]; -1 if s is not one. */
+static int
+parse_num(const char *s, long long min, long long max, long long *out)
+{
+	char		*end;
+	long long	 v;
+
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* Fill o from the command line. Returns -1 to go on, else an exit status
+ * (after printing the error or the help). */
+static int
+parse_options(int argc, char **argv, struct report_opts *o)
+{
+	long long	 v;
+	int		 c;
+
+	memset(o, 0, sizeof *o);
+	o->depth = -1;
+	o->top = 10;
+	o->format = REPORT_FORMAT_TEXT;
+	optind = 0;	/* GNU: reinitialize; argv[0] ("report") is skipped */
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+:o:h", long_options,
+	    NULL)) != -1) {
+		switch (c) {
+		case OPT_SUMMARY:
+			o->summary = true;
+			break;
+		case OPT_TREE:
+			o->tree = true;
+			break;
+		case OPT_DEPTH:
+			if (parse_num(optarg, 0, INT_MAX, &v) != 0)
+				return usage_error("bad --depth '%s': expected "
+				    "a number >= 0", optarg);
+			o->depth = (int)v;
+			break;
+		case OPT_UNDER:
+			if (parse_num(optarg, 1, LLONG_MAX, &o->under) != 0)
+				return usage_error("bad --under '%s': expected "
+				    "a pid", optarg);
+			o->has_under = true;
+			break;
+		case OPT_COLLAPSE:
+			o->collapse_threads = true;
+			break;
+		case OPT_CRITICAL:
+			o->critical = true;
+			break;
+		case OPT_PERFETTO:
+			o->perfetto = optarg;
+			break;
+		case OPT_SVG:
+			o->svg = optarg;
+			break;
+		case OPT_CCDB:
+			o->ccdb = optarg;
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "text") == 0)
+				o->format = REPORT_FORMAT_TEXT;
+			else if (strcmp(optarg, "json") == 0)
+				o->format = REPORT_FORMAT_JSON;
+			else
+				return usage_error("bad --format '%s': "
+				    "expected text or json", optarg);
+			break;
+		case OPT_TOP:
+			if (parse_num(optarg, 1, INT_MAX, &v) != 0)
+				return usage_error("bad --top '%s': expected "
+				    "a number >= 1", optarg);
+			o->top = (int)v;
+			break;
+		case 'o':
+			o->output = optarg;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return 0;
+		case ':':
+			return usage_error("option '%s' needs an argument",
+			    argv[optind - 1]);
+		default:
+			return usage_error("unknown option '%s'",
+			    argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return usage_error("%s", "no LOG file given");
+	if (optind + 1 < argc)
+		return usage_error("unexpected argument '%s' (one LOG file "
+		    "only)", argv[optind + 1]);
+	o->log = argv[optind];
+	if (!o->tree && !o->critical && o->perfetto == NULL && o->svg == NULL &&
+	    o->ccdb == NULL)
+		o->summary = true;
+	return -1;
+}
+
+/* Warn once, on one line, about bad lines and a missing end line. */
+static void
+warn_damage(struct tlog_reader *r)
+{
+	const char	*why;
+	unsigned long	 line, n = tlog_read_bad_lines(r);
+	bool		 end = tlog_read_saw_end(r);
+	struct fw_buf	 b;
+
+	if (n == 0 && end)
+		return;
+	fw_buf_init(&b);
+	if (n > 0) {
+		line = tlog_read_first_bad(r, &why);
+		fw_buf_printf(&b, "forkwatch: %s:%lu: warning: %s",
+		    tlog_read_name(r), line, why);
+		if (n > 1)
+			fw_buf_printf(&b, " (%lu bad lines skipped)", n);
+		else
+			fw_buf_adds(&b, " (line skipped)");
+		if (!end)
+			fw_buf_adds(&b, "; no end line: the trace was cut "
+			    "short");
+	} else
+		fw_buf_printf(&b, "forkwatch: %s: warning: no end line: the "
+		    "trace was cut short; reporting what the log holds",
+		    tlog_read_name(r));
+	fw_buf_addc(&b, '\n');
+	fputs(b.data, stderr);
+	fw_buf_release(&b);
+}
+
+/* Read the whole log into a new model. NULL (after printing why) when the
+ * log cannot be used at all. */
+static struct report_model *
+load(const char *path)
+{
+	struct tlog_reader	*r;
+	struct report_model	*m;
+	struct tlog_event	 ev;
+	enum tlog_open_error	 why;
+	char			*msg;
+	int			 rc;
+
+	memset(&ev, 0, sizeof ev);
+	r = tlog_read_open(path, &why, &msg);
+	if (r == NULL) {
+		fprintf(stderr, "forkwatch: %s\n", msg);
+		free(msg);
+		return NULL;
+	}
+	m = report_model_new();
+	while ((rc = tlog_read_next(r, &ev)) > 0)
+		report_model_add(m, &ev);
+	if (rc < 0)
+		fprintf(stderr, "forkwatch: %s: warning: read error after "
+		    "line %lu: %s; reporting what was read\n", path,
+		    ev.lineno, strerror(errno));
+	warn_damage(r);
+	tlog_read_free(r);
+	report_model_finish(m);
+	return m;
+}
+
+/* Open path for writing ("-" is standard output). */
+static FILE *
+open_out(const char *path)
+{
+	FILE	*f;
+
+	if (path == NULL || strcmp(path, "-") == 0)
+		return stdout;
+	f = fopen(path, "we");
+	if (f == NULL)
+		fprintf(stderr, "forkwatch: cannot create %s: %s\n", path,
+		    strerror(errno));
+	return f;
+}
+
+/* Flush and close f; report a write error. Returns 0 or -1. */
+static int
+close_out(FILE *f, const char *path)
+{
+	int	 err = 0;
+
+	if (fflush(f) != 0 || ferror(f))
+		err = errno != 0 ? errno : EIO;
+	if (f != stdout) {
+		if (fclose(f) != 0 && err == 0)
+			err = errno;
+	}
+	if (err != 0) {
+		fprintf(stderr, "forkwatch: cannot write %s: %s\n",
+		    path != NULL ? path : "standard output", strerror(err));
+		return -1;
+	}
+	return 0;
+}
+
+/* The summary, tree and critical path, as text or one JSON object. */
+static void
+write_reports(FILE *f, const struct report_model *m,
+    const struct report_opts *o)
+{
+	struct report_json	 j;
+	bool			 sep = false;
+
+	if (o->format == REPORT_FORMAT_JSON) {
+		report_json_init(&j, f, SIZE_MAX);
+		report_json_begin_object(&j);
+		if (o->summary) {
+			report_json_key(&j, "summary");
+			report_summary_json(&j, m, o);
+		}
+		if (o->tree) {
+			report_json_key(&j, "tree");
+			report_tree_json(&j, m, o);
+		}
+		if (o->critical) {
+			report_json_key(&j, "critical_path");
+			report_critical_json(&j, m, o);
+		}
+		report_json_end_object(&j);
+		report_json_release(&j);
+		return;
+	}
+	if (o->summary) {
+		report_summary_text(f, m, o);
+		sep = true;
+	}
+	if (o->tree) {
+		if (sep)
+			putc('\n', f);
+		report_tree_text(f, m, o);
+		sep = true;
+	}
+	if (o->critical) {
+		if (sep)
+			putc('\n', f);
+		report_critical_text(f, m, o);
+	}
+}
+
+/* Run one export (what: OPT_PERFETTO, OPT_SVG or OPT_CCDB) into path.
+ * Returns 0 or -1. */
+static int
+export(const char *path, const struct report_model *m,
+    const struct report_opts *o, int what)
+{
+	FILE		*f = open_out(path);
+	unsigned long	 skipped;
+
+	if (f == NULL)
+		return -1;
+	errno = 0;
+	switch (what) {
+	case OPT_PERFETTO:
+		report_perfetto_write(f, m, o);
+		break;
+	case OPT_SVG:
+		report_svg_write(f, m, o);
+		break;
+	case OPT_CCDB:
+		skipped = report_ccdb_write(f, m);
+		if (skipped > 0)
+			fprintf(stderr, "forkwatch: warning: %lu compiler "
+			    "run%s left out of %s: the log has no cwd for "
+			    "them\n", skipped, skipped == 1 ? "" : "s", path);
+		break;
+	}
+	return close_out(f, path);
+}
+
+int
+report_main(int argc, char **argv)
+{
+	struct report_opts	 o;
+	struct report_model	*m;
+	FILE			*f;
+	int			 rc, status = 0;
+
+	rc = parse_options(argc, argv, &o);
+	if (rc >= 0)
+		return rc;
+	m = load(o.log);
+	if (m == NULL)
+		return EXIT_OWN_FAILURE;
+	if (o.has_under && report_model_find(m, o.under, 0) == NULL) {
+		fprintf(stderr, "forkwatch: %s: no process %lld in the log\n",
+		    o.log, o.under);
+		report_model_free(m);
+		return EXIT_OWN_FAILURE;
+	}
+	if (o.perfetto != NULL && export(o.perfetto, m, &o, OPT_PERFETTO) != 0)
+		status = EXIT_OWN_FAILURE;
+	if (o.svg != NULL && export(o.svg, m, &o, OPT_SVG) != 0)
+		status = EXIT_OWN_FAILURE;
+	if (o.ccdb != NULL && export(o.ccdb, m, &o, OPT_CCDB) != 0)
+		status = EXIT_OWN_FAILURE;
+	if (o.summary || o.tree || o.critical) {
+		f = open_out(o.output);
+		if (f == NULL)
+			status = EXIT_OWN_FAILURE;
+		else {
+			errno = 0;
+			write_reports(f, m, &o);
+			if (close_out(f, o.output) != 0)
+				status = EXIT_OWN_FAILURE;
+		}
+	}
+	report_model_free(m);
+	return status;
+}

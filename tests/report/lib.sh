@@ -1,0 +1,63 @@
+# lib.sh - shared set-up of the `forkwatch report` tests (sourced).
+# automake runs tests from the build directory with $srcdir set.
+set -eu
+
+srcdir=${srcdir:-.}
+top_builddir=${top_builddir:-.}
+FW=${FORKWATCH:-$top_builddir/forkwatch}
+FIX=$srcdir/tests/report/fixtures
+TEST_NAME=$(basename "$0" .sh)
+
+case $FW in
+/*) ;;
+*) FW=$(pwd)/$FW ;;
+esac
+if [ ! -x "$FW" ]; then
+	echo "$TEST_NAME: no forkwatch binary at $FW" >&2
+	exit 99
+fi
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/fw-report-$TEST_NAME.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT INT TERM
+
+# fail MESSAGE...: report and exit with the failure status.
+fail() {
+	echo "FAIL: $TEST_NAME: $*" >&2
+	exit 1
+}
+
+# skip MESSAGE...: exit with the skip status.
+skip() {
+	echo "SKIP: $TEST_NAME: $*" >&2
+	exit 77
+}
+
+# fw ARGS...: run forkwatch with a time limit (under $FW_WRAPPER, e.g.
+# valgrind, when set).
+fw() {
+	timeout 120 ${FW_WRAPPER:-} "$FW" "$@"
+}
+
+# expect_line FILE TEXT: FILE must hold a line with exactly TEXT.
+expect_line() {
+	grep -Fxq -- "$2" "$1" || {
+		echo "--- $1:" >&2
+		cat "$1" >&2
+		fail "no line '$2' in $1"
+	}
+}
+
+# expect_text FILE TEXT: FILE must contain TEXT somewhere.
+expect_text() {
+	grep -Fq -- "$2" "$1" || {
+		echo "--- $1:" >&2
+		cat "$1" >&2
+		fail "no '$2' in $1"
+	}
+}
+
+# py SCRIPT ARGS...: run a python3 check; the script exits non-zero to fail.
+py() {
+	command -v python3 >/dev/null 2>&1 || skip "python3 is needed"
+	python3 "$@"
+}
