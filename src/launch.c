@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "launch.h"
+#include "sigctl.h"
 #include "util.h"
 
 /* In the child: make tty_fd the controlling terminal and stdio. */
@@ -56,6 +57,7 @@ launch_spawn(struct launch *l, char *const argv[], const sigset_t *mask,
 		close(go[0]);
 		if (tty_fd >= 0)
 			child_take_tty(tty_fd);
+		sigctl_child_reset();
 		sigprocmask(SIG_SETMASK, mask, NULL);
 		execvp(argv[0], argv);
 		e = errno;

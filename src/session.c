@@ -28,6 +28,17 @@ session_write(struct session *s, const char *text, size_t len)
 }
 
 void
+session_error(struct session *s, const char *text, size_t len)
+{
+	if (len == 0)
+		return;
+	if (s->hooks.err != NULL)
+		s->hooks.err(s->hooks.arg, text, len);
+	else
+		s->hooks.out(s->hooks.arg, text, len);
+}
+
+void
 session_printf(struct session *s, const char *fmt, ...)
 {
 	struct fw_buf	 b;
@@ -167,6 +178,14 @@ note_stop(struct session *s, const struct fw_event *ev, int bp)
 	s->stop_pid = ev->pid;
 	s->stop_kind = ev->kind;
 	s->stop_bp = bp;
+	/* Each stop is announced, not only the last of a batch. The log's
+	 * timestamp column is right-aligned: not here. */
+	if (bp != 0)
+		fw_buf_printf(&s->stops, "Breakpoint %d, ", bp);
+	else
+		fw_buf_adds(&s->stops, "Stopped: ");
+	fw_buf_adds(&s->stops, s->stop_line + strspn(s->stop_line, " "));
+	fw_buf_addc(&s->stops, '\n');
 }
 
 static void
@@ -181,15 +200,20 @@ queue_commands(struct session *s, const struct breakpoint *bp)
 	}
 }
 
-/* The session's engine sink: decides which events stop the tree. */
+/* Which events stop the tree (session_sink()). */
 static int
-session_sink(void *arg, const struct fw_event *ev)
+sink_verdict(void *arg, const struct fw_event *ev)
 {
 	struct session		*s = arg;
 	struct breakpoint	*bp, *next;
 	int			 verdict = ENGINE_GO;
 
 	hist_add(s, ev);
+	/* The name a task had at its end, for the tree once it is gone
+	 * (the engine forgets comm at exec; /proc knows it while it lives). */
+	if (ev->kind == FW_EV_EXITING && ev->task != NULL)
+		procfs_read_comm(&s->eng.proc, ev->pid, ev->task->comm,
+		    sizeof ev->task->comm);
 	if (s->hooks.event != NULL)
 		s->hooks.event(s->hooks.arg, ev);
 	if (ev->kind == FW_EV_EXEC && s->stop_first_exec &&
@@ -201,14 +225,17 @@ session_sink(void *arg, const struct fw_event *ev)
 	if (s->state != SESS_RUNNING && !(s->state == SESS_STOPPED &&
 	    s->stop_mode == SESS_STOP_TASK))
 		return ENGINE_GO;
-	/* Ctrl-C at the console also reaches the traced program (same process
-	 * group); like gdb, forkwatch takes it as "pause" and does not pass
-	 * the terminal's SIGINT on. */
+	/* Ctrl-C at the console also reaches the traced program when it is
+	 * in forkwatch's process group; like gdb, forkwatch takes it as
+	 * "pause" and does not pass the terminal's SIGINT on. forkwatch got
+	 * the same SIGINT and pauses the tree for it (ENGINE_INTR); a task
+	 * stopped before it dequeued its copy meets it at the next resume,
+	 * so stopping here would stop the tree a second time. */
 	if (ev->kind == FW_EV_SIGNAL && ev->signo == SIGINT &&
-	    ev->si_code == SI_KERNEL && s->interactive && ev->task != NULL) {
+	    ev->si_code == SI_KERNEL && s->interactive && ev->task != NULL &&
+	    getpgid(ev->pid) == getpgrp()) {
 		engine_set_signal(&s->eng, ev->task, 0);
-		note_stop(s, ev, 0);
-		return ENGINE_STOP;
+		return ENGINE_GO;
 	}
 	for (bp = s->bps; bp != NULL; bp = next) {
 		next = bp->next;
@@ -243,6 +270,86 @@ session_sink(void *arg, const struct fw_event *ev)
 	return ENGINE_GO;
 }
 
+/* The session's engine sink. In all-stop mode a stop freezes the engine at
+ * once, before engine_stop_all(): a new child whose first stop is
+ * replayed with its creator's event, or reported in the same batch of
+ * statuses, must stay stopped (not run on until interrupted). */
+static int
+session_sink(void *arg, const struct fw_event *ev)
+{
+	struct session	*s = arg;
+	int		 verdict = sink_verdict(arg, ev);
+
+	if (verdict == ENGINE_STOP && s->stop_mode == SESS_STOP_ALL)
+		s->eng.frozen = true;
+	return verdict;
+}
+
+/* The log writer's sink, registered once: "log FILE" may open and close
+ * the writer while the engine keeps its sinks. */
+static int
+session_log_sink(void *arg, const struct fw_event *ev)
+{
+	struct session	*s = arg;
+
+	if (s->logging)
+		tlog_sink(&s->log, ev);
+	return ENGINE_GO;
+}
+
+static void
+session_log_flush(void *arg)
+{
+	struct session	*s = arg;
+
+	if (s->logging)
+		tlog_writer_flush(&s->log);
+}
+
+/* The log's first line, saying what is traced. */
+static void
+log_start(struct session *s)
+{
+	const struct fw_options	*o = s->opts;
+	char			*cwd = getcwd(NULL, 0);
+
+	tlog_write_start(&s->log, s->eng.wall0, o->argv != NULL,
+	    o->argv, o->pids, o->npids, cwd);
+	free(cwd);
+}
+
+int
+session_log_open(struct session *s, const char *path, enum tlog_format f,
+    struct fw_buf *err)
+{
+	int	 r;
+
+	if (s->logging) {
+		fw_buf_printf(err, "already writing the log to %s (log off "
+		    "first)", s->log.path);
+		return -EBUSY;
+	}
+	if ((r = tlog_writer_open(&s->log, path, STDOUT_FILENO, f)) != 0) {
+		fw_buf_printf(err, "cannot open log file %s: %s", path,
+		    strerror(-r));
+		return r;
+	}
+	s->logging = true;
+	log_start(s);
+	return 0;
+}
+
+void
+session_log_close(struct session *s)
+{
+	if (!s->logging)
+		return;
+	tlog_write_end(&s->log, engine_ts(&s->eng), s->exit_status,
+	    s->eng.launched && s->eng.root_done ? s->eng.root_status : -1);
+	tlog_writer_close(&s->log);
+	s->logging = false;
+}
+
 int
 session_init(struct session *s, const struct fw_options *o,
     const struct session_hooks *hooks)
@@ -251,6 +358,7 @@ session_init(struct session *s, const struct fw_options *o,
 	int			 r;
 
 	memset(s, 0, sizeof *s);
+	fw_buf_init(&s->stops);
 	s->opts = o;
 	s->hooks = *hooks;
 	s->next_bp_id = 1;
@@ -263,6 +371,7 @@ session_init(struct session *s, const struct fw_options *o,
 	if ((r = engine_init(&s->eng, &eo)) != 0)
 		return r;
 	engine_add_sink(&s->eng, session_sink, NULL, s);
+	engine_add_sink(&s->eng, session_log_sink, session_log_flush, s);
 	if (o->output != NULL) {
 		if ((r = tlog_writer_open(&s->log, o->output, -1,
 		    o->format)) != 0) {
@@ -270,7 +379,6 @@ session_init(struct session *s, const struct fw_options *o,
 			return r;
 		}
 		s->logging = true;
-		engine_add_sink(&s->eng, tlog_sink, tlog_flush_cb, &s->log);
 	}
 	s->bt = bt_ctx_new();
 	return 0;
@@ -283,13 +391,7 @@ session_release(struct session *s)
 	size_t			 i;
 	int			 j;
 
-	if (s->logging) {
-		tlog_write_end(&s->log, engine_ts(&s->eng), s->exit_status,
-		    s->eng.launched && s->eng.root_done ? s->eng.root_status :
-		    -1);
-		tlog_writer_close(&s->log);
-		s->logging = false;
-	}
+	session_log_close(s);
 	for (bp = s->bps; bp != NULL; bp = next) {
 		next = bp->next;
 		session_bp_free(bp);
@@ -300,6 +402,7 @@ session_release(struct session *s)
 		free(s->pending[j]);
 	free(s->pending);
 	free(s->stop_line);
+	fw_buf_release(&s->stops);
 	if (s->bt != NULL)
 		bt_ctx_free(s->bt);
 	engine_release(&s->eng);
@@ -309,16 +412,11 @@ int
 session_start(struct session *s)
 {
 	const struct fw_options	*o = s->opts;
-	char			*cwd;
 	size_t			 i;
 	int			 r, attached = 0;
 
-	if (s->logging) {
-		cwd = getcwd(NULL, 0);
-		tlog_write_start(&s->log, s->eng.wall0, o->argv != NULL,
-		    o->argv, o->pids, o->npids, cwd);
-		free(cwd);
-	}
+	if (s->logging)
+		log_start(s);
 	if (o->argv != NULL) {
 		s->stop_first_exec = true;
 		if ((r = engine_launch(&s->eng, o->argv)) != 0) {
@@ -377,19 +475,12 @@ session_resume(struct session *s)
 	engine_resume_all(&s->eng);
 }
 
-/* The tree stopped: say where, then freeze everything in all-stop mode. */
+/* The tree stopped: say where (every stop since the last time). */
 static void
 announce_stop(struct session *s)
 {
-	struct breakpoint	*bp;
-
-	if (s->stop_bp != 0) {
-		bp = session_bp_find(s, s->stop_bp);
-		session_printf(s, "Breakpoint %d, %s\n", s->stop_bp,
-		    s->stop_line != NULL ? s->stop_line : "");
-		(void)bp;
-	} else if (s->stop_line != NULL)
-		session_printf(s, "Stopped: %s\n", s->stop_line);
+	session_write(s, s->stops.data, s->stops.len);
+	fw_buf_reset(&s->stops);
 }
 
 static void
@@ -430,18 +521,25 @@ session_drive(struct session *s, bool block, const volatile sig_atomic_t *intr)
 	r = engine_run(&s->eng, block, intr);
 	switch (r) {
 	case ENGINE_BREAK:
-		s->state = SESS_STOPPED;
 		s->step_left = 0;
+		/* What the others reach while they are being stopped really
+		 * happened: it still meets the breakpoints (and is announced
+		 * with the first stop), so the state changes only after. */
 		if (s->stop_mode == SESS_STOP_ALL)
 			engine_stop_all(&s->eng, NULL);
+		s->state = SESS_STOPPED;
 		announce_stop(s);
 		break;
 	case ENGINE_DONE:
 		s->state = SESS_DONE;
+		announce_stop(s);
 		announce_done(s);
 		break;
 	case ENGINE_INTR:
-		session_pause(s);
+		/* Batch mode (with -x/-e) treats signals as batch does: the
+		 * front end decides; interactive front ends pause. */
+		if (s->opts->mode != FW_MODE_BATCH)
+			session_pause(s);
 		break;
 	case ENGINE_ERROR:
 		session_finish(s);
@@ -461,10 +559,16 @@ session_pause(struct session *s)
 	s->step_pid = 0;
 	engine_stop_all(&s->eng, NULL);
 	s->state = engine_live(&s->eng) > 0 ? SESS_STOPPED : SESS_DONE;
-	free(s->stop_line);
-	s->stop_line = NULL;
-	s->stop_pid = 0;
-	s->stop_bp = 0;
+	if (s->stops.len > 0) {
+		/* A task stopped at an event meanwhile: that is where the
+		 * tree is. */
+		announce_stop(s);
+	} else {
+		free(s->stop_line);
+		s->stop_line = NULL;
+		s->stop_pid = 0;
+		s->stop_bp = 0;
+	}
 	if (s->state == SESS_STOPPED)
 		session_printf(s, "Paused: %zu task%s stopped.\n",
 		    engine_live(&s->eng), engine_live(&s->eng) == 1 ? "" : "s");

@@ -11,6 +11,7 @@ volatile sig_atomic_t sigctl_pending;
 
 static volatile sig_atomic_t	 caught_sig;
 static volatile sig_atomic_t	 caught_user;
+static bool			 pipe_was_ignored;
 
 static const int caught[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP };
 
@@ -41,7 +42,17 @@ sigctl_install(void)
 			continue;
 		sigaction(caught[i], &sa, NULL);
 	}
+	if (sigaction(SIGPIPE, NULL, &old) == 0)
+		pipe_was_ignored = old.sa_handler == SIG_IGN;
 	signal(SIGPIPE, SIG_IGN);
+}
+
+void
+sigctl_child_reset(void)
+{
+	/* forkwatch ignores SIGPIPE for itself; the program gets what
+	 * forkwatch was given. */
+	signal(SIGPIPE, pipe_was_ignored ? SIG_IGN : SIG_DFL);
 }
 
 int

@@ -19,6 +19,8 @@ void	sigctl_install(void);
 int	sigctl_take(bool *from_user);
 /* Stop forkwatch itself as a terminal's SIGTSTP would (until SIGCONT). */
 void	sigctl_suspend_self(void);
+/* In a launched child before exec: undo forkwatch's own SIGPIPE setting. */
+void	sigctl_child_reset(void);
 /* Restore default dispositions (before exec'ing gdb, say). */
 void	sigctl_restore(void);
 

@@ -1,0 +1,126 @@
+# tui-lib.sh - drive the real TUI in tmux, for the tests/tui/*.test scripts
+# (bash). Source it first:  . "${srcdir:-.}/tests/tui/tui-lib.sh"
+#
+# Each test gets its own tmux server (socket fwtest-PID), killed at exit.
+# forkwatch runs in a pane of TUI_W x TUI_H (default 100 x 30, no status
+# bar) under timeout --foreground, in a shell that prints DONE-<status>
+# when it ends, so a test can see the terminal handed back. Ordering is by
+# polling the screen for what must appear (bounded), never by sleeping.
+#
+#   tui_start [FORKWATCH ARGS...]   start forkwatch (no --tui implied)
+#   tui_keys KEY...                 tmux send-keys
+#   tui_screen                      the pane's text
+#   tui_wait REGEX [SECONDS]        until a line matches (else fail)
+#   tui_wait_gone REGEX [SECONDS]   until no line matches (else fail)
+#   tui_tree                        the tree pane's rows (layout 100x30)
+#   tui_events_count                the number in the event pane's title
+
+. "${srcdir:-.}/tests/lib/common.sh"
+
+command -v tmux >/dev/null 2>&1 || skip "tmux is needed"
+
+TUI_W=${TUI_W:-100}
+TUI_H=${TUI_H:-30}
+TUI_SOCK="fwtest-$$"
+printf 'set -g status off\nset -g default-terminal screen\n' >"$T/tmux.conf"
+
+tm()
+{
+	tmux -L "$TUI_SOCK" -f "$T/tmux.conf" "$@"
+}
+
+tui_cleanup()
+{
+	local rc=$?
+	tm kill-server >/dev/null 2>&1
+	(exit "$rc")
+	fw_cleanup
+}
+trap tui_cleanup EXIT
+
+tui_start()
+{
+	local a q=""
+
+	for a in "$@"; do
+		q="$q $(printf '%q' "$a")"
+	done
+	cat >"$T/run.sh" <<EOS
+#!/bin/bash
+export FWTEST_MARK=$FWMARK FWTEST_OUT=$T/side LC_ALL=${TUI_LOCALE:-C.UTF-8}
+${TUI_ENV:-}
+timeout --foreground -k 5 $FW_TIMEOUT $FW_WRAPPER $(printf '%q' "$FW")$q
+echo "DONE-\$?"
+exec sleep 3600
+EOS
+	tm new-session -d -x "$TUI_W" -y "$TUI_H" "bash $T/run.sh" ||
+	    fail "cannot start tmux"
+}
+
+tui_keys()
+{
+	tm send-keys -t 0 "$@"
+}
+
+tui_screen()
+{
+	tm capture-pane -p -t 0
+}
+
+tui_wait()
+{
+	local re=$1 secs=${2:-20} i
+
+	for i in $(seq 1 $((secs * 20))); do
+		tui_screen | grep -Eq -- "$re" && return 0
+		sleep 0.05
+	done
+	echo "--- screen:" >&2
+	tui_screen >&2
+	fail "timed out waiting for /$re/"
+}
+
+tui_wait_gone()
+{
+	local re=$1 secs=${2:-20} i
+
+	for i in $(seq 1 $((secs * 20))); do
+		tui_screen | grep -Eq -- "$re" || return 0
+		sleep 0.05
+	done
+	echo "--- screen:" >&2
+	tui_screen >&2
+	fail "timed out waiting for /$re/ to go"
+}
+
+# The tree pane in the default 100x30 layout: rows 2-16, left of the line.
+tui_tree()
+{
+	tui_screen | sed -n '2,16p' | sed 's/│.*$//; s/ *$//' | grep -v '^$'
+}
+
+tui_events_count()
+{
+	tui_screen | sed -n 's/^ events  \([0-9]*\).*/\1/p' | head -n 1
+}
+
+# Press a key and wait until there are new events and the tree is stopped
+# again (or the trace is over).
+tui_step()
+{
+	local before i now scr
+
+	before=$(tui_events_count)
+	tui_keys "$1"
+	for i in $(seq 1 400); do
+		scr=$(tui_screen)
+		now=$(printf '%s\n' "$scr" |
+		    sed -n 's/^ events  \([0-9]*\).*/\1/p' | head -n 1)
+		printf '%s\n' "$scr" | grep -q '^ DONE ' && return 0
+		[ -n "$now" ] && [ "$now" != "$before" ] &&
+		    printf '%s\n' "$scr" | grep -q '^ STOPPED ' && return 0
+		sleep 0.05
+	done
+	tui_screen >&2
+	fail "no event after '$1'"
+}
