@@ -112,6 +112,16 @@ handle_signal(struct engine *eng, const struct fw_options *o)
 	}
 	if (from_user && !eng->root_done)
 		kill(eng->root, sig);
+	else if (from_user) {
+		/* The root is gone but orphans are still traced: they get it,
+		 * or forkwatch could only be stopped with SIGKILL. */
+		struct fw_task	*t;
+
+		for (t = eng->tasks.head; t != NULL; t = t->all_next) {
+			if (t->state != TASK_DEAD && task_is_leader(t))
+				kill(t->tid, sig);
+		}
+	}
 	return false;
 }
 

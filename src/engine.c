@@ -5,8 +5,10 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
@@ -274,28 +276,38 @@ is_stop_sig(int sig)
 	    sig == SIGTTOU;
 }
 
-/* Decide whether a clone made a thread: from the caller's registers (clone
- * flags in arg0, or clone3's struct in memory), else from /proc. */
+/* The clone flags of the call that made child: from the caller's registers
+ * (clone's flags in arg0, or clone3's struct in memory). Returns false when
+ * they cannot be known (fork/vfork syscalls, another ABI). */
 static bool
-clone_is_thread(struct engine *eng, struct fw_task *parent, pid_t child,
-    uint64_t *flagsp)
+clone_flags_of(struct fw_task *parent, uint64_t *flagsp)
 {
 	struct pt_regs_min	 regs;
 	uint64_t		 flags;
-	struct procfs_status	 st;
 
 	*flagsp = 0;
-	if (pt_getregs_min(parent->tid, &regs) == 0 && regs.native) {
-		if (regs.sysno == pt_sysno_clone() && regs.sysno >= 0) {
-			*flagsp = regs.arg0;
-			return (regs.arg0 & CLONE_THREAD) != 0;
-		}
-		if (regs.sysno == pt_sysno_clone3() && tmem_read(parent->tid,
-		    regs.arg0, &flags, sizeof flags) == sizeof flags) {
-			*flagsp = flags;
-			return (flags & CLONE_THREAD) != 0;
-		}
+	if (pt_getregs_min(parent->tid, &regs) != 0 || !regs.native)
+		return false;
+	if (regs.sysno == pt_sysno_clone() && regs.sysno >= 0) {
+		*flagsp = regs.arg0;
+		return true;
 	}
+	if (regs.sysno == pt_sysno_clone3() && tmem_read(parent->tid,
+	    regs.arg0, &flags, sizeof flags) == sizeof flags) {
+		*flagsp = flags;
+		return true;
+	}
+	return false;
+}
+
+/* Decide whether a clone made a thread: from its flags, else from /proc. */
+static bool
+clone_is_thread(struct engine *eng, pid_t child, bool known, uint64_t flags)
+{
+	struct procfs_status	 st;
+
+	if (known)
+		return (flags & CLONE_THREAD) != 0;
 	/* Unknown ABI: ask /proc (EVENT_CLONE alone does not mean thread). */
 	if (procfs_read_status(&eng->proc, child, &st) == 0)
 		return st.tgid != child;
@@ -304,26 +316,29 @@ clone_is_thread(struct engine *eng, struct fw_task *parent, pid_t child,
 
 static void	on_vfork_done(struct engine *, struct fw_task *);
 
-/* fork, vfork or clone event stop of t: create (or adopt) the child. */
-static void
-on_fork(struct engine *eng, struct fw_task *t, int pev)
+/* Is t still in the ptrace event stop pev? */
+static bool
+in_event_stop(struct fw_task *t, int pev)
 {
-	unsigned long	 msg = 0;
+	siginfo_t	 si;
+
+	return pt_getsiginfo(t->tid, &si) == 0 &&
+	    si.si_code == (SIGTRAP | (pev << 8));
+}
+
+/* Give child a record under its creator t and emit the line that creates
+ * it (pev: PTRACE_EVENT_FORK, _VFORK or _CLONE). A child whose first stop
+ * came first (parked) gets what it reported replayed, in order. Returns
+ * the sinks' verdict. */
+static int
+new_child(struct engine *eng, struct fw_task *t, pid_t child, int pev,
+    uint64_t cflags, bool thread)
+{
 	struct fw_task	*c, *proc;
 	struct fw_event	 ev;
-	uint64_t	 cflags = 0;
-	bool		 thread = false, parked = false;
+	bool		 parked = false;
 	int		 verdict, i, n, *deferred;
-	pid_t		 child;
 
-	t->stop_kind = STOP_EVENT;
-	if (pt_geteventmsg(t->tid, &msg) != 0 || msg == 0) {
-		eng_settle(eng, t, ENGINE_GO);
-		return;
-	}
-	child = (pid_t)msg;
-	if (pev == PTRACE_EVENT_CLONE)
-		thread = clone_is_thread(eng, t, child, &cflags);
 	c = task_find(&eng->tasks, child);
 	if (c == NULL)
 		c = task_new(&eng->tasks, child);
@@ -369,7 +384,6 @@ on_fork(struct engine *eng, struct fw_task *t, int pev)
 	ev.clone_flags = cflags;
 	if (!thread && c->ppid != proc->tid)
 		ev.parent = c->ppid;
-	t->stop_event = ev.kind;
 	verdict = eng_emit(eng, &ev);
 
 	if (parked) {
@@ -385,7 +399,106 @@ on_fork(struct engine *eng, struct fw_task *t, int pev)
 			eng_dispatch(eng, child, deferred[i], NULL);
 		free(deferred);
 	}
-	eng_settle(eng, t, verdict);
+	return verdict;
+}
+
+/* fork, vfork or clone event stop of t: create (or adopt) the child. */
+static void
+on_fork(struct engine *eng, struct fw_task *t, int pev)
+{
+	unsigned long	 msg = 0;
+	uint64_t	 cflags = 0;
+	bool		 thread = false, known;
+	pid_t		 child;
+
+	t->stop_kind = STOP_EVENT;
+	/* A SIGKILL that lands after we collected this stop wakes the task,
+	 * which then re-stops at PTRACE_EVENT_EXIT: the message we read would
+	 * be its exit code, and a PTRACE_CONT for this stop would resume the
+	 * new one, whose EXIT event is then never reported. Check (after
+	 * reading the message) that the task is still in this very stop; if
+	 * not, leave it alone: the EXIT stop comes, and adopt_unreported()
+	 * gives the child its line there. */
+	if (pt_geteventmsg(t->tid, &msg) != 0 || msg == 0 ||
+	    !in_event_stop(t, pev)) {
+		t->state = TASK_RUNNING;
+		t->stop_kind = STOP_NONE;
+		return;
+	}
+	child = (pid_t)msg;
+	/* The flags matter for FORK and VFORK events too: the kernel names
+	 * the event after the exit signal and CLONE_VFORK, so a
+	 * clone(CLONE_PARENT|SIGCHLD) or a clone3 reports as FORK or VFORK,
+	 * and CLONE_PARENT still makes the child its caller's sibling. */
+	known = clone_flags_of(t, &cflags);
+	if (pev == PTRACE_EVENT_CLONE)
+		thread = clone_is_thread(eng, child, known, cflags);
+	t->stop_event = pev == PTRACE_EVENT_FORK ? FW_EV_FORK :
+	    pev == PTRACE_EVENT_VFORK ? FW_EV_VFORK : FW_EV_CLONE;
+	eng_settle(eng, t, new_child(eng, t, child, pev, cflags, thread));
+}
+
+/* The task ids in /proc/TGID/task/TID/children (at most max). */
+static size_t
+read_children(struct engine *eng, struct fw_task *t, pid_t *out, size_t max)
+{
+	char	 path[320], buf[4096], *p, *end;
+	size_t	 n = 0, len = 0;
+	ssize_t	 r;
+	long	 v;
+	int	 fd;
+
+	snprintf(path, sizeof path, "%s/%d/task/%d/children", eng->proc.root,
+	    (int)t->tgid, (int)t->tid);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return 0;
+	while (len < sizeof buf - 1 &&
+	    (r = read(fd, buf + len, sizeof buf - 1 - len)) > 0)
+		len += (size_t)r;
+	close(fd);
+	buf[len] = '\0';
+	for (p = buf; n < max; p = end) {
+		v = strtol(p, &end, 10);
+		if (end == p)
+			break;
+		if (v > 0)
+			out[n++] = (pid_t)v;
+	}
+	return n;
+}
+
+/* A task killed while it forks never reports that fork: ptrace_stop()
+ * skips event stops while SIGKILL is pending, and a SIGKILL that lands
+ * while the task sits in the event stop ends the stop before we wait for
+ * it. The child exists and is traced all the same: it would park at its
+ * first stop and be placed by the timeout only, with no line creating it.
+ * At the dying task's EVENT_EXIT stop its children are still its own
+ * (exit_notify reparents them later): give each traced child we have not
+ * heard of its fork line now. */
+static int
+adopt_unreported(struct engine *eng, struct fw_task *t)
+{
+	struct procfs_status	 st;
+	struct fw_task		*c;
+	pid_t			 kids[512];
+	size_t			 n, i;
+	int			 verdict = ENGINE_GO;
+
+	n = read_children(eng, t, kids, FW_ARRAY_SIZE(kids));
+	for (i = 0; i < n; i++) {
+		c = task_find(&eng->tasks, kids[i]);
+		if (c != NULL && c->state != TASK_PARKED)
+			continue;
+		/* Unknown and not parked: ours only if we trace it (attach
+		 * mode leaves older children untraced; CLONE_UNTRACED). */
+		if (c == NULL && (procfs_read_status(&eng->proc, kids[i],
+		    &st) != 0 || st.tracer != getpid() || st.tgid != kids[i]))
+			continue;
+		if (new_child(eng, t, kids[i], PTRACE_EVENT_FORK, 0,
+		    false) == ENGINE_STOP)
+			verdict = ENGINE_STOP;
+	}
+	return verdict;
 }
 
 /* exec event stop: the new image is mapped, argv sits on the new stack. */
@@ -473,6 +586,7 @@ on_exiting(struct engine *eng, struct fw_task *t)
 {
 	unsigned long	 msg = 0;
 	struct fw_event	 ev;
+	int		 verdict = ENGINE_GO;
 
 	t->stop_kind = STOP_EXITING;
 	t->stop_event = FW_EV_EXITING;
@@ -480,7 +594,15 @@ on_exiting(struct engine *eng, struct fw_task *t)
 	eng_event_init(eng, &ev, FW_EV_EXITING, t);
 	if (pt_geteventmsg(t->tid, &msg) == 0)
 		exit_from_status(&ev, (int)msg);
-	eng_settle(eng, t, eng_emit(eng, &ev));
+	/* Killed (maybe in the middle of a fork), or a thread taken down by
+	 * exit_group/exec (which kill it the same way), or children waiting
+	 * for their creator's event: look for forks never reported. */
+	if (ev.killed || (t->leader != NULL && t->leader->nthreads > 1) ||
+	    eng->nparked > 0)
+		verdict = adopt_unreported(eng, t);
+	if (eng_emit(eng, &ev) == ENGINE_STOP)
+		verdict = ENGINE_STOP;
+	eng_settle(eng, t, verdict);
 }
 
 /* The task was reaped: its exit event, with rusage for a process. */
@@ -552,7 +674,12 @@ on_event_stop(struct engine *eng, struct fw_task *t, int sig,
 
 	t->state = TASK_STOPPED;
 	t->flags &= ~TF_INTR_PENDING;
-	if (first) {
+	/* An auto-attached task's first stop is PTRACE_EVENT_STOP with
+	 * SIGTRAP, unless its process is entering a group-stop: then that
+	 * same trap is its group-stop (do_jobctl_trap() reports the stop
+	 * signal) and must be reported and restarted with LISTEN like any
+	 * other, or the thread runs on while its process is stopped. */
+	if (first && !is_stop_sig(sig)) {
 		/* An auto-attached child's first stop: nothing to report. */
 		t->stop_kind = STOP_STARTUP;
 		t->stop_event = FW_EV_PAUSE;
@@ -681,31 +808,40 @@ on_vfork_done(struct engine *eng, struct fw_task *t)
 	eng_settle(eng, t, eng_emit(eng, &ev));
 }
 
-/* Take parked tasks whose creator never reported them (it was killed at
- * the fork, say): place them by what /proc says and let them run. */
+/* Take parked tasks whose creator never reported them and that
+ * adopt_unreported() did not place: put them where /proc says, with the
+ * line that creates them when their parent is traced, and let them run. */
 static void
 adopt_parked(struct engine *eng)
 {
-	struct fw_task		*t, *next, *parent;
+	struct fw_task		*t, *parent;
 	struct procfs_status	 st;
 	int			*deferred, n, i;
 
-	for (t = eng->tasks.head; t != NULL; t = next) {
-		next = t->all_next;
-		if (t->state != TASK_PARKED)
-			continue;
+	/* Rescan after each one: replaying its statuses may drop records. */
+	for (;;) {
+		for (t = eng->tasks.head; t != NULL &&
+		    t->state != TASK_PARKED; t = t->all_next)
+			;
+		if (t == NULL)
+			break;
 		if (procfs_read_status(&eng->proc, t->tid, &st) == 0) {
 			t->tgid = st.tgid;
 			t->ppid = st.ppid;
 		}
 		if (t->tgid != t->tid &&
 		    (parent = task_find(&eng->tasks, t->tgid)) != NULL) {
-			t->flags |= TF_THREAD;
-			t->leader = parent;
-			parent->nthreads++;
-			task_link(parent, t);
-		} else if ((parent = task_find(&eng->tasks, t->ppid)) != NULL)
-			task_link(parent, t);
+			new_child(eng, parent, t->tid, PTRACE_EVENT_CLONE,
+			    CLONE_THREAD, true);
+			continue;
+		}
+		if (t->tgid == t->tid &&
+		    (parent = task_find(&eng->tasks, t->ppid)) != NULL) {
+			new_child(eng, parent, t->tid, PTRACE_EVENT_FORK, 0,
+			    false);
+			continue;
+		}
+		/* Its parent is gone or not ours: a root of its own. */
 		eng->nparked--;
 		t->state = TASK_STARTING;
 		deferred = t->deferred;
@@ -741,10 +877,16 @@ eng_wait_once(struct engine *eng, bool block)
 		    0 : WNOHANG);
 		pid = wait4(-1, &status, flags, &batch[n].ru);
 		if (pid < 0) {
-			if (errno == EINTR)
-				return n > 0 ? n : -EINTR;
-			if (errno == ECHILD)
+			/* Statuses already collected are dispatched first. */
+			if (n > 0 && (errno == EINTR || errno == ECHILD))
 				break;
+			if (errno == EINTR)
+				return -EINTR;
+			/* No tracee is left although records are: say so
+			 * (callers stop waiting) instead of returning 0,
+			 * which would make them spin. */
+			if (errno == ECHILD)
+				return -ECHILD;
 			return -errno;
 		}
 		if (pid == 0) {
@@ -801,6 +943,11 @@ engine_run(struct engine *eng, bool block, const volatile sig_atomic_t *intr)
 		}
 		if (r == -EINTR)
 			continue;
+		if (r == -ECHILD) {
+			/* Records of tasks that will never report again. */
+			eng_flush(eng);
+			return ENGINE_DONE;
+		}
 		if (r < 0) {
 			fw_error(-r, "wait4");
 			return ENGINE_ERROR;

@@ -73,8 +73,9 @@ procfs_parse_stat(const char *text, struct procfs_stat *st)
 		n = sizeof st->comm - 1;
 	memcpy(st->comm, open + 1, n);
 	st->comm[n] = '\0';
+	/* Fields 3-8, flags (9), minflt..cmajflt (10-13), utime (14)... */
 	k = sscanf(close + 1,
-	    " %c %d %d %d %d %d %*u %lu %*u %*u %*u %lu %lu %*d %*d %*d %ld"
+	    " %c %d %d %d %d %d %lu %*u %*u %*u %*u %lu %lu %*d %*d %*d %ld"
 	    " %ld %*d %llu %lu %ld %*u %*u %*u %*u %*u %*u %*u %*u %*u %*u"
 	    " %*u %*u %*u %*d %d",
 	    &st->state, &st->ppid, &st->pgrp, &st->session, &st->tty_nr,

@@ -191,6 +191,10 @@ task_drop(struct task_table *tt, struct fw_task *t)
 	for (c = t->first_child; c != NULL; c = next) {
 		next = c->next_sib;
 		c->parent = c->next_sib = c->prev_sib = NULL;
+		/* A leader can go before its threads (detach, kept dead
+		 * tasks dropped): they must not point at freed memory. */
+		if (c->leader == t)
+			c->leader = NULL;
 	}
 	t->first_child = t->last_child = NULL;
 	task_unlink(t);

@@ -122,6 +122,12 @@ json_event(struct fw_buf *b, const struct fw_event *ev)
 	switch (ev->kind) {
 	case FW_EV_FORK:
 	case FW_EV_VFORK:
+		/* clone(CLONE_PARENT|SIGCHLD) and clone3 report as fork or
+		 * vfork: the real parent is named as for clone. */
+		fw_buf_printf(b, ",\"child\":%d", (int)ev->child);
+		if (ev->parent != 0)
+			fw_buf_printf(b, ",\"parent\":%d", (int)ev->parent);
+		break;
 	case FW_EV_VFORK_DONE:
 		fw_buf_printf(b, ",\"child\":%d", (int)ev->child);
 		break;
@@ -193,6 +199,10 @@ text_event(struct fw_buf *b, const struct fw_event *ev)
 	switch (ev->kind) {
 	case FW_EV_FORK:
 	case FW_EV_VFORK:
+		fw_buf_printf(b, " %d", (int)ev->child);
+		if (ev->parent != 0)
+			fw_buf_printf(b, " parent=%d", (int)ev->parent);
+		break;
 	case FW_EV_VFORK_DONE:
 		fw_buf_printf(b, " %d", (int)ev->child);
 		break;

@@ -1,0 +1,128 @@
+# tests.mk - the test suite (included by ../Makefile.am).
+#
+# Integration tests (tests/*.test, shell) trace the small programs under
+# tests/progs with forkwatch and check the exact events of the JSONL log
+# with tests/lib/fwcheck.py; unit tests (tests/unit) link libforkwatch.a.
+# A test exits 0 (pass), 1 (fail) or 77 (skip). Environment knobs:
+#   FORKWATCH=PATH     the binary to test (default: ./forkwatch)
+#   FW_WRAPPER="CMD"   run forkwatch under CMD (e.g. valgrind)
+#   FW_KEEP=1          keep each test's temporary directory
+
+TEST_EXTENSIONS = .test
+TEST_LOG_COMPILER = bash
+
+# --- traced test programs -------------------------------------------------
+FWTEST_PROGS = \
+	tests/progs/attach-target \
+	tests/progs/clone-proc \
+	tests/progs/fork-tree \
+	tests/progs/forkers \
+	tests/progs/fwprog \
+	tests/progs/jobctl \
+	tests/progs/kill-child \
+	tests/progs/leader-exit \
+	tests/progs/orphan \
+	tests/progs/signals \
+	tests/progs/thread-exec \
+	tests/progs/threads \
+	tests/progs/traceme \
+	tests/progs/vfork
+check_PROGRAMS += $(FWTEST_PROGS)
+
+# The programs use no part of forkwatch. FW_TRACEE_CFLAGS/LDFLAGS (from
+# Makefile.am) give warnings and -pthread but never sanitizers.
+tests_progs_attach_target_SOURCES = tests/progs/attach-target.c tests/progs/tprog.h
+tests_progs_attach_target_CFLAGS = $(FW_TRACEE_CFLAGS)
+tests_progs_attach_target_LDFLAGS = $(FW_TRACEE_LDFLAGS)
+tests_progs_clone_proc_SOURCES = tests/progs/clone-proc.c tests/progs/tprog.h
+tests_progs_clone_proc_CFLAGS = $(FW_TRACEE_CFLAGS)
+tests_progs_clone_proc_LDFLAGS = $(FW_TRACEE_LDFLAGS)
+tests_progs_fork_tree_SOURCES = tests/progs/fork-tree.c tests/progs/tprog.h
+tests_progs_fork_tree_CFLAGS = $(FW_TRACEE_CFLAGS)
+tests_progs_fork_tree_LDFLAGS = $(FW_TRACEE_LDFLAGS)
+tests_progs_forkers_SOURCES = tests/progs/forkers.c tests/progs/tprog.h
+tests_progs_forkers_CFLAGS = $(FW_TRACEE_CFLAGS)
+tests_progs_forkers_LDFLAGS = $(FW_TRACEE_LDFLAGS)
+tests_progs_fwprog_SOURCES = tests/progs/fwprog.c tests/progs/tprog.h
+tests_progs_fwprog_CFLAGS = $(FW_TRACEE_CFLAGS)
+tests_progs_fwprog_LDFLAGS = $(FW_TRACEE_LDFLAGS)
+tests_progs_jobctl_SOURCES = tests/progs/jobctl.c tests/progs/tprog.h
+tests_progs_jobctl_CFLAGS = $(FW_TRACEE_CFLAGS)
+tests_progs_jobctl_LDFLAGS = $(FW_TRACEE_LDFLAGS)
+tests_progs_kill_child_SOURCES = tests/progs/kill-child.c tests/progs/tprog.h
+tests_progs_kill_child_CFLAGS = $(FW_TRACEE_CFLAGS)
+tests_progs_kill_child_LDFLAGS = $(FW_TRACEE_LDFLAGS)
+tests_progs_leader_exit_SOURCES = tests/progs/leader-exit.c tests/progs/tprog.h
+tests_progs_leader_exit_CFLAGS = $(FW_TRACEE_CFLAGS)
+tests_progs_leader_exit_LDFLAGS = $(FW_TRACEE_LDFLAGS)
+tests_progs_orphan_SOURCES = tests/progs/orphan.c tests/progs/tprog.h
+tests_progs_orphan_CFLAGS = $(FW_TRACEE_CFLAGS)
+tests_progs_orphan_LDFLAGS = $(FW_TRACEE_LDFLAGS)
+tests_progs_signals_SOURCES = tests/progs/signals.c tests/progs/tprog.h
+tests_progs_signals_CFLAGS = $(FW_TRACEE_CFLAGS)
+tests_progs_signals_LDFLAGS = $(FW_TRACEE_LDFLAGS)
+tests_progs_thread_exec_SOURCES = tests/progs/thread-exec.c tests/progs/tprog.h
+tests_progs_thread_exec_CFLAGS = $(FW_TRACEE_CFLAGS)
+tests_progs_thread_exec_LDFLAGS = $(FW_TRACEE_LDFLAGS)
+tests_progs_threads_SOURCES = tests/progs/threads.c tests/progs/tprog.h
+tests_progs_threads_CFLAGS = $(FW_TRACEE_CFLAGS)
+tests_progs_threads_LDFLAGS = $(FW_TRACEE_LDFLAGS)
+tests_progs_traceme_SOURCES = tests/progs/traceme.c tests/progs/tprog.h
+tests_progs_traceme_CFLAGS = $(FW_TRACEE_CFLAGS)
+tests_progs_traceme_LDFLAGS = $(FW_TRACEE_LDFLAGS)
+tests_progs_vfork_SOURCES = tests/progs/vfork.c tests/progs/tprog.h
+tests_progs_vfork_CFLAGS = $(FW_TRACEE_CFLAGS)
+tests_progs_vfork_LDFLAGS = $(FW_TRACEE_LDFLAGS)
+
+# --- unit tests -------------------------------------------------------------
+FWTEST_UNITS = \
+	tests/unit/test-escape \
+	tests/unit/test-flags \
+	tests/unit/test-procfs \
+	tests/unit/test-task
+check_PROGRAMS += $(FWTEST_UNITS)
+
+FWTEST_UNIT_INC = $(AM_CPPFLAGS) -I$(top_srcdir)/tests/unit
+FWTEST_UNIT_LIBS = libforkwatch.a $(FW_DEP_LIBS)
+tests_unit_test_escape_SOURCES = tests/unit/test-escape.c tests/unit/tap.h
+tests_unit_test_escape_CPPFLAGS = $(FWTEST_UNIT_INC)
+tests_unit_test_escape_LDADD = $(FWTEST_UNIT_LIBS)
+tests_unit_test_flags_SOURCES = tests/unit/test-flags.c tests/unit/tap.h
+tests_unit_test_flags_CPPFLAGS = $(FWTEST_UNIT_INC)
+tests_unit_test_flags_LDADD = $(FWTEST_UNIT_LIBS)
+tests_unit_test_procfs_SOURCES = tests/unit/test-procfs.c tests/unit/tap.h
+tests_unit_test_procfs_CPPFLAGS = $(FWTEST_UNIT_INC)
+tests_unit_test_procfs_LDADD = $(FWTEST_UNIT_LIBS)
+tests_unit_test_task_SOURCES = tests/unit/test-task.c tests/unit/tap.h
+tests_unit_test_task_CPPFLAGS = $(FWTEST_UNIT_INC)
+tests_unit_test_task_LDADD = $(FWTEST_UNIT_LIBS)
+
+# --- the tests, quickest first ------------------------------------------------
+FWTEST_CASES = \
+	tests/fwcheck-self.test \
+	tests/fork-tree.test \
+	tests/vfork.test \
+	tests/threads.test \
+	tests/clone.test \
+	tests/thread-exec.test \
+	tests/leader-exit.test \
+	tests/signals.test \
+	tests/jobctl.test \
+	tests/traceme.test \
+	tests/orphan.test \
+	tests/exit-status.test \
+	tests/transparency.test \
+	tests/hostile-argv.test \
+	tests/kill-child.test \
+	tests/launch-signals.test \
+	tests/log-flush.test \
+	tests/attach.test \
+	tests/first-stop-race.test \
+	tests/thread-storm.test \
+	tests/big-tree.test \
+	tests/strace-diff.test
+
+TESTS += $(FWTEST_UNITS) $(FWTEST_CASES)
+
+EXTRA_DIST += $(FWTEST_CASES) tests/lib/common.sh tests/lib/fwcheck.py \
+	tests/lib/strace_tree.py tests/README.md

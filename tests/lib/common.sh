@@ -1,0 +1,237 @@
+# common.sh - shared by the tests/*.test scripts (bash). Source it first:
+#     . "${srcdir:-.}/tests/lib/common.sh"
+#
+# Sets FW (the forkwatch binary), PROGS (the test programs), T (a private
+# temporary directory, removed at exit unless FW_KEEP=1) and FWMARK, an
+# environment marker that every traced program carries, so that at exit
+# the test can prove nothing it started is still around (or stopped).
+#
+#   fw_run LOG [OPTIONS] -- PROG ARGS   forkwatch --batch -q --format=jsonl
+#                                       -o LOG; status in $FW_RC, stderr in
+#                                       $T/fw.err; under timeout 60
+#   fw_check PYTHON-CODE                run python3 with fwcheck importable
+#   fw_leftovers                        fail if a marked process remains
+#   fail MSG / skip MSG
+
+set -u
+
+: "${srcdir:=.}"
+top_srcdir=$(cd "${top_srcdir:-$srcdir}" && pwd)
+top_builddir=$(cd "${top_builddir:-.}" && pwd)
+FW=${FORKWATCH:-$top_builddir/forkwatch}
+PROGS=$top_builddir/tests/progs
+export PROGS FW
+FWCHECK_DIR=$top_srcdir/tests/lib
+# A wrapper for forkwatch only (e.g. "valgrind --error-exitcode=99 -q").
+FW_WRAPPER=${FW_WRAPPER:-}
+FW_TIMEOUT=${FW_TIMEOUT:-60}
+TEST_NAME=$(basename "$0" .test)
+
+fail()
+{
+	echo "FAIL: $TEST_NAME: $*" >&2
+	exit 1
+}
+
+skip()
+{
+	echo "SKIP: $TEST_NAME: $*" >&2
+	exit 77
+}
+
+note()
+{
+	echo "# $*" >&2
+}
+
+[ -x "$FW" ] || fail "no forkwatch binary at $FW (set FORKWATCH)"
+[ -d "$PROGS" ] || fail "no test programs in $PROGS (make check builds them)"
+command -v python3 >/dev/null 2>&1 || skip "python3 is needed"
+command -v timeout >/dev/null 2>&1 || skip "timeout(1) is needed"
+
+# Under the build tree, not /tmp: other tools clean /tmp behind our backs.
+FWTEST_TMPDIR=${FWTEST_TMPDIR:-$top_builddir/tests/tmp}
+mkdir -p "$FWTEST_TMPDIR" || fail "mkdir $FWTEST_TMPDIR"
+T=$(mktemp -d "$FWTEST_TMPDIR/$TEST_NAME.XXXXXX") || fail "mktemp"
+FWMARK="fwtest-$TEST_NAME-$$-$RANDOM$RANDOM"
+FW_BG_PIDS=""
+FW_DOGS=""
+
+# Every process of ours that a test leaves running is an error; kill it so
+# one failure does not leak into the next test.
+fw_leftovers()
+{
+	local i found pid st
+	for i in $(seq 1 100); do
+		found=$(grep -lsF "FWTEST_MARK=$FWMARK" /proc/[0-9]*/environ \
+		    2>/dev/null | cut -d/ -f3)
+		[ -z "$found" ] && return 0
+		# Give processes killed a moment ago time to go (bounded poll).
+		sleep 0.05
+	done
+	for pid in $found; do
+		st=$(sed -n 's/^State:[[:space:]]*//p' /proc/$pid/status \
+		    2>/dev/null)
+		echo "left running: $pid ($st): $(tr '\0' ' ' \
+		    </proc/$pid/cmdline 2>/dev/null)" >&2
+		kill -KILL "$pid" 2>/dev/null
+	done
+	return 1
+}
+
+fw_cleanup()
+{
+	local rc=$? p
+	trap - EXIT
+	for p in $FW_BG_PIDS; do
+		kill -KILL "$p" 2>/dev/null
+	done
+	for p in $FW_DOGS; do
+		kill -TERM "$p" 2>/dev/null
+	done
+	if ! fw_leftovers; then
+		echo "FAIL: $TEST_NAME: processes left behind" >&2
+		[ "$rc" -eq 0 ] && rc=1
+	fi
+	if [ "${FW_KEEP:-0}" = 1 ] || { [ "$rc" -ne 0 ] && [ "$rc" -ne 77 ] &&
+	    [ -n "${FW_KEEP_FAILED:-}" ]; }; then
+		echo "# kept $T" >&2
+	else
+		rm -rf "$T"
+	fi
+	exit "$rc"
+}
+trap fw_cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+# The environment every traced program gets.
+fw_env()
+{
+	env FWTEST_MARK="$FWMARK" FWTEST_OUT="$T/side" "$@"
+}
+
+# fw_run LOG [forkwatch options] -- PROG ARGS...
+fw_run()
+{
+	local log=$1
+	shift
+	FW_RC=0
+	fw_env timeout --verbose -k 5 "$FW_TIMEOUT" $FW_WRAPPER "$FW" \
+	    --batch -q --format=jsonl -o "$log" "$@" 2>"$T/fw.err" || FW_RC=$?
+	if grep -q '^timeout: sending signal' "$T/fw.err"; then
+		cat "$T/fw.err" >&2
+		fail "forkwatch timed out after $FW_TIMEOUT s: status $FW_RC"
+	fi
+	if [ -n "$FW_WRAPPER" ] && [ "$FW_RC" -eq 99 ]; then
+		cat "$T/fw.err" >&2
+		fail "the wrapper ($FW_WRAPPER) found errors"
+	fi
+	return 0
+}
+
+# fw_expect_rc WANT: forkwatch's status of the last fw_run.
+fw_expect_rc()
+{
+	if [ "$FW_RC" -ne "$1" ]; then
+		cat "$T/fw.err" >&2
+		fail "forkwatch exited $FW_RC, expected $1"
+	fi
+}
+
+# fw_check 'python code' ARGS...: run a check body (indented by us) with
+# fwcheck imported, sys.argv = ARGS, T, and helpers log()/side() for
+# $T/log and $T/side. Fails the test when the body raises fwcheck.Fail.
+fw_check()
+{
+	local code=$1
+	shift
+	{
+		printf '%s\n' 'import os, sys, fwcheck' \
+		    'from fwcheck import eq, expect, fail' \
+		    'T = os.environ["FWT"]' \
+		    'def log(name="log", complete=True):' \
+		    '    return fwcheck.load(os.path.join(T, name), complete)' \
+		    'def side(name="side"):' \
+		    '    return fwcheck.Side(os.path.join(T, name))' \
+		    'def _body():'
+		printf '%s\n' "$code" | sed 's/^/    /'
+		printf '%s\n' '    pass' 'fwcheck.run(_body)'
+	} >"$T/check.py"
+	PYTHONPATH="$FWCHECK_DIR${PYTHONPATH:+:$PYTHONPATH}" \
+	    PYTHONDONTWRITEBYTECODE=1 FWT="$T" python3 "$T/check.py" "$@" ||
+	    fail "checks failed (log: $T/log)"
+}
+
+# Start forkwatch in the background (not under timeout(1), so $FW_PID is
+# forkwatch itself; its stderr goes to $T/fwbg.err). SIGINT/SIGQUIT are reset to default: a non-interactive
+# shell would have them ignored in background jobs. A watchdog kills it
+# after FW_TIMEOUT seconds.
+fw_bg()
+{
+	local log=$1
+	shift
+	# No stale log: callers poll it to know how far forkwatch got.
+	rm -f "$log"
+	# exec all the way down, so that $! is forkwatch's pid.
+	( exec env --default-signal=INT,QUIT FWTEST_MARK="$FWMARK" \
+	    FWTEST_OUT="$T/side" $FW_WRAPPER "$FW" --batch -q \
+	    --format=jsonl -o "$log" "$@" 2>"$T/fwbg.err" ) &
+	FW_PID=$!
+	FW_BG_PIDS="$FW_BG_PIDS $FW_PID"
+	fw_watchdog "$FW_PID"
+}
+
+# Kill pid after FW_TIMEOUT seconds unless it has gone by then.
+fw_watchdog()
+{
+	(
+		sleep "$FW_TIMEOUT" &
+		sp=$!
+		trap 'kill $sp; exit 0' TERM
+		wait $sp
+		kill -KILL "$1"
+	) >/dev/null 2>&1 </dev/null &
+	FW_DOGS="$FW_DOGS $!"
+}
+
+# Start a test program in the background with the marker; $! is its pid.
+fw_start()
+{
+	( exec env FWTEST_MARK="$FWMARK" FWTEST_OUT="$T/side" "$@" ) &
+	TARGET_PID=$!
+}
+
+# fw_wait_bg: wait for the background forkwatch; status in $FW_RC.
+fw_wait_bg()
+{
+	FW_RC=0
+	wait "$FW_PID" || FW_RC=$?
+}
+
+# wait_for FILE REGEX [SECONDS]: poll until a line of FILE matches.
+wait_for()
+{
+	local i n=$(( ${3:-10} * 20 ))
+	for i in $(seq 1 "$n"); do
+		grep -qE "$2" "$1" 2>/dev/null && return 0
+		sleep 0.05
+	done
+	fail "timed out waiting for /$2/ in $1"
+}
+
+# wait_count FILE REGEX N [SECONDS]: poll until N lines of FILE match.
+wait_count()
+{
+	local i n=$(( ${4:-10} * 20 ))
+	for i in $(seq 1 "$n"); do
+		[ "$(grep -cE "$2" "$1" 2>/dev/null)" = "$3" ] && return 0
+		sleep 0.05
+	done
+	fail "timed out waiting for $3 lines /$2/ in $1"
+}
+
+# The state letter of a task from /proc (empty when gone).
+task_state()
+{
+	sed -n 's/^.*) \(.\) .*$/\1/p' "/proc/$1/stat" 2>/dev/null
+}

@@ -1,0 +1,663 @@
+"""fwcheck - load a forkwatch JSONL trace log, check it against the log
+contract (doc/LOG-FORMAT.md) and build the process tree, for the tests.
+
+    import fwcheck
+    log = fwcheck.load("trace.jsonl")        # lints; raises Fail on a bad log
+    root = log.root                          # the launched program (a Proc)
+    fwcheck.eq([c.code for c in root.children], [10, 11, 12], "codes")
+
+Loading always checks, with the line number of the first offence:
+  * every line is one whole JSON object ('\\n'-terminated) with ts, event,
+    pid and tgid; the first is "start" (version 1), the last "end";
+    timestamps never go back;
+  * every task is created (fork/vfork/clone "child", or attach) before any
+    event about it: an event from an unknown pid is a lost fork event;
+  * one exit per task, nothing about a task after its exit (a pid may be
+    reused only after a new fork/clone names it), threads carry
+    thread:true and no rusage, leaders carry rusage and exit after all
+    their threads;
+  * vfork_done names the vforker's child, and the vforker reports nothing
+    in between (it is blocked);
+  * exec by a non-leader (old_pid) retires the old tid silently;
+  * in a complete trace every task ended (exit, detach, or was retired by
+    an exec), and the end line agrees with the root's exit.
+Standard library only.
+"""
+
+import json
+import re
+import sys
+
+KINDS = {"start", "end", "fork", "vfork", "clone", "vfork_done", "exec",
+         "exit", "signal", "stop", "cont", "attach", "detach"}
+
+SIGNUM = {
+    "SIGHUP": 1, "SIGINT": 2, "SIGQUIT": 3, "SIGILL": 4, "SIGTRAP": 5,
+    "SIGABRT": 6, "SIGBUS": 7, "SIGFPE": 8, "SIGKILL": 9, "SIGUSR1": 10,
+    "SIGSEGV": 11, "SIGUSR2": 12, "SIGPIPE": 13, "SIGALRM": 14,
+    "SIGTERM": 15, "SIGSTKFLT": 16, "SIGCHLD": 17, "SIGCONT": 18,
+    "SIGSTOP": 19, "SIGTSTP": 20, "SIGTTIN": 21, "SIGTTOU": 22,
+    "SIGURG": 23, "SIGXCPU": 24, "SIGXFSZ": 25, "SIGVTALRM": 26,
+    "SIGPROF": 27, "SIGWINCH": 28, "SIGIO": 29, "SIGPWR": 30, "SIGSYS": 31,
+}
+
+
+class Fail(Exception):
+    """A check failed; the message says what and where."""
+
+
+def fail(msg):
+    raise Fail(msg)
+
+
+def expect(cond, msg):
+    if not cond:
+        raise Fail(msg)
+
+
+def eq(got, want, what):
+    if got != want:
+        raise Fail("%s: got %r, expected %r" % (what, got, want))
+
+
+def run(fn):
+    """Run a test body: exit 0 on success, 1 with the message on Fail."""
+    try:
+        fn()
+    except Fail as e:
+        print("FAIL: %s" % e, file=sys.stderr)
+        sys.exit(1)
+    sys.exit(0)
+
+
+class Task:
+    """One incarnation of a task id (thread or thread-group leader)."""
+
+    def __init__(self, tid, tgid, created_by=None):
+        self.tid = tid
+        self.tgid = tgid
+        self.created_by = created_by    # fork/vfork/clone/attach event
+        self.events = []                # events whose pid is this task
+        self.exit = None
+        self.detached = False
+        self.retired = False            # old tid of a non-leader exec
+        self.doomed = False             # killed by another thread's exec
+        self.proc = None
+
+    @property
+    def alive(self):
+        return not (self.exit or self.detached or self.retired)
+
+    @property
+    def is_leader(self):
+        return self.tid == self.tgid
+
+    def kinds(self, skip=()):
+        """The event kinds about this task, in log order."""
+        return [e["event"] for e in self.events if e["event"] not in skip]
+
+    def __repr__(self):
+        return "<task %d.%d>" % (self.tid, self.tgid)
+
+
+class Proc:
+    """One process (thread group incarnation): tree links, image, end."""
+
+    def __init__(self, leader):
+        self.leader = leader
+        self.pid = leader.tid
+        self.parent = None              # Proc, or None (root / untraced)
+        self.parent_pid = None          # real parent's pid when known
+        self.children = []              # Procs, creation order
+        self.threads = []               # non-leader Tasks, creation order
+        self.execs = []                 # exec events
+        self.created_by = leader.created_by
+
+    @property
+    def exit(self):
+        return self.leader.exit
+
+    @property
+    def code(self):
+        return None if self.exit is None else self.exit.get("code")
+
+    @property
+    def signal(self):
+        return None if self.exit is None else self.exit.get("signal")
+
+    @property
+    def core(self):
+        return None if self.exit is None else self.exit.get("core")
+
+    @property
+    def argv(self):
+        """argv of the last exec (or attach), None if it never exec'd."""
+        if self.execs:
+            return self.execs[-1]["argv"]
+        if self.created_by and self.created_by["event"] == "attach":
+            return self.created_by.get("argv")
+        return None
+
+    def status(self):
+        """'code N', 'signal NAME[ core]' or None."""
+        if self.exit is None:
+            return None
+        if "code" in self.exit:
+            return "code %d" % self.exit["code"]
+        return "signal %s%s" % (self.exit["signal"],
+                                " core" if self.exit.get("core") else "")
+
+    def descendants(self):
+        out = []
+        for c in self.children:
+            out.append(c)
+            out.extend(c.descendants())
+        return out
+
+    def __repr__(self):
+        return "<proc %d>" % self.pid
+
+
+def _need(ev, key, typ, where):
+    v = ev.get(key)
+    if typ is int:
+        ok = isinstance(v, int) and not isinstance(v, bool)
+    elif typ is float:
+        ok = isinstance(v, (int, float)) and not isinstance(v, bool)
+    else:
+        ok = isinstance(v, typ)
+    if not ok:
+        fail("%s: member %r missing or not %s: %r" % (where, key,
+                                                      typ.__name__, v))
+    return v
+
+
+def _strlist(ev, key, where):
+    v = ev.get(key)
+    if not isinstance(v, list) or not all(isinstance(s, str) for s in v):
+        fail("%s: %r is not an array of strings" % (where, key))
+    return v
+
+
+class Log:
+    """A loaded, checked trace log."""
+
+    def __init__(self, path, complete=True, lint=True):
+        self.path = path
+        self.complete = complete
+        with open(path, "rb") as f:
+            data = f.read()
+        self.raw_lines = []
+        self.events = []
+        self.start = None
+        self.end = None
+        self.tasks = []                 # every Task incarnation, creation order
+        self.procs = []                 # every Proc, creation order
+        self.live = {}                  # tid -> live Task
+        self.root = None
+        self._parse(data)
+        self._build(lint)
+
+    # -- parsing ---------------------------------------------------------
+    def _parse(self, data):
+        if data and not data.endswith(b"\n"):
+            fail("%s: last line is cut (no newline): %r" % (
+                self.path, data[-80:]))
+        lines = data.split(b"\n")[:-1] if data else []
+        if not lines:
+            fail("%s: empty log" % self.path)
+        for n, raw in enumerate(lines, 1):
+            where = "%s:%d" % (self.path, n)
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as e:
+                fail("%s: not UTF-8: %s" % (where, e))
+            try:
+                ev = json.loads(text)
+            except ValueError as e:
+                fail("%s: not JSON (%s): %r" % (where, e, text[:200]))
+            if not isinstance(ev, dict):
+                fail("%s: not a JSON object" % where)
+            ev["_line"] = n
+            self.raw_lines.append(text)
+            self.events.append(ev)
+
+    def where(self, ev):
+        return "%s:%d (%s)" % (self.path, ev["_line"], ev.get("event"))
+
+    # -- building the model ------------------------------------------------
+    def _new_task(self, tid, tgid, by):
+        old = self.live.get(tid)
+        if old is not None:
+            fail("%s: new task %d, but task %d is still alive (created at "
+                 "line %s)" % (self.where(by), tid, tid,
+                               old.created_by["_line"] if old.created_by
+                               else "?"))
+        t = Task(tid, tgid, by)
+        self.tasks.append(t)
+        self.live[tid] = t
+        return t
+
+    def _new_proc(self, leader):
+        p = Proc(leader)
+        leader.proc = p
+        self.procs.append(p)
+        return p
+
+    def _build(self, lint):
+        ev0 = self.events[0]
+        w0 = self.where(ev0)
+        if ev0.get("event") != "start":
+            fail("%s: first line is not a start line" % w0)
+        self.start = ev0
+        eq(ev0.get("version"), 1, "%s: version" % w0)
+        mode = ev0.get("mode")
+        if mode not in ("launch", "attach"):
+            fail("%s: bad mode %r" % (w0, mode))
+        self.mode = mode
+        if mode == "launch":
+            _strlist(ev0, "argv", w0)
+            _need(ev0, "cwd", str, w0)
+        else:
+            v = ev0.get("pids")
+            expect(isinstance(v, list) and v and
+                   all(isinstance(x, int) for x in v),
+                   "%s: pids must be a non-empty array of ints" % w0)
+        _need(ev0, "time", str, w0)
+        expect(re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$",
+                        ev0["time"]), "%s: bad time %r" % (w0, ev0["time"]))
+        self.tracer = ev0.get("pid")
+        last_ts = 0.0
+        vfork_wait = {}                  # vforker tid -> child pid
+        for ev in self.events[1:]:
+            w = self.where(ev)
+            kind = ev.get("event")
+            if kind not in KINDS:
+                fail("%s: unknown event kind %r" % (w, kind))
+            ts = _need(ev, "ts", float, w)
+            if ts + 1e-9 < last_ts:
+                fail("%s: ts %.6f goes back from %.6f" % (w, ts, last_ts))
+            last_ts = ts
+            if self.end is not None:
+                fail("%s: line after the end line" % w)
+            if kind == "start":
+                fail("%s: second start line" % w)
+            pid = _need(ev, "pid", int, w)
+            tgid = _need(ev, "tgid", int, w)
+            if kind == "end":
+                self.end = ev
+                _need(ev, "status", int, w)
+                continue
+            if kind == "attach":
+                self._on_attach(ev, w)
+                continue
+            t = self.live.get(pid)
+            if t is None and self.root is None and mode == "launch" and \
+                    kind == "exec":
+                # The launched program's own execve: the root appears.
+                t = self._new_task(pid, pid, ev)
+                self.root = self._new_proc(t)
+            if t is None:
+                fail("%s: event about task %d, which no fork/clone/attach "
+                     "created or which is gone (lost fork event?)" % (w, pid))
+            if t.tgid != tgid:
+                fail("%s: tgid %d, but task %d belongs to %d" % (
+                    w, tgid, pid, t.tgid))
+            if t.doomed and kind != "exit":
+                fail("%s: %s from thread %d after its process exec'd" % (
+                    w, kind, pid))
+            if pid in vfork_wait and kind not in ("vfork_done", "exit"):
+                fail("%s: vfork parent %d reports %s while blocked in vfork "
+                     "(child %d)" % (w, pid, kind, vfork_wait[pid]))
+            t.events.append(ev)
+            if kind in ("fork", "vfork", "clone"):
+                self._on_fork(ev, w, t)
+                if kind == "vfork":
+                    vfork_wait[pid] = ev["child"]
+            elif kind == "vfork_done":
+                c = _need(ev, "child", int, w)
+                if vfork_wait.get(pid) != c:
+                    fail("%s: vfork_done child %d, but %d's vfork child "
+                         "is %r" % (w, c, pid, vfork_wait.get(pid)))
+                del vfork_wait[pid]
+            elif kind == "exec":
+                self._on_exec(ev, w, t)
+            elif kind == "exit":
+                vfork_wait.pop(pid, None)
+                self._on_exit(ev, w, t)
+            elif kind == "signal":
+                _need(ev, "signal", str, w)
+                if "sender" in ev:
+                    _need(ev, "sender", int, w)
+            elif kind in ("stop", "cont"):
+                _need(ev, "signal", str, w)
+            elif kind == "detach":
+                t.detached = True
+                del self.live[pid]
+        if self.complete:
+            self._check_complete()
+
+    def _on_attach(self, ev, w):
+        pid, tgid = ev["pid"], ev["tgid"]
+        _need(ev, "ppid", int, w)
+        t = self._new_task(pid, tgid, ev)
+        t.events.append(ev)
+        if pid == tgid:
+            _need(ev, "path", str, w)
+            _strlist(ev, "argv", w)
+            _need(ev, "cwd", str, w)
+            p = self._new_proc(t)
+            p.parent_pid = ev["ppid"]
+            parent = self.live.get(ev["ppid"])
+            if parent is not None and parent.is_leader:
+                p.parent = parent.proc
+                parent.proc.children.append(p)
+        else:
+            leader = self.live.get(tgid)
+            if leader is None:
+                fail("%s: thread %d attached before its leader %d" % (
+                    w, pid, tgid))
+            t.proc = leader.proc
+            leader.proc.threads.append(t)
+
+    def _on_fork(self, ev, w, t):
+        kind = ev["event"]
+        child = _need(ev, "child", int, w)
+        thread = False
+        if kind == "clone":
+            thread = _need(ev, "thread", bool, w)
+        elif "thread" in ev:
+            fail("%s: thread member on a %s" % (w, kind))
+        if "parent" in ev:
+            # CLONE_PARENT: on clone lines, and on fork/vfork lines for
+            # clone(CLONE_PARENT|SIGCHLD) and clone3, which the kernel
+            # reports as FORK/VFORK events.
+            expect(not thread, "%s: parent member on a thread clone" % w)
+            _need(ev, "parent", int, w)
+            expect(ev["parent"] != ev["pid"],
+                   "%s: parent member equal to pid" % w)
+        if thread:
+            c = self._new_task(child, t.tgid, ev)
+            c.proc = t.proc
+            t.proc.threads.append(c)
+            return
+        c = self._new_task(child, child, ev)
+        p = self._new_proc(c)
+        if "parent" in ev:
+            p.parent_pid = ev["parent"]
+            real = self.live.get(ev["parent"])
+            if real is not None and real.proc is not None:
+                p.parent = real.proc
+            elif real is None and ev["parent"] != self.tracer and \
+                    self.mode == "launch":
+                # Only the tracer itself may be an untraced parent.
+                fail("%s: parent %d is not a traced process" % (
+                    w, ev["parent"]))
+        else:
+            p.parent = t.proc
+            p.parent_pid = t.tgid
+        if p.parent is not None:
+            p.parent.children.append(p)
+
+    def _on_exec(self, ev, w, t):
+        _need(ev, "path", str, w)
+        _strlist(ev, "argv", w)
+        _need(ev, "cwd", str, w)
+        expect(ev["pid"] == ev["tgid"],
+               "%s: exec line with pid %d != tgid %d" % (w, ev["pid"],
+                                                         ev["tgid"]))
+        if "argv_truncated" in ev:
+            eq(ev["argv_truncated"], True, "%s: argv_truncated" % w)
+        proc = t.proc
+        if "old_pid" in ev:
+            old = _need(ev, "old_pid", int, w)
+            ot = self.live.get(old)
+            if ot is None or ot.tgid != t.tgid or ot.is_leader:
+                fail("%s: old_pid %d is not a live thread of %d" % (
+                    w, old, t.tgid))
+            ot.retired = True
+            ot.events.append(ev)
+            del self.live[old]
+        # Every other thread dies in the exec (de_thread): it may still
+        # report its exit, but nothing else.
+        for th in proc.threads:
+            if th.alive:
+                th.doomed = True
+        proc.execs.append(ev)
+
+    def _on_exit(self, ev, w, t):
+        if "code" in ev:
+            c = _need(ev, "code", int, w)
+            expect(0 <= c <= 255, "%s: code %d out of range" % (w, c))
+            expect("signal" not in ev and "core" not in ev,
+                   "%s: both code and signal" % w)
+        else:
+            s = _need(ev, "signal", str, w)
+            expect(s in SIGNUM or re.match(r"^SIG(RT)?\d+$", s),
+                   "%s: bad signal name %r" % (w, s))
+            _need(ev, "core", bool, w)
+        if t.is_leader:
+            expect("thread" not in ev,
+                   "%s: thread member on a leader's exit" % w)
+            for k in ("utime", "stime"):
+                v = _need(ev, k, float, w)
+                expect(v >= 0, "%s: negative %s" % (w, k))
+            _need(ev, "maxrss_kb", int, w)
+            for th in t.proc.threads:
+                if th.alive and not th.doomed:
+                    fail("%s: leader %d exits before its thread %d" % (
+                        w, t.tid, th.tid))
+                if th.doomed and th.alive:
+                    # Retired silently by the exec; no exit will come.
+                    th.retired = True
+                    self.live.pop(th.tid, None)
+        else:
+            eq(ev.get("thread"), True, "%s: thread member" % w)
+            for k in ("utime", "stime", "maxrss_kb"):
+                expect(k not in ev, "%s: %s on a thread's exit" % (w, k))
+        t.exit = ev
+        del self.live[t.tid]
+
+    def _check_complete(self):
+        if self.end is None:
+            fail("%s: no end line (log cut short)" % self.path)
+        for t in self.live.values():
+            if t.doomed:
+                continue
+            fail("%s: task %d (created at line %s) never ended" % (
+                self.path, t.tid,
+                t.created_by["_line"] if t.created_by else "?"))
+        if self.mode == "launch" and self.root is not None:
+            end, r = self.end, self.root
+            if r.exit is None:
+                fail("%s: the root never exited" % self.path)
+            if "code" in r.exit:
+                eq(end.get("root_code"), r.exit["code"],
+                   "end line root_code")
+                expect("root_signal" not in end, "end: root_signal too")
+            else:
+                eq(end.get("root_signal"), r.exit["signal"],
+                   "end line root_signal")
+
+    # -- queries -------------------------------------------------------------
+    def procs_of(self, pid):
+        return [p for p in self.procs if p.pid == pid]
+
+    def proc(self, pid):
+        """The one process incarnation with this pid."""
+        ps = self.procs_of(pid)
+        if len(ps) != 1:
+            fail("%s: %d processes with pid %d" % (self.path, len(ps), pid))
+        return ps[0]
+
+    def task(self, tid):
+        ts = [t for t in self.tasks if t.tid == tid]
+        if len(ts) != 1:
+            fail("%s: %d tasks with tid %d" % (self.path, len(ts), tid))
+        return ts[0]
+
+    def find(self, kind=None, **members):
+        """Events of a kind whose members equal the given values."""
+        out = []
+        for ev in self.events:
+            if kind is not None and ev.get("event") != kind:
+                continue
+            if all(ev.get(k) == v for k, v in members.items()):
+                out.append(ev)
+        return out
+
+    def one(self, kind=None, **members):
+        evs = self.find(kind, **members)
+        if len(evs) != 1:
+            fail("%s: %d %s events with %r, expected 1" % (
+                self.path, len(evs), kind, members))
+        return evs[0]
+
+    def index(self, ev):
+        return ev["_line"]
+
+    def before(self, a, b, what):
+        """Assert event a is written before event b."""
+        expect(a["_line"] < b["_line"], "%s: line %d (%s) is not before "
+               "line %d (%s)" % (what, a["_line"], a["event"], b["_line"],
+                                 b["event"]))
+
+
+def load(path, complete=True):
+    return Log(path, complete)
+
+
+def shape(proc, key=None):
+    """A canonical, pid-free description of a process subtree:
+    (argv-or-None, status, nthreads, (children shapes...)). Children are
+    sorted by their own shape when key is 'sorted', else kept in creation
+    order."""
+    kids = [shape(c, key) for c in proc.children]
+    if key == "sorted":
+        kids.sort(key=repr)
+    return (tuple(proc.argv) if proc.argv is not None else None,
+            proc.status(), len(proc.threads), tuple(kids))
+
+
+class Side:
+    """The side file a test program writes: one fact per line."""
+
+    def __init__(self, path):
+        self.lines = []
+        try:
+            with open(path) as f:
+                for line in f:
+                    if line.strip():
+                        self.lines.append(line.split())
+        except FileNotFoundError:
+            pass
+
+    def all(self, key):
+        return [l[1:] for l in self.lines if l[0] == key]
+
+    def one(self, key):
+        v = self.all(key)
+        if len(v) != 1:
+            fail("side file: %d %r lines, expected 1" % (len(v), key))
+        return v[0]
+
+    def pid(self, key):
+        return int(self.one(key)[0])
+
+
+# -- a JSON reader that keeps the bytes of tracee strings --------------------
+_ESC = {'"': b'"', "\\": b"\\", "/": b"/", "b": b"\b", "f": b"\f",
+        "n": b"\n", "r": b"\r", "t": b"\t"}
+
+
+def loads_bytes(text):
+    """Parse one JSON value; strings come back as bytes, with \\u0000..
+    \\u00ff escapes mapped back to single bytes (the log's rule for bytes
+    that are not valid UTF-8) and everything else UTF-8 encoded."""
+    pos = [0]
+
+    def ws():
+        while pos[0] < len(text) and text[pos[0]] in " \t\r\n":
+            pos[0] += 1
+
+    def string():
+        i = pos[0] + 1
+        out = bytearray()
+        while True:
+            c = text[i]
+            if c == '"':
+                pos[0] = i + 1
+                return bytes(out)
+            if c == "\\":
+                e = text[i + 1]
+                if e == "u":
+                    v = int(text[i + 2:i + 6], 16)
+                    i += 6
+                    if v <= 0xff:
+                        out.append(v)
+                    elif 0xd800 <= v < 0xdc00 and text[i:i + 2] == "\\u":
+                        lo = int(text[i + 2:i + 6], 16)
+                        i += 6
+                        cp = 0x10000 + ((v - 0xd800) << 10) + (lo - 0xdc00)
+                        out += chr(cp).encode("utf-8")
+                    else:
+                        out += chr(v).encode("utf-8")
+                    continue
+                out += _ESC[e]
+                i += 2
+                continue
+            out += c.encode("utf-8")
+            i += 1
+
+    def value():
+        ws()
+        c = text[pos[0]]
+        if c == "{":
+            pos[0] += 1
+            d = {}
+            ws()
+            if text[pos[0]] == "}":
+                pos[0] += 1
+                return d
+            while True:
+                ws()
+                k = string().decode("utf-8")
+                ws()
+                assert text[pos[0]] == ":"
+                pos[0] += 1
+                d[k] = value()
+                ws()
+                c = text[pos[0]]
+                pos[0] += 1
+                if c == "}":
+                    return d
+                assert c == ","
+        if c == "[":
+            pos[0] += 1
+            a = []
+            ws()
+            if text[pos[0]] == "]":
+                pos[0] += 1
+                return a
+            while True:
+                a.append(value())
+                ws()
+                c = text[pos[0]]
+                pos[0] += 1
+                if c == "]":
+                    return a
+                assert c == ","
+        if c == '"':
+            return string()
+        m = re.compile(r"-?\d+(\.\d+)?([eE][-+]?\d+)?|true|false|null").match(
+            text, pos[0])
+        if not m:
+            fail("loads_bytes: bad JSON at %d: %r" % (pos[0],
+                                                    text[pos[0]:pos[0] + 20]))
+        pos[0] = m.end()
+        return json.loads(m.group(0))
+
+    v = value()
+    ws()
+    expect(pos[0] == len(text), "loads_bytes: trailing text")
+    return v
