@@ -329,6 +329,76 @@ engine_detach_task(struct engine *eng, struct fw_task *t)
 	return 0;
 }
 
+/* Is any task of process tgid still traced? */
+static bool
+process_traced(struct engine *eng, pid_t tgid)
+{
+	struct fw_task	*t;
+
+	for (t = eng->tasks.head; t != NULL; t = t->all_next) {
+		if (t->state != TASK_DEAD && t->tgid == tgid)
+			return true;
+	}
+	return false;
+}
+
+int
+engine_detach_stopped(struct engine *eng, struct fw_task *t)
+{
+	pid_t		 tgid = t->tgid, *pids;
+	size_t		 n, i;
+	struct fw_task	*u;
+	int		 r = 0;
+
+	pids = live_pids(eng, &n);
+	for (i = 0; i < n; i++) {
+		if ((u = task_find(&eng->tasks, pids[i])) == NULL ||
+		    u->tgid != tgid)
+			continue;
+		if (u->flags & TF_VFORK_WAIT) {
+			free(pids);
+			return -EBUSY;
+		}
+		if (u->state == TASK_RUNNING || u->state == TASK_LISTENING ||
+		    u->state == TASK_STARTING) {
+			r = engine_stop_task(eng, u);
+			if (r != 0 && r != -ESRCH)
+				goto out;
+		}
+	}
+	/* Queued while every thread is in a ptrace-stop, SIGSTOP is taken
+	 * by the first thread let go, and no longer traced, it starts a
+	 * group-stop; the kernel makes the others join it as they are
+	 * detached (a group-stopped task stays T after detach). A signal
+	 * given to DETACH would be dropped at an event stop. */
+	if (kill(tgid, SIGSTOP) != 0) {
+		r = -errno;
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		if ((u = task_find(&eng->tasks, pids[i])) == NULL ||
+		    u->tgid != tgid)
+			continue;
+		u->flags |= TF_DETACHING;
+		u->flags &= ~(TF_HELD | TF_WANT_STOP);
+		if (u->state == TASK_STOPPED)
+			eng_settle(eng, u, ENGINE_GO);
+		else if (u->state == TASK_PARKED) {
+			pt_detach(u->tid, 0);
+			eng_task_gone(eng, u);
+		}
+	}
+	/* A task that died or re-stopped meanwhile goes at its next stop. */
+	while (process_traced(eng, tgid)) {
+		if ((r = eng_wait_once(eng, true)) == -ECHILD)
+			break;
+	}
+	r = 0;
+out:
+	free(pids);
+	return r;
+}
+
 void
 engine_detach_all(struct engine *eng)
 {

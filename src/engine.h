@@ -124,6 +124,10 @@ void	engine_resume_all(struct engine *);
 void	engine_detach_all(struct engine *);
 /* Detach one task (its threads stay traced unless detached too). */
 int	engine_detach_task(struct engine *, struct fw_task *);
+/* Detach every thread of t's process leaving the process stopped (in a
+ * group-stop, as for SIGSTOP), for another debugger to attach to. Running
+ * threads are stopped first. -EBUSY when one is blocked in vfork. */
+int	engine_detach_stopped(struct engine *, struct fw_task *);
 /* SIGKILL every traced process and reap until none is left. */
 void	engine_kill_all(struct engine *);
 /* Change the signal a task at a signal-delivery stop gets when restarted

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "options.h"
 #include "util.h"
@@ -12,14 +13,23 @@
 enum {
 	OPT_FORMAT = 256,
 	OPT_ENV,
+	OPT_TUI,
+	OPT_TTY,
+	OPT_REPLAY,
 };
 
 static const struct option long_opts[] = {
 	{ "batch",	no_argument,		NULL, 'b' },
+	{ "console",	no_argument,		NULL, 'c' },
+	{ "tui",	no_argument,		NULL, OPT_TUI },
+	{ "tty",	required_argument,	NULL, OPT_TTY },
+	{ "replay",	required_argument,	NULL, OPT_REPLAY },
 	{ "output",	required_argument,	NULL, 'o' },
 	{ "format",	required_argument,	NULL, OPT_FORMAT },
 	{ "env",	no_argument,		NULL, OPT_ENV },
 	{ "pid",	required_argument,	NULL, 'p' },
+	{ "command-file", required_argument,	NULL, 'x' },
+	{ "eval",	required_argument,	NULL, 'e' },
 	{ "quiet",	no_argument,		NULL, 'q' },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "version",	no_argument,		NULL, 'V' },
@@ -32,12 +42,24 @@ options_usage(FILE *f)
 	fprintf(f,
 "usage: forkwatch [OPTIONS] [--] PROGRAM [ARG...]\n"
 "       forkwatch [OPTIONS] -p PID[,PID...]\n"
+"       forkwatch --replay LOG.jsonl\n"
 "       forkwatch report [OPTIONS] LOG.jsonl\n"
 "\n"
 "Follow a program's whole process tree: every fork, vfork, clone, exec,\n"
 "exit and signal, stopping only at those events.\n"
 "\n"
 "  -b, --batch            trace without interaction and write the log\n"
+"                         (with -x/-e: run the commands, then trace to the end)\n"
+"  -c, --console          debug at a command prompt: stop at events, step,\n"
+"                         look at every task (see 'help' at the prompt)\n"
+"      --tui              the full-screen interface (default on a terminal)\n"
+"      --tty=WHERE        the TUI runs the program on: pty (a pane, default),\n"
+"                         inherit (this terminal) or a terminal /dev/pts/N\n"
+"      --replay LOG       browse a saved JSONL log in the TUI\n"
+"  -x, --command-file=FILE\n"
+"                         run console commands from FILE (repeatable)\n"
+"  -e, --eval=CMD         run one console command (repeatable; -x and -e\n"
+"                         run in the order given, before the prompt)\n"
 "  -o, --output FILE      write the trace log to FILE (default: stderr)\n"
 "      --format=FMT       log format: text (default) or jsonl\n"
 "      --env              also log each exec's environment\n"
@@ -46,8 +68,12 @@ options_usage(FILE *f)
 "  -h, --help             show this help\n"
 "  -V, --version          show the version\n"
 "\n"
+"Without -b, -c or --tui: the TUI when stdin and stdout are terminals,\n"
+"else batch.\n"
+"\n"
 "Exit status: the program's own (128+N if killed by signal N); 125 if\n"
-"forkwatch failed, 126 if PROGRAM cannot run, 127 if it is not found.\n"
+"forkwatch failed (or a -x/-e command failed), 126 if PROGRAM cannot run,\n"
+"127 if it is not found. 0 after attaching with -p.\n"
 "See forkwatch(1).\n");
 }
 
@@ -76,9 +102,81 @@ parse_pids(struct fw_options *o, const char *arg)
 	return 0;
 }
 
+static const char *
+mode_option(enum fw_mode m)
+{
+	switch (m) {
+	case FW_MODE_BATCH:	return "--batch";
+	case FW_MODE_CONSOLE:	return "--console";
+	case FW_MODE_TUI:	return "--tui";
+	case FW_MODE_REPLAY:	return "--replay";
+	}
+	return "?";
+}
+
+/* Record the mode an option asks for; two different ones conflict. */
+static int
+set_mode(struct fw_options *o, bool *mode_set, enum fw_mode m)
+{
+	if (*mode_set && o->mode != m) {
+		fw_error(0, "%s and %s cannot be used together",
+		    mode_option(o->mode), mode_option(m));
+		return -1;
+	}
+	o->mode = m;
+	*mode_set = true;
+	return 0;
+}
+
+static void
+add_script(struct fw_options *o, enum fw_script_kind kind, const char *arg)
+{
+	o->scripts = fw_realloc(o->scripts,
+	    (o->nscripts + 1) * sizeof *o->scripts);
+	o->scripts[o->nscripts].kind = kind;
+	o->scripts[o->nscripts].arg = arg;
+	o->nscripts++;
+}
+
+/* After the options: the default mode and what each mode needs. */
+static int
+check_mode(struct fw_options *o, bool mode_set)
+{
+	if (!mode_set)
+		o->mode = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) ?
+		    FW_MODE_TUI : FW_MODE_BATCH;
+	if (o->mode == FW_MODE_REPLAY) {
+		if (o->argv != NULL || o->npids > 0) {
+			fw_error(0, "--replay shows a saved log: give no "
+			    "PROGRAM and no -p");
+			return -1;
+		}
+		if (o->nscripts > 0) {
+			fw_error(0, "-x and -e cannot be used with --replay");
+			return -1;
+		}
+		return 0;
+	}
+	if (o->tty != NULL && o->mode != FW_MODE_TUI) {
+		fw_error(0, "--tty is for the TUI (--tui)");
+		return -1;
+	}
+	if (o->argv == NULL && o->npids == 0) {
+		fw_error(0, "nothing to trace: give a PROGRAM or -p PID "
+		    "(see forkwatch --help)");
+		return -1;
+	}
+	if (o->argv != NULL && o->npids > 0) {
+		fw_error(0, "give either a PROGRAM or -p PID, not both");
+		return -1;
+	}
+	return 0;
+}
+
 int
 options_parse(struct fw_options *o, int argc, char **argv)
 {
+	bool	 mode_set = false;
 	int	 c, f;
 
 	memset(o, 0, sizeof *o);
@@ -87,11 +185,40 @@ options_parse(struct fw_options *o, int argc, char **argv)
 	opterr = 0;
 	optind = 1;
 	/* '+': options end at PROGRAM, whose own options are its business. */
-	while ((c = getopt_long(argc, argv, "+:bo:p:qhV", long_opts,
+	while ((c = getopt_long(argc, argv, "+:bco:p:qx:e:hV", long_opts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'b':
-			o->mode = FW_MODE_BATCH;
+			if (set_mode(o, &mode_set, FW_MODE_BATCH) != 0)
+				return -1;
+			break;
+		case 'c':
+			if (set_mode(o, &mode_set, FW_MODE_CONSOLE) != 0)
+				return -1;
+			break;
+		case OPT_TUI:
+			if (set_mode(o, &mode_set, FW_MODE_TUI) != 0)
+				return -1;
+			break;
+		case OPT_REPLAY:
+			if (set_mode(o, &mode_set, FW_MODE_REPLAY) != 0)
+				return -1;
+			o->replay = optarg;
+			break;
+		case OPT_TTY:
+			if (strcmp(optarg, "inherit") != 0 &&
+			    strcmp(optarg, "pty") != 0 && optarg[0] != '/') {
+				fw_error(0, "--tty wants pty, inherit or a "
+				    "terminal's path, not '%s'", optarg);
+				return -1;
+			}
+			o->tty = optarg;
+			break;
+		case 'x':
+			add_script(o, FW_SCRIPT_FILE, optarg);
+			break;
+		case 'e':
+			add_script(o, FW_SCRIPT_CMD, optarg);
 			break;
 		case 'o':
 			o->output = optarg;
@@ -136,16 +263,7 @@ options_parse(struct fw_options *o, int argc, char **argv)
 	}
 	if (optind < argc)
 		o->argv = argv + optind;
-	if (o->argv == NULL && o->npids == 0) {
-		fw_error(0, "nothing to trace: give a PROGRAM or -p PID "
-		    "(see forkwatch --help)");
-		return -1;
-	}
-	if (o->argv != NULL && o->npids > 0) {
-		fw_error(0, "give either a PROGRAM or -p PID, not both");
-		return -1;
-	}
-	return 0;
+	return check_mode(o, mode_set);
 }
 
 void
@@ -153,4 +271,7 @@ options_release(struct fw_options *o)
 {
 	free(o->pids);
 	o->pids = NULL;
+	free(o->scripts);
+	o->scripts = NULL;
+	o->nscripts = 0;
 }

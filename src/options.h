@@ -14,11 +14,26 @@
 #define FW_EXIT_NOT_FOUND	127	/* PROGRAM not found */
 
 enum fw_mode {
-	FW_MODE_BATCH,
+	FW_MODE_BATCH,		/* log only; with -x/-e: run the scripts */
+	FW_MODE_CONSOLE,	/* the readline prompt (-c) */
+	FW_MODE_TUI,		/* the curses front end (--tui) */
+	FW_MODE_REPLAY,		/* the TUI over a saved JSONL log (--replay) */
+};
+
+/* One -x FILE or -e CMD, in command-line order. */
+enum fw_script_kind {
+	FW_SCRIPT_FILE,
+	FW_SCRIPT_CMD,
+};
+
+struct fw_script {
+	enum fw_script_kind	 kind;
+	const char		*arg;	/* points into main's argv */
 };
 
 struct fw_options {
-	enum fw_mode	 mode;
+	enum fw_mode	 mode;	/* when none is given: TUI on a terminal,
+				 * else batch */
 	const char	*output;	/* -o; NULL: stderr */
 	enum tlog_format format;
 	bool		 quiet;
@@ -26,6 +41,11 @@ struct fw_options {
 	pid_t		*pids;		/* -p, malloc'd */
 	size_t		 npids;
 	char		**argv;		/* PROGRAM ARG... (points into main's argv) */
+	struct fw_script *scripts;	/* -x and -e in order, malloc'd */
+	size_t		 nscripts;
+	const char	*tty;		/* --tty: "inherit", "pty" or a terminal
+					 * path for the TUI's program; NULL */
+	const char	*replay;	/* --replay LOG */
 };
 
 /* Parse argv. Returns 0 to run, 1 when done (help/version printed), or

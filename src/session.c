@@ -581,13 +581,19 @@ session_finish(struct session *s)
 {
 	if (engine_live(&s->eng) == 0)
 		return;
+	/* Done first: the exit stops the kill brings must not meet the
+	 * breakpoints (in task-stop mode the sink still matches them while
+	 * the user has control), or a task would be kept at its exit stop
+	 * and engine_kill_all() would wait for it forever. */
+	s->state = SESS_DONE;
+	s->step_left = 0;
+	s->step_pid = 0;
 	if (s->eng.launched)
 		engine_kill_all(&s->eng);
 	else
 		engine_detach_all(&s->eng);
 	if (s->eng.launched && s->eng.root_done)
 		s->exit_status = batch_exit_status(s->eng.root_status);
-	s->state = SESS_DONE;
 }
 
 struct fw_task *

@@ -76,6 +76,8 @@ struct session_hist {
 struct session_hooks {
 	/* Print text (already escaped; may hold several lines). */
 	void	(*out)(void *arg, const char *text, size_t len);
+	/* Print an error message (a whole line); NULL: through out. */
+	void	(*err)(void *arg, const char *text, size_t len);
 	/* Ask a yes/no question; NULL or non-interactive: yes. */
 	bool	(*confirm)(void *arg, const char *question);
 	/* Give the terminal away (before gdb) and take it back. */
@@ -111,6 +113,10 @@ struct session {
 	enum fw_event_kind	 stop_kind;
 	int			 stop_bp;	/* breakpoint id, 0 none */
 	char			*stop_line;	/* the event as text */
+	struct fw_buf		 stops;		/* "Breakpoint N, ..." lines of
+						 * the stops not announced yet
+						 * (several tasks can stop in
+						 * one batch of events) */
 	char			**pending;	/* breakpoint commands to run */
 	int			 npending;
 
@@ -119,6 +125,9 @@ struct session {
 
 	struct tlog_writer	 log;		/* -o FILE or "log FILE" */
 	bool			 logging;
+	/* The front end's interrupt flag (Ctrl-C), for the commands that
+	 * drive the tree themselves (scripts, gdb); NULL: none. */
+	const volatile sig_atomic_t *intr;
 	int			 exit_status;	/* forkwatch's when the session ends */
 };
 
@@ -147,6 +156,14 @@ void	session_finish(struct session *);
 void	session_printf(struct session *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	session_write(struct session *, const char *text, size_t len);
+/* An error line through hooks.err (or out). */
+void	session_error(struct session *, const char *text, size_t len);
+
+/* Start writing the trace log to path ("log FILE"); -errno, with err
+ * saying why. The log ends at session_log_close() or session_release(). */
+int	session_log_open(struct session *, const char *path,
+	    enum tlog_format, struct fw_buf *err);
+void	session_log_close(struct session *);
 
 /* Find a live or kept task by pid; prints an error and returns NULL. */
 struct fw_task *session_task(struct session *, const char *pidstr);

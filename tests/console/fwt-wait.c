@@ -1,7 +1,10 @@
 /* fwt-wait FIFO [CHILDREN] - fork CHILDREN children (default 0); then the
  * root and each child open FIFO for reading (blocking until someone opens
  * it for writing) and read it to its end; children exit 0, the root waits
- * for them and exits 0. Runs until the test lets it go. */
+ * for them and exits 0. Runs until the test lets it go. Its standard
+ * fds go to /dev/null at once: a test reads forkwatch's output to its
+ * end, and this program may outlive forkwatch (detached, or stopped for
+ * gdb) holding a copy. */
 #include <fcntl.h>
 
 #include "fwt.h"
@@ -27,12 +30,18 @@ drain(const char *path)
 int
 main(int argc, char **argv)
 {
-	int	 i, n = argc > 2 ? atoi(argv[2]) : 0;
+	int	 i, fd, n = argc > 2 ? atoi(argv[2]) : 0;
 
 	if (argc < 2) {
 		fprintf(stderr, "usage: fwt-wait FIFO [CHILDREN]\n");
 		return 2;
 	}
+	if ((fd = open("/dev/null", O_RDWR)) < 0)
+		fwt_die("/dev/null");
+	for (i = 0; i < 3; i++)
+		dup2(fd, i);
+	if (fd > 2)
+		close(fd);
 	for (i = 0; i < n; i++) {
 		if (fwt_fork() == 0) {
 			drain(argv[1]);

@@ -1,0 +1,248 @@
+/* cmd-inspect.c - looking at the tree: tree, info, bt, events. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "backtrace.h"
+#include "cmd-int.h"
+#include "escape.h"
+#include "inspect.h"
+
+static int
+check_pid_arg(struct cmd_check *ck, int argc, char **argv, struct fw_buf *err)
+{
+	(void)ck;
+	if (argc > 1)
+		return cmd_check_pid(argv[1], err);
+	return 0;
+}
+
+static int
+exec_tree(struct session *s, int argc, char **argv)
+{
+	struct fw_task	*t = NULL;
+	struct fw_buf	 b;
+
+	if (argc > 1 && (t = cmd_task(s, argv[1])) == NULL)
+		return CMD_ERROR;
+	fw_buf_init(&b);
+	inspect_tree(s, t != NULL ? t->tid : 0, &b);
+	if (b.len == 0)
+		fw_buf_adds(&b, "No traced tasks.\n");
+	session_write(s, b.data, b.len);
+	fw_buf_release(&b);
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_tree_entry = {
+	.name = "tree",
+	.alias = NULL,
+	.args = "[PID]",
+	.help = "show the process tree (or PID's subtree)",
+	.min_args = 0,
+	.max_args = 1,
+	.complete = { CMDARG_PID },
+	.exec = exec_tree,
+	.check = check_pid_arg,
+	.doc = "One line per task: its id, name ({name} for a thread), its "
+	    "state letter from /proc in brackets (T for a job-control stop, - "
+	    "for a task that is gone) and why forkwatch has it as it is: "
+	    "stopped at an event (with the breakpoint that stopped it), new, "
+	    "paused, held, running, exited N, killed by SIGNAL, detached. "
+	    "Threads and child processes appear under their process in the "
+	    "order they were created.",
+};
+
+static const char *const info_words[] = { "breakpoints", NULL };
+
+static int
+check_info(struct cmd_check *ck, int argc, char **argv, struct fw_buf *err)
+{
+	(void)ck;
+	if (argc > 1 && !cmd_is_bp_word(argv[1]))
+		return cmd_check_pid(argv[1], err);
+	return 0;
+}
+
+static int
+exec_info(struct session *s, int argc, char **argv)
+{
+	struct fw_task	*t;
+	struct fw_buf	 b;
+
+	if (argc > 1 && cmd_is_bp_word(argv[1])) {
+		cmd_bp_list(s);
+		return CMD_OK;
+	}
+	if ((t = cmd_task(s, argc > 1 ? argv[1] : NULL)) == NULL)
+		return CMD_ERROR;
+	fw_buf_init(&b);
+	inspect_info(s, t, &b);
+	session_write(s, b.data, b.len);
+	fw_buf_release(&b);
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_info_entry = {
+	.name = "info",
+	.alias = "ps",
+	.args = "[PID | breakpoints]",
+	.help = "show everything about a task (default: the one the tree "
+	    "stopped at), or list the breakpoints",
+	.min_args = 0,
+	.max_args = 1,
+	.complete = { CMDARG_PID },
+	.words = info_words,
+	.exec = exec_info,
+	.check = check_info,
+	.doc = "For a live task: forkwatch's view (why it is stopped, who "
+	    "created it), the /proc state, the PF_* flags of /proc/PID/stat "
+	    "decoded, pid, tgid, ppid, pgid, sid and tracer, the threads with "
+	    "their states, uid and gid, capabilities (effective, permitted, "
+	    "inheritable, bounding), the blocked, ignored, caught and pending "
+	    "signals by name, argv, exe, cwd, open fds with their targets, "
+	    "memory (VmRSS, VmHWM, VmSize), start time and age. For a task "
+	    "that is gone: its exit status, argv and exe.",
+};
+
+/* The stack of a task in a ptrace-stop; a running one is stopped for it
+ * and let go again. */
+static int
+exec_bt(struct session *s, int argc, char **argv)
+{
+	struct fw_task	*t;
+	struct bt_trace	 trace;
+	struct fw_buf	 b, msg;
+	pid_t		 tid;
+	bool		 stopped_here = false;
+	int		 r;
+
+	if ((t = cmd_task(s, argc > 1 ? argv[1] : NULL)) == NULL)
+		return CMD_ERROR;
+	tid = t->tid;
+	if (s->bt == NULL) {
+		cmd_error(s, "backtraces are not available");
+		return CMD_ERROR;
+	}
+	switch (t->state) {
+	case TASK_DEAD:
+		cmd_error(s, "task %d is gone", (int)tid);
+		return CMD_ERROR;
+	case TASK_STARTING:
+	case TASK_PARKED:
+		cmd_error(s, "task %d has not started yet", (int)tid);
+		return CMD_ERROR;
+	case TASK_RUNNING:
+	case TASK_LISTENING:
+		if (t->flags & TF_VFORK_WAIT) {
+			cmd_error(s, "task %d cannot be stopped: it is in vfork "
+			    "until its child execs or exits", (int)tid);
+			return CMD_ERROR;
+		}
+		if ((r = engine_stop_task(&s->eng, t)) != 0 ||
+		    (t = task_find(&s->eng.tasks, tid)) == NULL) {
+			cmd_error(s, "cannot stop task %d: %s", (int)tid,
+			    r != 0 ? strerror(-r) : "it is gone");
+			return CMD_ERROR;
+		}
+		stopped_here = true;
+		break;
+	case TASK_STOPPED:
+		break;
+	}
+	memset(&trace, 0, sizeof trace);
+	fw_buf_init(&msg);
+	fw_buf_init(&b);
+	r = bt_capture(s->bt, tid, 0, &trace, &msg);
+	if (r == 0) {
+		fw_buf_printf(&b, "Task %d ", (int)tid);
+		inspect_name(s, t, &b);
+		fw_buf_adds(&b, ", ");
+		inspect_why(s, t, &b);
+		fw_buf_adds(&b, ":\n");
+		bt_format(&b, &trace);
+		if (b.len > 0 && b.data[b.len - 1] != '\n')
+			fw_buf_addc(&b, '\n');
+		session_write(s, b.data, b.len);
+	} else
+		cmd_error(s, "cannot unwind task %d: %s", (int)tid,
+		    msg.len > 0 ? fw_buf_cstr(&msg) : strerror(-r));
+	bt_trace_release(&trace);
+	fw_buf_release(&b);
+	fw_buf_release(&msg);
+	/* Let go what only the backtrace stopped. */
+	if (stopped_here && (t = task_find(&s->eng.tasks, tid)) != NULL &&
+	    !(t->flags & TF_HELD) && !s->eng.frozen)
+		engine_resume_task(&s->eng, t);
+	return r == 0 ? CMD_OK : CMD_ERROR;
+}
+
+const struct cmd_entry cmd_bt_entry = {
+	.name = "bt",
+	.alias = "backtrace",
+	.args = "[PID]",
+	.help = "show the stack of a task (default: the one the tree stopped "
+	    "at)",
+	.min_args = 0,
+	.max_args = 1,
+	.complete = { CMDARG_PID },
+	.exec = exec_bt,
+	.check = check_pid_arg,
+	.doc = "The stack is unwound from outside (libunwind-ptrace) and "
+	    "symbolised from the ELF symbol tables: one line per frame with "
+	    "the function and offset and the file it is in, or file+offset "
+	    "where no symbol covers the address (stripped code). A task that "
+	    "runs (task-stop mode) is stopped for the backtrace and let go "
+	    "again; one blocked in vfork cannot be.",
+};
+
+static int
+check_events(struct cmd_check *ck, int argc, char **argv, struct fw_buf *err)
+{
+	(void)ck;
+	if (argc > 1)
+		return cmd_check_count(argv[1], "N", err);
+	return 0;
+}
+
+static int
+exec_events(struct session *s, int argc, char **argv)
+{
+	size_t		 n = argc > 1 ? (size_t)atoi(argv[1]) : 20, i, first;
+	struct fw_buf	 b;
+	const char	*line;
+
+	if (n > SESS_HISTORY)
+		n = SESS_HISTORY;
+	if (n > s->hist_next)
+		n = s->hist_next;
+	first = s->hist_next - n;
+	fw_buf_init(&b);
+	for (i = first; i < s->hist_next; i++) {
+		line = s->hist[i % SESS_HISTORY].line;
+		if (line == NULL)
+			continue;
+		fw_buf_adds(&b, line + strspn(line, " "));
+		fw_buf_addc(&b, '\n');
+	}
+	if (b.len == 0)
+		fw_buf_adds(&b, "No events yet.\n");
+	session_write(s, b.data, b.len);
+	fw_buf_release(&b);
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_events_entry = {
+	.name = "events",
+	.alias = NULL,
+	.args = "[N]",
+	.help = "show the last N events (default 20, at most 1024)",
+	.min_args = 0,
+	.max_args = 1,
+	.exec = exec_events,
+	.check = check_events,
+	.doc = "In the text log format: seconds since the start, the task "
+	    "(TID.TGID for a thread), the event and its details; exiting "
+	    "marks a task's exit stop, exit its end.",
+};

@@ -1,0 +1,123 @@
+/* cmd-run.c - letting the tree run: continue, step, pause. These only set
+ * the session going; the front end drives it (cmd.h, session_drive()). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd-int.h"
+
+static int
+exec_continue(struct session *s, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	s->step_left = 0;
+	s->step_pid = 0;
+	session_resume(s);
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_continue_entry = {
+	.name = "continue",
+	.alias = "c",
+	.args = NULL,
+	.help = "let every task run until a breakpoint hits or the tree is gone",
+	.min_args = 0,
+	.max_args = 0,
+	.flags = CMD_F_RESUMES | CMD_F_STOPPED,
+	.exec = exec_continue,
+	.doc = "Held tasks stay stopped. Ctrl-C stops the whole tree again "
+	    "(\"Paused\").",
+};
+
+/* "step [N | +N | PID]": the argument, checked. */
+static int
+check_step(struct cmd_check *ck, int argc, char **argv, struct fw_buf *err)
+{
+	(void)ck;
+	if (argc < 2)
+		return 0;
+	return cmd_check_count(argv[1][0] == '+' ? argv[1] + 1 : argv[1],
+	    "the count", err);
+}
+
+static int
+exec_step(struct session *s, int argc, char **argv)
+{
+	struct fw_task	*t = NULL;
+	const char	*arg = argc > 1 ? argv[1] : NULL;
+	int		 n = 1;
+
+	if (arg != NULL) {
+		if (*arg == '+')
+			n = atoi(arg + 1);
+		else {
+			n = atoi(arg);
+			t = task_find(&s->eng.tasks, n);
+		}
+	}
+	s->step_left = 0;
+	s->step_pid = 0;
+	if (t != NULL) {
+		/* A number that names a live task: only it runs. */
+		if (t->flags & TF_HELD) {
+			cmd_error(s, "task %d is held (release it first)",
+			    (int)t->tid);
+			return CMD_ERROR;
+		}
+		if (t->state != TASK_STOPPED) {
+			cmd_error(s, "task %d is not stopped (%s)",
+			    (int)t->tid, task_state_name(t->state));
+			return CMD_ERROR;
+		}
+		s->step_pid = t->tid;
+	} else
+		s->step_left = n;
+	session_resume(s);
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_step_entry = {
+	.name = "step",
+	.alias = "s",
+	.args = "[N | PID]",
+	.help = "run to the next N lifecycle events (of any task), or let "
+	    "only PID run to its next event",
+	.min_args = 0,
+	.max_args = 1,
+	.complete = { CMDARG_PID },
+	.flags = CMD_F_RESUMES | CMD_F_STOPPED,
+	.exec = exec_step,
+	.check = check_step,
+	.doc = "The events counted are fork, vfork, clone, exec, exit (the "
+	    "exit stop), signal, vfork_done and job-control stop. A number "
+	    "that is the id of a traced task means that task: it runs alone "
+	    "while every other task stays stopped; write +N to mean a count "
+	    "anyway. A breakpoint that hits first stops the tree there.",
+};
+
+static int
+exec_pause(struct session *s, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	if (s->state == SESS_DONE) {
+		cmd_error(s, "no traced task is left");
+		return CMD_ERROR;
+	}
+	session_pause(s);
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_pause_entry = {
+	.name = "pause",
+	.alias = NULL,
+	.args = NULL,
+	.help = "stop every task now (what Ctrl-C does while the tree runs)",
+	.min_args = 0,
+	.max_args = 0,
+	.exec = exec_pause,
+	.doc = "Useful in task-stop mode (set stop task), where the other "
+	    "tasks run on while you are at the prompt.",
+};

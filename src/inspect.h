@@ -1,0 +1,46 @@
+/* inspect.h - what the console and the TUI show of traced tasks: a one-line
+ * summary per task, the process tree and everything about one task ("info"),
+ * rendered as text into an fw_buf. Every string that comes from a tracee
+ * (comm, argv, paths, fd targets) is escaped for a terminal. Reads /proc
+ * through the session's engine; knows nothing of terminals or curses. */
+#ifndef FW_INSPECT_H
+#define FW_INSPECT_H
+
+#include <sys/types.h>
+
+#include "session.h"
+#include "util.h"
+
+/* t's state letter as /proc shows it (R, S, D, t, Z...), except 'T' for a
+ * task in a job-control stop, which /proc shows as 't' while forkwatch
+ * listens (PTRACE_LISTEN); '-' for a task that is gone, '?' when /proc
+ * cannot be read. */
+char	inspect_state(struct session *, const struct fw_task *);
+
+/* Why t is as it is, from forkwatch's side: "stopped at fork (breakpoint
+ * 1)", "held, paused", "new", "running", "job-control stop (SIGTSTP)",
+ * "exited 3", "killed by SIGSEGV (core dumped)", "detached". */
+void	inspect_why(struct session *, const struct fw_task *, struct fw_buf *);
+
+/* t's name, escaped: its comm (from /proc while it lives), "{comm}" for a
+ * thread that is not its process's leader. */
+void	inspect_name(struct session *, const struct fw_task *, struct fw_buf *);
+
+/* The one-line summary "TID NAME [S] WHY" (no newline) that the tree
+ * shows for each task. */
+void	inspect_line(struct session *, const struct fw_task *, struct fw_buf *);
+
+/* The process tree of the task root (0: every tree forkwatch knows), one
+ * line per task with inspect_line(): threads and child processes under
+ * their process in creation order, exited tasks kept with their status.
+ * Lines are drawn with ASCII when s->plain, else with box-drawing
+ * characters in a UTF-8 locale. */
+void	inspect_tree(struct session *, pid_t root, struct fw_buf *);
+
+/* Everything about one task that matters when debugging a process's life:
+ * state, PF_* flags, ids, tracer, threads, credentials, capabilities,
+ * signal masks, argv, exe, cwd, fds with their targets, memory, start time
+ * and age; for a task that is gone, what forkwatch kept. */
+void	inspect_info(struct session *, struct fw_task *, struct fw_buf *);
+
+#endif
