@@ -1,10 +1,18 @@
 #!/bin/sh
-# Install everything forkwatch needs to build and to run its test suite on
-# Debian 12 (run as root). Safe to run again.
+# install-deps.sh - install everything forkwatch needs to build, to run its
+# test suite and its benchmark on Debian 12 (run as root). Safe to run again.
 set -eu
-pkgs="build-essential autoconf automake libtool pkg-config
-libunwind-dev libelf-dev libreadline-dev libncurses-dev libjansson-dev libvterm-dev
-strace tmux python3 jq bear librsvg2-bin valgrind gdb file"
+
+# Build: toolchain, autotools, and the libraries configure checks.
+build="build-essential autoconf automake libtool pkg-config
+libunwind-dev libelf-dev libreadline-dev libncurses-dev libjansson-dev
+libvterm-dev"
+# make check and make bench: programs the tests call (the TUI tests drive
+# tmux; reports are checked with jq, python3, xmllint and rsvg-convert; the
+# benchmark compares with strace).
+tests="strace tmux python3 jq bear librsvg2-bin libxml2-utils valgrind gdb
+file procps"
+
 if [ "$(id -u)" != 0 ]; then
 	echo "install-deps.sh: must run as root (apt-get)" >&2
 	exit 1
@@ -12,4 +20,5 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 # shellcheck disable=SC2086
-apt-get install -y -qq --no-install-recommends $pkgs >/dev/null
+apt-get install -y -qq --no-install-recommends $build $tests >/dev/null
+echo "install-deps.sh: build and test dependencies installed"

@@ -1,38 +1,56 @@
-# Library checks: pkg-config first; each failure names the Debian package.
+# fw_libs.m4 - forkwatch's build checks. One macro per library, pkg-config
+# first; a missing library stops configure with the Debian package that
+# provides it. Each sets NAME_CFLAGS/NAME_LIBS and fw_NAME_version.
+
+# FW_PKG_VERSION(VAR, MODULE): the installed version of a pkg-config module.
+AC_DEFUN([FW_PKG_VERSION], [
+  $1=`$PKG_CONFIG --modversion $2 2>/dev/null`
+  AS_IF([test -z "[$]$1"], [$1=unknown])
+])
 
 AC_DEFUN([FW_CHECK_LIBUNWIND], [
   PKG_CHECK_MODULES([UNWIND], [libunwind-ptrace libunwind-generic],
     [fw_bt_backend=libunwind
-     fw_unwind_version=`$PKG_CONFIG --modversion libunwind-ptrace`
+     FW_PKG_VERSION([fw_unwind_version], [libunwind-ptrace])
      AC_DEFINE([HAVE_LIBUNWIND], [1], [libunwind-ptrace is available])],
     [AC_MSG_ERROR([libunwind-ptrace not found: install the Debian package libunwind-dev])])
   AM_CONDITIONAL([FW_BT_LIBUNWIND], [test "$fw_bt_backend" = libunwind])
 ])
 
 AC_DEFUN([FW_CHECK_LIBELF], [
-  PKG_CHECK_MODULES([ELF], [libelf], [],
+  PKG_CHECK_MODULES([ELF], [libelf],
+    [FW_PKG_VERSION([fw_elf_version], [libelf])],
     [AC_MSG_ERROR([libelf not found: install the Debian package libelf-dev])])
 ])
 
+# Debian's libreadline-dev ships readline.pc; older systems do not, so fall
+# back to the header and library.
 AC_DEFUN([FW_CHECK_READLINE], [
-  PKG_CHECK_MODULES([READLINE], [readline], [],
+  PKG_CHECK_MODULES([READLINE], [readline],
+    [FW_PKG_VERSION([fw_readline_version], [readline])],
     [AC_CHECK_HEADER([readline/readline.h],
-       [READLINE_LIBS=-lreadline; READLINE_CFLAGS=],
+       [AC_CHECK_LIB([readline], [readline],
+          [READLINE_LIBS=-lreadline; READLINE_CFLAGS=
+           fw_readline_version="(no readline.pc)"],
+          [AC_MSG_ERROR([readline not found: install the Debian package libreadline-dev])])],
        [AC_MSG_ERROR([readline not found: install the Debian package libreadline-dev])])])
 ])
 
 AC_DEFUN([FW_CHECK_NCURSESW], [
-  PKG_CHECK_MODULES([NCURSES], [ncursesw], [],
+  PKG_CHECK_MODULES([NCURSES], [ncursesw],
+    [FW_PKG_VERSION([fw_ncurses_version], [ncursesw])],
     [AC_MSG_ERROR([ncursesw not found: install the Debian package libncurses-dev])])
 ])
 
 AC_DEFUN([FW_CHECK_JANSSON], [
-  PKG_CHECK_MODULES([JANSSON], [jansson >= 2.10], [],
-    [AC_MSG_ERROR([jansson not found: install the Debian package libjansson-dev])])
+  PKG_CHECK_MODULES([JANSSON], [jansson >= 2.10],
+    [FW_PKG_VERSION([fw_jansson_version], [jansson])],
+    [AC_MSG_ERROR([jansson >= 2.10 not found: install the Debian package libjansson-dev])])
 ])
 
 AC_DEFUN([FW_CHECK_VTERM], [
-  PKG_CHECK_MODULES([VTERM], [vterm], [],
+  PKG_CHECK_MODULES([VTERM], [vterm],
+    [FW_PKG_VERSION([fw_vterm_version], [vterm])],
     [AC_MSG_ERROR([libvterm not found: install the Debian package libvterm-dev])])
 ])
 
@@ -45,6 +63,11 @@ AC_DEFUN([FW_WARNINGS], [
   AC_SUBST([FW_WARN_CFLAGS])
 ])
 
+# ASan + UBSan for forkwatch, its library and unit tests (FW_SAN_CFLAGS is
+# in AM_CFLAGS and AM_LDFLAGS). Programs that forkwatch traces in tests must
+# not use it: LeakSanitizer cannot run in a process that is being traced
+# (it ptrace-attaches its own threads at exit). Makefile.am's
+# FW_TRACEE_CFLAGS/FW_TRACEE_LINKFLAGS are for them.
 AC_DEFUN([FW_SANITIZERS], [
   AC_ARG_ENABLE([sanitizers],
     [AS_HELP_STRING([--enable-sanitizers], [build with -fsanitize=address,undefined])],

@@ -26,6 +26,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+static void die(const char *) __attribute__((noreturn));
+
 static void
 die(const char *what)
 {

@@ -87,12 +87,11 @@ elif ! strace -f -qq --seccomp-bpf -e trace=process -o /dev/null \
 	have_strace=old
 fi
 
-storm="$FORKSTORM exec $N /bin/true"
-variants="untraced forkwatch"
-[ "$have_strace" != no ] && variants="$variants strace"
-[ "$have_strace" = yes ] && variants="$variants strace_bpf"
-set -- $variants
-nv=$#
+storm=("$FORKSTORM" exec "$N" /bin/true)
+variants=(untraced forkwatch)
+[ "$have_strace" != no ] && variants+=(strace)
+[ "$have_strace" = yes ] && variants+=(strace_bpf)
+nv=${#variants[@]}
 
 echo "forkwatch benchmark on $(uname -sr), $(nproc) CPUs," \
     "$(date -u +%Y-%m-%dT%H:%MZ)"
@@ -102,20 +101,19 @@ echo "1. fork+exec storm: $N x (fork, exec /bin/true, wait)," \
     "$ROUNDS interleaved rounds"
 for ((r = 0; r < ROUNDS; r++)); do
 	for ((k = 0; k < nv; k++)); do
-		i=$(( (k + r) % nv + 1 ))
-		case ${!i} in
+		case ${variants[(k + r) % nv]} in
 		untraced)
-			run untraced $storm ;;
+			run untraced "${storm[@]}" ;;
 		forkwatch)
 			run forkwatch "$FORKWATCH" --batch -q --format=jsonl \
-			    -o "$log" $storm
+			    -o "$log" "${storm[@]}"
 			check_log exec "$N" ;;
 		strace)
 			run strace strace -f -qq -e trace=process \
-			    -o /dev/null $storm ;;
+			    -o /dev/null "${storm[@]}" ;;
 		strace_bpf)
 			run strace_bpf strace -f -qq --seccomp-bpf \
-			    -e trace=process -o /dev/null $storm ;;
+			    -e trace=process -o /dev/null "${storm[@]}" ;;
 		esac
 	done
 	printf '   round %d/%d done\n' $((r + 1)) "$ROUNDS"
@@ -123,7 +121,7 @@ done
 
 base=$(median untraced)
 printf '\n   %-44s %9s %9s   %s\n' "" "median s" "ratio" "all runs (s)"
-for v in $variants; do
+for v in "${variants[@]}"; do
 	case $v in
 	untraced)   name="untraced" ;;
 	forkwatch)  name="forkwatch --batch -q --format=jsonl -o FILE" ;;
@@ -151,22 +149,22 @@ else
 fi
 # The tracers' own CPU time (not their tracees'): the best of 3 runs.
 tracer_cpu() {
-	local best= c i
-	for i in 1 2 3; do
+	local best='' c _
+	for _ in 1 2 3; do
 		c=$("$FORKSTORM" cpu "$@" 2>&1 >/dev/null | sed -n 's/^cpu=\([0-9.]*\).*/\1/p')
 		[ -z "$best" ] || awk -v a="$c" -v b="$best" 'BEGIN { exit !(a < b) }' &&
 		    best=$c
 	done
 	echo "${best:-?}"
 }
-c=$(tracer_cpu "$FORKWATCH" --batch -q --format=jsonl -o "$log" $storm)
+c=$(tracer_cpu "$FORKWATCH" --batch -q --format=jsonl -o "$log" "${storm[@]}")
 printf '   CPU time of the tracer itself: forkwatch %s s' "$c"
 if [ "$have_strace" = yes ]; then
 	printf ', strace --seccomp-bpf %s s' "$(tracer_cpu strace -f -qq \
-	    --seccomp-bpf -e trace=process -o /dev/null $storm)"
+	    --seccomp-bpf -e trace=process -o /dev/null "${storm[@]}")"
 fi
 echo " (best of 3)"
-ok=$(awk -v r="$fw_ratio" 'BEGIN { print (r <= 1.35) ? "met" : "missed" }')
+ok=$(awk -v a="$fw" -v b="$base" 'BEGIN { print (a / b <= 1.35) ? "met" : "missed" }')
 echo "   target: forkwatch <= 1.35x untraced: $ok ($fw_ratio x)"
 echo "   target: strace --seccomp-bpf >= 1.25x forkwatch's time: $bpf_ok"
 
