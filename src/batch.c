@@ -12,6 +12,7 @@
 #include "batch.h"
 #include "engine.h"
 #include "escape.h"
+#include "flags.h"
 #include "launch.h"
 #include "sigctl.h"
 #include "tlog-write.h"
@@ -158,7 +159,7 @@ notice_end(const struct fw_options *o, const struct engine *eng,
 	if (eng->launched && eng->root_done && WIFSIGNALED(eng->root_status))
 		fw_error(0, "%d killed by %s%s; %lu processes, %lu threads, "
 		    "%lu execs", (int)eng->root,
-		    strsignal(WTERMSIG(eng->root_status)),
+		    flags_signame(WTERMSIG(eng->root_status)),
 		    WCOREDUMP(eng->root_status) ? " (core dumped)" : "",
 		    s->processes, s->threads, s->execs);
 	else if (eng->launched && eng->root_done)

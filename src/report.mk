@@ -26,6 +26,8 @@ tests_report_tlog_read_driver_LDADD = libforkwatch.a $(FW_DEP_LIBS)
 # A process chain with a known critical path, for a real trace.
 check_PROGRAMS += tests/report/chain
 tests_report_chain_SOURCES = tests/report/chain.c
+tests_report_chain_CFLAGS = $(FW_TRACEE_CFLAGS)
+tests_report_chain_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 
 REPORT_TESTS = \
 	tests/report/summary.sh \

@@ -29,50 +29,50 @@ FWTEST_PROGS = \
 	tests/progs/vfork
 check_PROGRAMS += $(FWTEST_PROGS)
 
-# The programs use no part of forkwatch. FW_TRACEE_CFLAGS/LDFLAGS (from
+# The programs use no part of forkwatch. FW_TRACEE_CFLAGS/LINKFLAGS (from
 # Makefile.am) give warnings and -pthread but never sanitizers.
 tests_progs_attach_target_SOURCES = tests/progs/attach-target.c tests/progs/tprog.h
 tests_progs_attach_target_CFLAGS = $(FW_TRACEE_CFLAGS)
-tests_progs_attach_target_LDFLAGS = $(FW_TRACEE_LDFLAGS)
+tests_progs_attach_target_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 tests_progs_clone_proc_SOURCES = tests/progs/clone-proc.c tests/progs/tprog.h
 tests_progs_clone_proc_CFLAGS = $(FW_TRACEE_CFLAGS)
-tests_progs_clone_proc_LDFLAGS = $(FW_TRACEE_LDFLAGS)
+tests_progs_clone_proc_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 tests_progs_fork_tree_SOURCES = tests/progs/fork-tree.c tests/progs/tprog.h
 tests_progs_fork_tree_CFLAGS = $(FW_TRACEE_CFLAGS)
-tests_progs_fork_tree_LDFLAGS = $(FW_TRACEE_LDFLAGS)
+tests_progs_fork_tree_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 tests_progs_forkers_SOURCES = tests/progs/forkers.c tests/progs/tprog.h
 tests_progs_forkers_CFLAGS = $(FW_TRACEE_CFLAGS)
-tests_progs_forkers_LDFLAGS = $(FW_TRACEE_LDFLAGS)
+tests_progs_forkers_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 tests_progs_fwprog_SOURCES = tests/progs/fwprog.c tests/progs/tprog.h
 tests_progs_fwprog_CFLAGS = $(FW_TRACEE_CFLAGS)
-tests_progs_fwprog_LDFLAGS = $(FW_TRACEE_LDFLAGS)
+tests_progs_fwprog_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 tests_progs_jobctl_SOURCES = tests/progs/jobctl.c tests/progs/tprog.h
 tests_progs_jobctl_CFLAGS = $(FW_TRACEE_CFLAGS)
-tests_progs_jobctl_LDFLAGS = $(FW_TRACEE_LDFLAGS)
+tests_progs_jobctl_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 tests_progs_kill_child_SOURCES = tests/progs/kill-child.c tests/progs/tprog.h
 tests_progs_kill_child_CFLAGS = $(FW_TRACEE_CFLAGS)
-tests_progs_kill_child_LDFLAGS = $(FW_TRACEE_LDFLAGS)
+tests_progs_kill_child_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 tests_progs_leader_exit_SOURCES = tests/progs/leader-exit.c tests/progs/tprog.h
 tests_progs_leader_exit_CFLAGS = $(FW_TRACEE_CFLAGS)
-tests_progs_leader_exit_LDFLAGS = $(FW_TRACEE_LDFLAGS)
+tests_progs_leader_exit_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 tests_progs_orphan_SOURCES = tests/progs/orphan.c tests/progs/tprog.h
 tests_progs_orphan_CFLAGS = $(FW_TRACEE_CFLAGS)
-tests_progs_orphan_LDFLAGS = $(FW_TRACEE_LDFLAGS)
+tests_progs_orphan_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 tests_progs_signals_SOURCES = tests/progs/signals.c tests/progs/tprog.h
 tests_progs_signals_CFLAGS = $(FW_TRACEE_CFLAGS)
-tests_progs_signals_LDFLAGS = $(FW_TRACEE_LDFLAGS)
+tests_progs_signals_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 tests_progs_thread_exec_SOURCES = tests/progs/thread-exec.c tests/progs/tprog.h
 tests_progs_thread_exec_CFLAGS = $(FW_TRACEE_CFLAGS)
-tests_progs_thread_exec_LDFLAGS = $(FW_TRACEE_LDFLAGS)
+tests_progs_thread_exec_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 tests_progs_threads_SOURCES = tests/progs/threads.c tests/progs/tprog.h
 tests_progs_threads_CFLAGS = $(FW_TRACEE_CFLAGS)
-tests_progs_threads_LDFLAGS = $(FW_TRACEE_LDFLAGS)
+tests_progs_threads_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 tests_progs_traceme_SOURCES = tests/progs/traceme.c tests/progs/tprog.h
 tests_progs_traceme_CFLAGS = $(FW_TRACEE_CFLAGS)
-tests_progs_traceme_LDFLAGS = $(FW_TRACEE_LDFLAGS)
+tests_progs_traceme_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 tests_progs_vfork_SOURCES = tests/progs/vfork.c tests/progs/tprog.h
 tests_progs_vfork_CFLAGS = $(FW_TRACEE_CFLAGS)
-tests_progs_vfork_LDFLAGS = $(FW_TRACEE_LDFLAGS)
+tests_progs_vfork_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 
 # --- unit tests -------------------------------------------------------------
 FWTEST_UNITS = \
