@@ -327,14 +327,8 @@ cmd_task(struct session *s, const char *arg)
 		cmd_error(s, "'%s' is not a task id", arg);
 		return NULL;
 	}
-	if ((t = task_find(&s->eng.tasks, pid)) != NULL)
+	if ((t = task_find_any(&s->eng.tasks, pid)) != NULL)
 		return t;
-	/* Exited tasks are kept out of the hash, in the list: the newest
-	 * record with that id. */
-	for (t = s->eng.tasks.tail; t != NULL; t = t->all_prev) {
-		if (t->tid == pid)
-			return t;
-	}
 	cmd_error(s, "no traced task %d", pid);
 	return NULL;
 }

@@ -316,6 +316,23 @@ clone_is_thread(struct engine *eng, pid_t child, bool known, uint64_t flags)
 
 static void	on_vfork_done(struct engine *, struct fw_task *);
 
+/* A parked task now has its place: replay, in order, what it reported
+ * while it waited. */
+static void
+unpark(struct engine *eng, struct fw_task *t)
+{
+	int	*deferred = t->deferred, n = t->ndeferred, i;
+	pid_t	 tid = t->tid;
+
+	eng->nparked--;
+	t->state = TASK_STARTING;
+	t->deferred = NULL;
+	t->ndeferred = 0;
+	for (i = 0; i < n; i++)
+		eng_dispatch(eng, tid, deferred[i], NULL);
+	free(deferred);
+}
+
 /* Is t still in the ptrace event stop pev? */
 static bool
 in_event_stop(struct fw_task *t, int pev)
@@ -337,7 +354,7 @@ new_child(struct engine *eng, struct fw_task *t, pid_t child, int pev,
 	struct fw_task	*c, *proc;
 	struct fw_event	 ev;
 	bool		 parked = false;
-	int		 verdict, i, n, *deferred;
+	int		 verdict;
 
 	c = task_find(&eng->tasks, child);
 	if (c == NULL)
@@ -389,15 +406,7 @@ new_child(struct engine *eng, struct fw_task *t, pid_t child, int pev,
 	if (parked) {
 		/* The child stopped before this event arrived: replay what it
 		 * reported, in order, now that it has a place in the tree. */
-		eng->nparked--;
-		c->state = TASK_STARTING;
-		deferred = c->deferred;
-		n = c->ndeferred;
-		c->deferred = NULL;
-		c->ndeferred = 0;
-		for (i = 0; i < n; i++)
-			eng_dispatch(eng, child, deferred[i], NULL);
-		free(deferred);
+		unpark(eng, c);
 	}
 	return verdict;
 }
@@ -816,7 +825,6 @@ adopt_parked(struct engine *eng)
 {
 	struct fw_task		*t, *parent;
 	struct procfs_status	 st;
-	int			*deferred, n, i;
 
 	/* Rescan after each one: replaying its statuses may drop records. */
 	for (;;) {
@@ -842,15 +850,7 @@ adopt_parked(struct engine *eng)
 			continue;
 		}
 		/* Its parent is gone or not ours: a root of its own. */
-		eng->nparked--;
-		t->state = TASK_STARTING;
-		deferred = t->deferred;
-		n = t->ndeferred;
-		t->deferred = NULL;
-		t->ndeferred = 0;
-		for (i = 0; i < n; i++)
-			eng_dispatch(eng, t->tid, deferred[i], NULL);
-		free(deferred);
+		unpark(eng, t);
 	}
 }
 

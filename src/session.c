@@ -595,24 +595,3 @@ session_finish(struct session *s)
 	if (s->eng.launched && s->eng.root_done)
 		s->exit_status = batch_exit_status(s->eng.root_status);
 }
-
-struct fw_task *
-session_task(struct session *s, const char *pidstr)
-{
-	struct fw_task	*t;
-	int		 pid;
-
-	if (fw_parse_pid(pidstr, &pid) != 0) {
-		session_printf(s, "error: '%s' is not a task id\n", pidstr);
-		return NULL;
-	}
-	if ((t = task_find(&s->eng.tasks, pid)) != NULL)
-		return t;
-	/* Exited tasks are kept out of the hash, in the list. */
-	for (t = s->eng.tasks.tail; t != NULL; t = t->all_prev) {
-		if (t->tid == pid)
-			return t;
-	}
-	session_printf(s, "error: no traced task %d\n", pid);
-	return NULL;
-}

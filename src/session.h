@@ -165,9 +165,6 @@ int	session_log_open(struct session *, const char *path,
 	    enum tlog_format, struct fw_buf *err);
 void	session_log_close(struct session *);
 
-/* Find a live or kept task by pid; prints an error and returns NULL. */
-struct fw_task *session_task(struct session *, const char *pidstr);
-
 /* Breakpoints. session_bp_parse: "EVENT [COND...]" -> new breakpoint, or
  * NULL with the reason in err. */
 struct breakpoint *session_bp_parse(struct session *, int argc, char **argv,

@@ -59,6 +59,21 @@ task_find(const struct task_table *tt, pid_t pid)
 	return NULL;
 }
 
+struct fw_task *
+task_find_any(const struct task_table *tt, pid_t pid)
+{
+	struct fw_task	*t;
+
+	if ((t = task_find(tt, pid)) != NULL)
+		return t;
+	/* Dead records are out of the hash, in the list. */
+	for (t = tt->tail; t != NULL; t = t->all_prev) {
+		if (t->tid == pid)
+			return t;
+	}
+	return NULL;
+}
+
 static void
 hash_insert(struct task_table *tt, struct fw_task *t)
 {

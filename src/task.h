@@ -97,6 +97,8 @@ void		 task_table_init(struct task_table *);
 void		 task_table_release(struct task_table *);
 
 struct fw_task	*task_find(const struct task_table *, pid_t);
+/* A live task, else the newest kept dead record with that id, else NULL. */
+struct fw_task	*task_find_any(const struct task_table *, pid_t);
 /* Create a record for tid (which must not be in the hash) in TASK_STARTING. */
 struct fw_task	*task_new(struct task_table *, pid_t tid);
 /* Remove t from the hash (it stays in the list and tree, e.g. once dead). */
