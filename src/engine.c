@@ -94,6 +94,16 @@ engine_ts(const struct engine *eng)
 	return fw_now() - eng->t0;
 }
 
+/* Drain the signalfd (every pending SIGCHLD). */
+void
+engine_clear_fd(struct engine *eng)
+{
+	struct signalfd_siginfo	 ssi;
+
+	while (read(eng->sigfd, &ssi, sizeof ssi) > 0)
+		;
+}
+
 int
 engine_fd(const struct engine *eng)
 {
@@ -116,6 +126,8 @@ eng_flush(struct engine *eng)
 			eng->sinks[i].flush(eng->sinks[i].arg);
 	}
 	eng->last_flush = fw_now();
+	eng->flushed_events = eng->nevents;
+	eng->alarm_armed = false;
 }
 
 /* Fill the common members of an event about task t. */
@@ -869,9 +881,6 @@ eng_wait_once(struct engine *eng, bool block)
 	int			 n = 0, i, status, flags, r;
 	pid_t			 pid;
 
-	/* Clear the signalfd before draining so a later SIGCHLD re-arms it. */
-	while (read(eng->sigfd, &ssi, sizeof ssi) > 0)
-		;
 	for (;;) {
 		flags = __WALL | ((block && n == 0 && eng->nparked == 0) ?
 		    0 : WNOHANG);
@@ -920,6 +929,44 @@ eng_wait_once(struct engine *eng, bool block)
 	return n;
 }
 
+static void
+on_flush_alarm(int sig)
+{
+	(void)sig;	/* only interrupts wait4 */
+}
+
+/* About to block in wait4: flush the sinks if the last flush is
+ * FLUSH_EVERY old, else make sure a timer wakes the wait when it will be
+ * (SIGALRM without SA_RESTART makes wait4 return EINTR). Flushing at every
+ * idle moment instead cost a write(2) per stop in a serial storm. */
+static void
+idle_flush(struct engine *eng)
+{
+	struct sigaction	 sa;
+	struct itimerval	 it;
+	double			 due = eng->last_flush + FLUSH_EVERY - fw_now();
+
+	if (eng->nevents == eng->flushed_events)
+		return;
+	if (due <= 0) {
+		eng_flush(eng);
+		return;
+	}
+	if (eng->alarm_armed)
+		return;
+	if (!eng->alarm_installed) {
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = on_flush_alarm;
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGALRM, &sa, NULL);
+		eng->alarm_installed = true;
+	}
+	memset(&it, 0, sizeof it);
+	it.it_value.tv_usec = (suseconds_t)(due * 1e6) + 1;
+	setitimer(ITIMER_REAL, &it, NULL);
+	eng->alarm_armed = true;
+}
+
 enum engine_result
 engine_run(struct engine *eng, bool block, const volatile sig_atomic_t *intr)
 {
@@ -927,6 +974,12 @@ engine_run(struct engine *eng, bool block, const volatile sig_atomic_t *intr)
 	double	 now;
 
 	eng->brk = false;
+	/* A client that polls engine_fd() calls us non-blocking: clear the
+	 * signalfd before collecting, so a SIGCHLD that comes later makes it
+	 * readable again. A blocking caller waits in wait4 and needs no
+	 * signalfd: leaving it alone saves a read per stop. */
+	if (!block)
+		engine_clear_fd(eng);
 	for (;;) {
 		if (intr != NULL && *intr)
 			return ENGINE_INTR;
@@ -934,12 +987,13 @@ engine_run(struct engine *eng, bool block, const volatile sig_atomic_t *intr)
 			eng_flush(eng);
 			return ENGINE_DONE;
 		}
-		r = eng_wait_once(eng, false);
-		if (r == 0) {
-			eng_flush(eng);
-			if (!block)
-				return ENGINE_READY;
+		if (block) {
+			/* Blocks only when nothing is ready. */
+			idle_flush(eng);
 			r = eng_wait_once(eng, true);
+		} else if ((r = eng_wait_once(eng, false)) == 0) {
+			eng_flush(eng);
+			return ENGINE_READY;
 		}
 		if (r == -EINTR)
 			continue;

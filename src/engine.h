@@ -82,6 +82,9 @@ struct engine {
 	size_t			 nparked;
 	int			 idle_polls;	/* polls with only parked tasks */
 	unsigned long		 nevents;
+	unsigned long		 flushed_events; /* nevents at the last flush */
+	bool			 alarm_installed; /* SIGALRM handler (flush timer) */
+	bool			 alarm_armed;
 	size_t			 ndead;		/* dead tasks kept */
 
 	struct fw_buf		 err;		/* detail of the last error */
@@ -105,8 +108,10 @@ int	engine_attach(struct engine *, pid_t pid, bool stop);
  * (intr may be NULL), or (non-blocking) when nothing is ready. */
 enum engine_result engine_run(struct engine *, bool block,
 	    const volatile sig_atomic_t *intr);
-/* The fd that becomes readable when tasks have something to report. */
+/* The fd that becomes readable when tasks have something to report;
+ * engine_run(block = false) clears it. */
 int	engine_fd(const struct engine *);
+void	engine_clear_fd(struct engine *);
 /* Live traced tasks. */
 size_t	engine_live(const struct engine *);
 

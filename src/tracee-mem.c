@@ -144,6 +144,83 @@ read_strings(pid_t pid, const uint64_t *ptrs, size_t n, struct fw_strv *out,
 	return 0;
 }
 
+/* The word at off in a window read from the tracee (8 or 4 bytes). */
+static uint64_t
+window_word(const unsigned char *w, size_t off, int word)
+{
+	uint64_t	 v;
+	uint32_t	 v32;
+
+	if (word == 8) {
+		memcpy(&v, w + off, 8);
+		return v;
+	}
+	memcpy(&v32, w + off, 4);
+	return v32;
+}
+
+/* Collect the strings that n pointers, read from the window at ptr_off,
+ * point to inside the window. Returns -EAGAIN when one does not lie (with
+ * its NUL) inside the window, and *nptrs stops at a NULL pointer when
+ * n is 0 (envp, whose length is not known). */
+static int
+window_strings(const unsigned char *w, size_t got, uint64_t sp, int word,
+    size_t ptr_off, size_t n, struct fw_strv *out)
+{
+	struct fw_buf	 res;
+	uint64_t	 p;
+	size_t		 i, off;
+	const char	*nul;
+
+	fw_buf_init(&res);
+	for (i = 0; n == 0 || i < n; i++) {
+		if (ptr_off + (i + 1) * (size_t)word > got)
+			goto again;
+		p = window_word(w, ptr_off + i * (size_t)word, word);
+		if (p == 0 && n == 0)
+			break;
+		if (p < sp || p - sp >= got)
+			goto again;
+		off = (size_t)(p - sp);
+		if ((nul = memchr(w + off, '\0', got - off)) == NULL)
+			goto again;
+		fw_buf_add(&res, w + off, (size_t)(nul - (const char *)w) - off + 1);
+	}
+	strv_release(out);
+	strv_set(out, res.data ? res.data : "", res.len);
+	fw_buf_release(&res);
+	return 0;
+again:
+	fw_buf_release(&res);
+	return -EAGAIN;
+}
+
+/* The usual case in one process_vm_readv: the kernel puts argc, the argv
+ * and envp arrays and then (above auxv) the strings at the top of the new
+ * stack, so a few KiB read at sp usually hold all of argv. -EAGAIN when
+ * they do not (a long command line, or env not in the window). */
+static int
+read_exec_window(pid_t pid, uint64_t sp, int word, struct fw_strv *argv,
+    struct fw_strv *env)
+{
+	unsigned char	 w[TMEM_EXEC_WINDOW];
+	ssize_t		 r = tmem_read(pid, sp, w, sizeof w);
+	size_t		 got, argc;
+
+	if (r < word)
+		return r < 0 ? (int)r : -EAGAIN;
+	got = (size_t)r;
+	argc = (size_t)window_word(w, 0, word);
+	if (argc == 0 || argc > got / (size_t)word)
+		return -EAGAIN;
+	if (window_strings(w, got, sp, word, (size_t)word, argc, argv) != 0)
+		return -EAGAIN;
+	if (env != NULL && window_strings(w, got, sp, word,
+	    (argc + 2) * (size_t)word, 0, env) != 0)
+		return -EAGAIN;
+	return 0;
+}
+
 int
 tmem_read_exec_args(pid_t pid, uint64_t sp, int word, struct fw_strv *argv,
     struct fw_strv *env, bool *truncated)
@@ -156,6 +233,8 @@ tmem_read_exec_args(pid_t pid, uint64_t sp, int word, struct fw_strv *argv,
 	bool		 env_trunc = false, done;
 
 	*truncated = false;
+	if (read_exec_window(pid, sp, word, argv, env) == 0)
+		return 0;
 	if ((r = read_ptrs(pid, sp, word, &argc, 1)) != 0)
 		return r;
 	if (argc > TMEM_ARGS_MAX / 2)

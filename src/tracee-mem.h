@@ -12,6 +12,8 @@
 
 /* The most argv (or env) bytes kept per exec. */
 #define TMEM_ARGS_MAX	(256 * 1024)
+/* Bytes read at once at an exec stop's stack pointer (the fast path). */
+#define TMEM_EXEC_WINDOW	8192
 
 /* Read up to len bytes at addr. Returns the bytes read, which is short when
  * the range runs into an unmapped page, or -errno when nothing was read. */
