@@ -70,7 +70,8 @@ strv_set(struct fw_strv *v, const char *blob, size_t len)
 		v->len = len + 1;
 	v->blob = fw_malloc(v->len + 1);
 	memcpy(v->blob, blob, len);
-	v->blob[v->len - (v->len ? 1 : 0)] = '\0';
+	if (v->len > 0)
+		v->blob[v->len - 1] = '\0';	/* the terminator added above */
 	v->blob[v->len] = '\0';
 	for (i = 0; i < v->len; i++) {
 		if (v->blob[i] == '\0')

@@ -262,35 +262,36 @@ text_event(struct fw_buf *b, const struct fw_event *ev)
 	}
 }
 
+/* Events that describe forkwatch's own stops, not the traced tree's
+ * lifecycle, are not logged. */
+static bool
+event_logged(enum fw_event_kind k)
+{
+	return k != FW_EV_EXITING && k != FW_EV_PAUSE;
+}
+
 bool
 tlog_format_event(struct fw_buf *b, enum tlog_format f,
     const struct fw_event *ev)
 {
-	if (ev->kind == FW_EV_EXITING || ev->kind == FW_EV_PAUSE) {
-		if (f == TLOG_JSONL)
+	if (f == TLOG_JSONL) {
+		if (!event_logged(ev->kind))
 			return false;
-		text_event(b, ev);
-		return false;
-	}
-	if (f == TLOG_JSONL)
 		json_event(b, ev);
-	else
+	} else
 		text_event(b, ev);
-	return true;
+	return event_logged(ev->kind);
 }
 
 int
 tlog_sink(void *arg, const struct fw_event *ev)
 {
 	struct tlog_writer	*w = arg;
-	size_t			 mark = w->buf.len;
 
-	if (!tlog_format_event(&w->buf, w->format, ev)) {
-		w->buf.len = mark;
-		if (w->buf.data != NULL)
-			w->buf.data[mark] = '\0';
+	/* Decide before formatting: every exit stop passes through here. */
+	if (!event_logged(ev->kind))
 		return 0;
-	}
+	tlog_format_event(&w->buf, w->format, ev);
 	fw_buf_addc(&w->buf, '\n');
 	line_done(w);
 	return 0;
