@@ -182,6 +182,25 @@ report_json_argv(struct report_json *j, const char *const *argv, size_t argc)
 	report_json_end_array(j);
 }
 
+/* Whether p failed and, when the log had rusage, its cost: the members
+ * the report's JSON and the Perfetto slices share. */
+void
+report_json_cost(struct report_json *j, const struct report_proc *p)
+{
+	report_json_key(j, "failed");
+	report_json_bool(j, report_proc_failed(p));
+	if (p->has_rusage) {
+		report_json_key(j, "utime");
+		report_json_double(j, p->utime, 6);
+		report_json_key(j, "stime");
+		report_json_double(j, p->stime, 6);
+		report_json_key(j, "maxrss_kb");
+		report_json_int(j, p->maxrss_kb);
+		report_json_key(j, "self_cpu");
+		report_json_double(j, p->self_cpu, 6);
+	}
+}
+
 /* One exec image as an object. */
 static void
 json_image(struct report_json *j, const struct report_image *im)
@@ -255,17 +274,8 @@ report_json_proc(struct report_json *j, const struct report_proc *p)
 		}
 		report_json_end_object(j);
 	}
-	report_json_key(j, "failed");
-	report_json_bool(j, report_proc_failed(p));
+	report_json_cost(j, p);
 	if (p->has_rusage) {
-		report_json_key(j, "utime");
-		report_json_double(j, p->utime, 6);
-		report_json_key(j, "stime");
-		report_json_double(j, p->stime, 6);
-		report_json_key(j, "maxrss_kb");
-		report_json_int(j, p->maxrss_kb);
-		report_json_key(j, "self_cpu");
-		report_json_double(j, p->self_cpu, 6);
 		report_json_key(j, "maxrss_own");
 		report_json_bool(j, p->maxrss_own);
 	}

@@ -49,5 +49,7 @@ void	report_json_argv(struct report_json *, const char *const *argv,
 /* The members describing process p (pid, name, argv, times, exit, rusage,
  * threads), written inside an object the caller opened. */
 void	report_json_proc(struct report_json *, const struct report_proc *p);
+/* "failed", and utime/stime/maxrss_kb/self_cpu when p has rusage. */
+void	report_json_cost(struct report_json *, const struct report_proc *p);
 
 #endif

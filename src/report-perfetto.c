@@ -76,18 +76,7 @@ exit_args(struct report_json *j, const struct report_proc *p)
 		report_json_key(j, "core");
 		report_json_bool(j, p->core);
 	}
-	report_json_key(j, "failed");
-	report_json_bool(j, report_proc_failed(p));
-	if (p->has_rusage) {
-		report_json_key(j, "utime");
-		report_json_double(j, p->utime, 6);
-		report_json_key(j, "stime");
-		report_json_double(j, p->stime, 6);
-		report_json_key(j, "maxrss_kb");
-		report_json_int(j, p->maxrss_kb);
-		report_json_key(j, "self_cpu");
-		report_json_double(j, p->self_cpu, 6);
-	}
+	report_json_cost(j, p);
 }
 
 /* One complete ("X") slice on the process track for image im (or for the
