@@ -43,11 +43,13 @@ REPORT_TESTS = \
 	tests/report/scale.sh \
 	tests/report/fuzz.sh \
 	tests/report/trace-build.sh \
-	tests/report/trace-critical.sh
+	tests/report/trace-critical.sh \
+	tests/report/selfcheck.sh
 
 TESTS += $(REPORT_TESTS)
 EXTRA_DIST += $(REPORT_TESTS) \
 	tests/report/lib.sh \
+	tests/report/check.py \
 	tests/report/fixtures \
 	tests/report/fuzz-corpus \
 	tests/report/build \

@@ -18,23 +18,25 @@ expect_text "$TMP/tree" 'printf "\x1b[31mred\x1b[0m" "\xff\xfe\xe9" "café" "\u{
 fw report --format json --tree "$FIX/tricky.jsonl" >"$TMP/t.json"
 py - "$TMP/t.json" <<'PY'
 import json, sys
+from check import check, near
 raw = open(sys.argv[1], "rb").read()
 raw.decode("utf-8")                      # valid UTF-8
-assert b"\x1b" not in raw and b"\xff" not in raw.replace(b"\\u00ff", b"")
+check(b"\x1b" not in raw and b"\xff" not in raw.replace(b"\\u00ff", b""))
 d = json.loads(raw)
 argv = d["tree"][0]["children"][0]["argv"]
-assert argv == ["printf", "\x1b[31mred\x1b[0m", "\xff\xfe\xe9", "café",
-                "\u202eevil", "<script>&\"'"], argv
+check(argv == ["printf", "\x1b[31mred\x1b[0m", "\xff\xfe\xe9", "café",
+                "\u202eevil", "<script>&\"'"], argv)
 PY
 
 # SVG: well-formed although argv holds markup and control characters.
 fw report --svg "$TMP/t.svg" --perfetto "$TMP/p.json" "$FIX/tricky.jsonl"
 py - "$TMP/t.svg" "$TMP/p.json" <<'PY'
 import json, sys, xml.etree.ElementTree as ET
+from check import check, near
 root = ET.parse(sys.argv[1]).getroot()
 titles = [t.text for t in root.iter("{http://www.w3.org/2000/svg}title")]
 t = [x for x in titles if x.startswith("pid 3001:")][0]
-assert "<script>&\"'" in t and "\\x1b[31mred" in t and "\\xff" in t, t
+check("<script>&\"'" in t and "\\x1b[31mred" in t and "\\xff" in t, t)
 json.load(open(sys.argv[2]))
 PY
 if command -v xmllint >/dev/null 2>&1; then

@@ -6,6 +6,7 @@ srcdir=${srcdir:-.}
 top_builddir=${top_builddir:-.}
 FW=${FORKWATCH:-$top_builddir/forkwatch}
 FIX=$srcdir/tests/report/fixtures
+CHECK_DIR=$(cd "$srcdir/tests/report" && pwd)
 TEST_NAME=$(basename "$0" .sh)
 
 case $FW in
@@ -57,7 +58,9 @@ expect_text() {
 }
 
 # py SCRIPT ARGS...: run a python3 check; the script exits non-zero to fail.
+# Scripts use check() and equal() from tests/report/check.py, never
+# `assert`, which PYTHONOPTIMIZE turns off (tests/report/selfcheck.sh).
 py() {
 	command -v python3 >/dev/null 2>&1 || skip "python3 is needed"
-	python3 "$@"
+	PYTHONPATH="$CHECK_DIR${PYTHONPATH:+:$PYTHONPATH}" python3 "$@"
 }

@@ -36,20 +36,21 @@ fw report --format json -o "$TMP/sum.json" "$FIX/build.jsonl" ||
 	fail "json exit $?"
 py - "$TMP/sum.json" <<'PY'
 import json, sys
+from check import check, near
 d = json.load(open(sys.argv[1]))["summary"]
-assert d["complete"] is True
-assert abs(d["wall_time"] - 1.001) < 1e-9, d["wall_time"]
-assert (d["processes"], d["threads"], d["execs"], d["signals"]) == (9, 1, 11, 3), d
-assert d["root_code"] == 2 and d["status"] == 0
+check(d["complete"] is True)
+check(abs(d["wall_time"] - 1.001) < 1e-9, d["wall_time"])
+check((d["processes"], d["threads"], d["execs"], d["signals"]) == (9, 1, 11, 3), d)
+check(d["root_code"] == 2 and d["status"] == 0)
 fails = {f["pid"]: f for f in d["failures"]}
-assert sorted(fails) == [1000, 1002, 1005], sorted(fails)
-assert [c["pid"] for c in fails[1005]["chain"]] == [1000, 1002, 1005]
-assert [c["name"] for c in fails[1005]["chain"]] == ["make", "cc", "cc1"]
-assert fails[1005]["exit"] == {"code": 1}
-assert fails[1000]["argv"] == ["make", "-j2"]
+check(sorted(fails) == [1000, 1002, 1005], sorted(fails))
+check([c["pid"] for c in fails[1005]["chain"]] == [1000, 1002, 1005])
+check([c["name"] for c in fails[1005]["chain"]] == ["make", "cc", "cc1"])
+check(fails[1005]["exit"] == {"code": 1})
+check(fails[1000]["argv"] == ["make", "-j2"])
 top = d["top"]
-assert top["count"][0] == {"command": "cc", "processes": 3, "value": 3}, top["count"][0]
-assert top["cpu_time"][0]["command"] == "ld"
-assert abs(top["cpu_time"][0]["value"] - 0.45) < 1e-9
-assert top["max_rss_kb"][0] == {"command": "ld", "processes": 1, "value": 90000}
+check(top["count"][0] == {"command": "cc", "processes": 3, "value": 3}, top["count"][0])
+check(top["cpu_time"][0]["command"] == "ld")
+check(abs(top["cpu_time"][0]["value"] - 0.45) < 1e-9)
+check(top["max_rss_kb"][0] == {"command": "ld", "processes": 1, "value": 90000})
 PY

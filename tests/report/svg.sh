@@ -9,26 +9,27 @@ if command -v xmllint >/dev/null 2>&1; then
 fi
 py - "$TMP/t.svg" <<'PY'
 import sys, xml.etree.ElementTree as ET
+from check import check, near
 ns = {"s": "http://www.w3.org/2000/svg"}
 root = ET.parse(sys.argv[1]).getroot()
-assert root.tag == "{http://www.w3.org/2000/svg}svg"
+check(root.tag == "{http://www.w3.org/2000/svg}svg")
 # Self-contained: nothing is loaded from elsewhere.
 for el in root.iter():
     for k, v in el.attrib.items():
-        assert "href" not in k, (el.tag, k)
+        check("href" not in k, (el.tag, k))
 bars = []
 for g in root.iter("{http://www.w3.org/2000/svg}g"):
     rect = g.find("s:rect", ns)
     title = g.find("s:title", ns)
     if rect is not None and title is not None:
         bars.append((rect.get("class"), title.text))
-assert len(bars) == 9, len(bars)
+check(len(bars) == 9, len(bars))
 cls = {t.split(":")[0]: c for c, t in bars}
-assert cls["pid 1000"] == "fail crit" and cls["pid 1005"] == "fail"
-assert cls["pid 1003"] == "ok" and cls["pid 1008"] == "ok crit"
-assert sum(1 for c, t in bars if "crit" in c) == 4
+check(cls["pid 1000"] == "fail crit" and cls["pid 1005"] == "fail")
+check(cls["pid 1003"] == "ok" and cls["pid 1008"] == "ok crit")
+check(sum(1 for c, t in bars if "crit" in c) == 4)
 t1001 = [t for c, t in bars if t.startswith("pid 1001:")][0]
-assert "/bin/sh -c cc -c a.c -o a.o" in t1001 and "cc -c a.c -o a.o" in t1001
+check("/bin/sh -c cc -c a.c -o a.o" in t1001 and "cc -c a.c -o a.o" in t1001)
 PY
 if command -v rsvg-convert >/dev/null 2>&1; then
 	rsvg-convert -o "$TMP/t.png" "$TMP/t.svg" || fail "rsvg-convert failed"

@@ -35,17 +35,18 @@ fw report --compile-commands "$TMP/fw.json" "$TMP/build.jsonl" 2>"$TMP/err" ||
 fw report --format json "$TMP/build.jsonl" >"$TMP/sum.json"
 py - "$TMP/fw.json" "$TMP/sum.json" "$proj" <<'PY'
 import json, sys
+from check import check, near
 db = json.load(open(sys.argv[1]))
 proj = sys.argv[3]
-assert sorted(e["file"] for e in db) == ["%s/%s.c" % (proj, n) for n in ("list", "main", "str", "util")], db
+check(sorted(e["file"] for e in db) == ["%s/%s.c" % (proj, n) for n in ("list", "main", "str", "util")], db)
 for e in db:
-    assert e["directory"] == proj and e["arguments"][0] == "cc"
-    assert e["output"] == e["file"][:-2] + ".o"
-    assert "-DDEMO_BUILD=1" in e["arguments"] and e["arguments"][-1] == e["file"].rsplit("/", 1)[1]
+    check(e["directory"] == proj and e["arguments"][0] == "cc")
+    check(e["output"] == e["file"][:-2] + ".o")
+    check("-DDEMO_BUILD=1" in e["arguments"] and e["arguments"][-1] == e["file"].rsplit("/", 1)[1])
 s = json.load(open(sys.argv[2]))["summary"]
-assert s["complete"] and s["failures"] == [], s["failures"]
+check(s["complete"] and s["failures"] == [], s["failures"])
 names = {t["command"]: t["processes"] for t in s["top"]["count"]}
-assert names.get("cc") == 5 and names.get("make") == 1, names
+check(names.get("cc") == 5 and names.get("make") == 1, names)
 PY
 
 command -v bear >/dev/null 2>&1 || skip "bear is not installed: compile_commands.json not compared"

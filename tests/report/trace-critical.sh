@@ -17,26 +17,27 @@ fw report --format json --summary --tree --critical-path "$TMP/chain.jsonl" \
 [ ! -s "$TMP/err" ] || fail "report warned: $(cat "$TMP/err")"
 py - "$TMP/r.json" <<'PY'
 import json, sys
+from check import check, near
 d = json.load(open(sys.argv[1]))
 s = d["summary"]
 # chain 4..1 each fork a chain child and a sibling: 1 + 2 * 4 processes;
 # the root and chain 3..0 exec.
-assert (s["processes"], s["execs"], s["failures"]) == (9, 5, []), s
+check((s["processes"], s["execs"], s["failures"]) == (9, 5, []), s)
 links = d["critical_path"]["links"]
-assert [l["argv"][1] for l in links] == ["4", "3", "2", "1", "0"], [l["argv"] for l in links]
-assert all(l["argv"][0] == "chain" for l in links[1:])
-assert abs(sum(l["exclusive"] for l in links) - d["critical_path"]["total"]) < 1e-5
+check([l["argv"][1] for l in links] == ["4", "3", "2", "1", "0"], [l["argv"] for l in links])
+check(all(l["argv"][0] == "chain" for l in links[1:]))
+check(abs(sum(l["exclusive"] for l in links) - d["critical_path"]["total"]) < 1e-5)
 # At each level the sibling never exec'd and ended before the chain child.
 node = d["tree"][0]
 for level in range(4, 0, -1):
     kids = node["children"]
-    assert len(kids) == 2, [k["argv"] for k in kids]
+    check(len(kids) == 2, [k["argv"] for k in kids])
     chain = [k for k in kids if k["images"]][0]
     sib = [k for k in kids if not k["images"]][0]
-    assert sib["end"] <= chain["end"] and sib["exit"] == {"code": 0}
-    assert chain["argv"] == ["chain", str(level - 1)]
+    check(sib["end"] <= chain["end"] and sib["exit"] == {"code": 0})
+    check(chain["argv"] == ["chain", str(level - 1)])
     node = chain
-assert node["children"] == []
+check(node["children"] == [])
 PY
 fw report --critical-path "$TMP/chain.jsonl" >"$TMP/cp.txt"
 grep -q '^Critical path: 5 processes, ' "$TMP/cp.txt" || fail "$(cat "$TMP/cp.txt")"

@@ -43,20 +43,21 @@ expect_text "$TMP/tricky" "*    3000"
 fw report --tree --format json "$FIX/build.jsonl" >"$TMP/tree.json"
 py - "$TMP/tree.json" <<'PY'
 import json, sys
+from check import check, near
 roots = json.load(open(sys.argv[1]))["tree"]
-assert [r["pid"] for r in roots] == [1000]
+check([r["pid"] for r in roots] == [1000])
 r = roots[0]
-assert r["failed"] and r["failed_below"]
+check(r["failed"] and r["failed_below"])
 kids = r["children"]
-assert [k["pid"] for k in kids] == [1001, 1002, 1006]
-assert [k["pid"] for k in kids[0]["children"]] == [1003, 1004]
-assert [i["argv"][0] for i in kids[0]["images"]] == ["/bin/sh", "cc"]
-assert kids[1]["failed"] and kids[1]["failed_below"]
-assert not kids[2]["failed_below"]
+check([k["pid"] for k in kids] == [1001, 1002, 1006])
+check([k["pid"] for k in kids[0]["children"]] == [1003, 1004])
+check([i["argv"][0] for i in kids[0]["images"]] == ["/bin/sh", "cc"])
+check(kids[1]["failed"] and kids[1]["failed_below"])
+check(not kids[2]["failed_below"])
 ld = kids[2]["children"][0]["children"][0]
-assert ld["pid"] == 1008 and ld["maxrss_kb"] == 90000
-assert ld["thread_list"] == [{"tid": 1009, "start": 0.5, "end": 0.6, "exit": {"code": 0}}]
-assert abs(ld["utime"] - 0.4) < 1e-9 and ld["maxrss_own"] is True
-assert abs(r["self_cpu"] - 0.03) < 1e-9 and r["maxrss_own"] is False
-assert abs(r["utime"] + r["stime"] - 0.875) < 1e-9
+check(ld["pid"] == 1008 and ld["maxrss_kb"] == 90000)
+check(ld["thread_list"] == [{"tid": 1009, "start": 0.5, "end": 0.6, "exit": {"code": 0}}])
+check(abs(ld["utime"] - 0.4) < 1e-9 and ld["maxrss_own"] is True)
+check(abs(r["self_cpu"] - 0.03) < 1e-9 and r["maxrss_own"] is False)
+check(abs(r["utime"] + r["stime"] - 0.875) < 1e-9)
 PY
