@@ -29,3 +29,11 @@ for name in ("console", "tui"):
     man = put(man, "doc/man-%s.roff section" % name, sec,
               '.\\" BEGIN doc/man-report.roff\n')
 open(man_path, "w").write(man)
+
+# The report part is one section; its leading comment stays in doc/.
+report = open("doc/man-report.roff").read().split("\n")
+while report and report[0].startswith('.\\"'):
+    report.pop(0)
+man = open(man_path).read()
+man = put(man, "doc/man-report.roff", "\n".join(report), ".SH CAVEATS\n")
+open(man_path, "w").write(man)

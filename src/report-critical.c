@@ -1,6 +1,7 @@
 /* report-critical.c - the critical path of a traced run. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,59 +12,159 @@
 #include "report-model.h"
 #include "report-text.h"
 
-/* The child of p that ended last; ties go to the one created first. */
-static const struct report_proc *
-latest_child(const struct report_proc *p)
-{
-	const struct report_proc	*c, *best = NULL;
+/* A child of the process being examined, with its interval clipped to the
+ * parent's interval on the path. */
+struct cand {
+	const struct report_proc *proc;
+	double			 start;
+	double			 end;
+};
 
-	for (c = p->first_child; c != NULL; c = c->next_sibling) {
-		if (best == NULL || c->end > best->end)
-			best = c;
+/* Latest end first; ties: earliest start (it covers more), then the
+ * child created first. */
+static int
+by_end_desc(const void *x, const void *y)
+{
+	const struct cand	*a = x, *b = y;
+
+	if (a->end != b->end)
+		return a->end > b->end ? -1 : 1;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	return a->proc->seq < b->proc->seq ? -1 :
+	    a->proc->seq > b->proc->seq ? 1 : 0;
+}
+
+/* Work still to do: a process on the path with its clipped interval. */
+struct pending {
+	const struct report_proc *proc;
+	size_t			 parent;
+	int			 depth;
+	bool			 last;
+	double			 start;
+	double			 end;
+};
+
+struct crit_state {
+	struct report_crit	*cr;
+	size_t			 cap;
+	struct pending		*stack;
+	size_t			 n_stack;
+	size_t			 stack_cap;
+	struct cand		*cands;
+	size_t			 cands_cap;
+};
+
+static void
+push(struct crit_state *s, const struct pending *pd)
+{
+	if (s->n_stack == s->stack_cap) {
+		s->stack_cap = s->stack_cap ? s->stack_cap * 2 : 64;
+		s->stack = fw_realloc(s->stack, s->stack_cap *
+		    sizeof *s->stack);
 	}
-	return best;
+	s->stack[s->n_stack++] = *pd;
+}
+
+/* Add the link of pd, choose the children that bound its end and queue
+ * them (so that they are taken in time order). */
+static void
+visit(struct crit_state *s, const struct pending *pd)
+{
+	const struct report_proc	*c;
+	struct report_crit_link		*l;
+	struct pending			 next;
+	size_t				 n = 0, i, k, self;
+	double				 bound, busy = 0;
+
+	if (s->cr->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 16;
+		s->cr->links = fw_realloc(s->cr->links, s->cap *
+		    sizeof *s->cr->links);
+	}
+	self = s->cr->n++;
+	l = &s->cr->links[self];
+	memset(l, 0, sizeof *l);
+	l->proc = pd->proc;
+	l->parent = pd->parent;
+	l->depth = pd->depth;
+	l->last = pd->last;
+	l->start = pd->start;
+	l->end = pd->end;
+
+	if (pd->proc->n_children > s->cands_cap) {
+		s->cands_cap = pd->proc->n_children;
+		s->cands = fw_realloc(s->cands, s->cands_cap *
+		    sizeof *s->cands);
+	}
+	/* Clip each child to this interval: what it did after its parent
+	 * was gone did not hold the parent up. */
+	for (c = pd->proc->first_child; c != NULL; c = c->next_sibling) {
+		struct cand	*cd = &s->cands[n];
+
+		cd->proc = c;
+		cd->start = c->start > pd->start ? c->start : pd->start;
+		cd->end = c->end < pd->end ? c->end : pd->end;
+		if (cd->end > cd->start)
+			n++;
+	}
+	qsort(s->cands, n, sizeof *s->cands, by_end_desc);
+	/* From the child that ended last, back to the child that ended last
+	 * before it started, and so on: the chosen children are packed at
+	 * the front, latest first. */
+	bound = pd->end;
+	for (i = 0, k = 0; i < n; i++) {
+		if (s->cands[i].end > bound)
+			continue;
+		s->cands[k++] = s->cands[i];
+		busy += s->cands[i].end - s->cands[i].start;
+		bound = s->cands[i].start;
+	}
+	l->exclusive = pd->end - pd->start - busy;
+	if (l->exclusive < 0)
+		l->exclusive = 0;
+	/* The stack is last in, first out: push the latest child first so
+	 * the earliest is visited next. */
+	for (i = 0; i < k; i++) {
+		next.proc = s->cands[i].proc;
+		next.parent = self;
+		next.depth = pd->depth + 1;
+		next.last = i == 0;
+		next.start = s->cands[i].start;
+		next.end = s->cands[i].end;
+		push(s, &next);
+	}
 }
 
 void
 report_critical_compute(struct report_crit *cr, const struct report_proc *root)
 {
-	const struct report_proc	*p;
-	struct report_crit_link		*l;
-	size_t				 cap = 0, i;
-	double				 lo, hi;
+	struct crit_state	 s;
+	struct pending		 pd;
+	size_t			 i;
 
 	memset(cr, 0, sizeof *cr);
 	if (root == NULL)
 		return;
-	lo = root->start;
-	hi = root->end > root->start ? root->end : root->start;
-	for (p = root; p != NULL; p = latest_child(p)) {
-		if (cr->n == cap) {
-			cap = cap ? cap * 2 : 16;
-			cr->links = fw_realloc(cr->links, cap * sizeof *l);
-		}
-		l = &cr->links[cr->n++];
-		l->proc = p;
-		/* Clip to the previous link: what a child did after its
-		 * parent was gone did not bound the parent. */
-		l->start = p->start > lo ? p->start : lo;
-		l->end = p->end < hi ? p->end : hi;
-		if (l->start > hi)
-			l->start = hi;
-		if (l->end < l->start)
-			l->end = l->start;
-		lo = l->start;
-		hi = l->end;
+	memset(&s, 0, sizeof s);
+	s.cr = cr;
+	pd.proc = root;
+	pd.parent = SIZE_MAX;
+	pd.depth = 0;
+	pd.last = true;
+	pd.start = root->start;
+	pd.end = root->end > root->start ? root->end : root->start;
+	push(&s, &pd);
+	while (s.n_stack > 0) {
+		pd = s.stack[--s.n_stack];
+		visit(&s, &pd);
 	}
+	free(s.stack);
+	free(s.cands);
 	cr->total = cr->links[0].end - cr->links[0].start;
-	for (i = 0; i < cr->n; i++) {
-		l = &cr->links[i];
-		l->exclusive = l->end - l->start;
-		if (i + 1 < cr->n)
-			l->exclusive -= cr->links[i + 1].end -
-			    cr->links[i + 1].start;
-		l->share = cr->total > 0 ? l->exclusive / cr->total : 0;
-	}
+	for (i = 0; i < cr->n; i++)
+		cr->links[i].share = cr->total > 0 ?
+		    cr->links[i].exclusive / cr->total : 0;
 }
 
 void
@@ -71,6 +172,19 @@ report_critical_release(struct report_crit *cr)
 {
 	free(cr->links);
 	memset(cr, 0, sizeof *cr);
+}
+
+const struct report_crit_link *
+report_critical_slowest(const struct report_crit *cr)
+{
+	const struct report_crit_link	*best = NULL;
+	size_t				 i;
+
+	for (i = 0; i < cr->n; i++) {
+		if (best == NULL || cr->links[i].exclusive > best->exclusive)
+			best = &cr->links[i];
+	}
+	return best;
 }
 
 const struct report_proc *
@@ -85,30 +199,36 @@ void
 report_critical_text(FILE *f, const struct report_model *m,
     const struct report_opts *o)
 {
-	struct report_crit	 cr;
-	struct fw_buf		 b;
-	char			 d[32], x[32];
-	size_t			 i;
+	struct report_crit		 cr;
+	struct report_text_tree		 lines;
+	const struct report_crit_link	*l;
+	struct fw_buf			 b;
+	char				 d[32], x[32], s[32];
+	size_t				 i;
 
 	report_critical_compute(&cr, report_critical_root(m, o));
+	memset(&lines, 0, sizeof lines);
 	fw_buf_init(&b);
-	fw_buf_printf(&b, "Critical path: %zu process%s, %s (each link is the "
-	    "child its parent waited for last)\n", cr.n, cr.n == 1 ? "" : "es",
-	    report_text_duration(d, sizeof d, cr.total));
-	fw_buf_printf(&b, "  %7s %10s %10s %6s  %s\n", "PID", "DURATION",
-	    "EXCLUSIVE", "SHARE", "COMMAND");
+	fw_buf_printf(&b, "Critical path: %s, %zu process%s (SELF: the time "
+	    "not covered by a link's own links)\n",
+	    report_text_duration(d, sizeof d, cr.total), cr.n,
+	    cr.n == 1 ? "" : "es");
+	fw_buf_printf(&b, "  %7s %9s %10s %10s %6s  %s\n", "PID", "START",
+	    "DURATION", "SELF", "SHARE", "COMMAND");
 	for (i = 0; i < cr.n; i++) {
-		fw_buf_printf(&b, "  %7lld %10s %10s %5.1f%%  %s",
-		    cr.links[i].proc->pid,
-		    report_text_duration(d, sizeof d,
-		    report_proc_duration(cr.links[i].proc)),
-		    report_text_duration(x, sizeof x, cr.links[i].exclusive),
-		    cr.links[i].share * 100, i > 0 ? "> " : "");
-		report_text_command(&b, cr.links[i].proc);
+		l = &cr.links[i];
+		snprintf(s, sizeof s, "%.3f", l->start);
+		fw_buf_printf(&b, "  %7lld %9s %10s %10s %5.1f%%  ",
+		    l->proc->pid, s, report_text_duration(d, sizeof d,
+		    l->end - l->start), report_text_duration(x, sizeof x,
+		    l->exclusive), l->share * 100);
+		report_text_tree_prefix(&lines, &b, l->depth, l->last);
+		report_text_command(&b, l->proc);
 		fw_buf_addc(&b, '\n');
 		report_text_flush(&b, f);
 	}
 	fw_buf_release(&b);
+	report_text_tree_release(&lines);
 	report_critical_release(&cr);
 }
 
@@ -116,8 +236,9 @@ void
 report_critical_json(struct report_json *j, const struct report_model *m,
     const struct report_opts *o)
 {
-	struct report_crit	 cr;
-	size_t			 i;
+	struct report_crit		 cr;
+	const struct report_crit_link	*l;
+	size_t				 i;
 
 	report_critical_compute(&cr, report_critical_root(m, o));
 	report_json_begin_object(j);
@@ -126,12 +247,24 @@ report_critical_json(struct report_json *j, const struct report_model *m,
 	report_json_key(j, "links");
 	report_json_begin_array(j);
 	for (i = 0; i < cr.n; i++) {
+		l = &cr.links[i];
 		report_json_begin_object(j);
-		report_json_proc(j, cr.links[i].proc);
+		report_json_proc(j, l->proc);
+		report_json_key(j, "depth");
+		report_json_int(j, l->depth);
+		report_json_key(j, "parent_link");
+		if (l->parent == SIZE_MAX)
+			report_json_null(j);
+		else
+			report_json_int(j, (long long)l->parent);
+		report_json_key(j, "path_start");
+		report_json_double(j, l->start, 6);
+		report_json_key(j, "path_end");
+		report_json_double(j, l->end, 6);
 		report_json_key(j, "exclusive");
-		report_json_double(j, cr.links[i].exclusive, 6);
+		report_json_double(j, l->exclusive, 6);
 		report_json_key(j, "share");
-		report_json_double(j, cr.links[i].share, 6);
+		report_json_double(j, l->share, 6);
 		report_json_end_object(j);
 	}
 	report_json_end_array(j);

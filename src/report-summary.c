@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "report-critical.h"
 #include "report-json.h"
 #include "report-model.h"
 #include "report-summary.h"
@@ -217,6 +218,27 @@ text_failures(struct fw_buf *b, const struct report_model *m)
 	}
 }
 
+/* The link of the critical path with the largest self time. */
+static void
+text_slow_step(struct fw_buf *b, const struct report_model *m,
+    const struct report_opts *o)
+{
+	const struct report_crit_link	*l;
+	struct report_crit		 cr;
+	char				 d[32];
+
+	report_critical_compute(&cr, report_critical_root(m, o));
+	l = report_critical_slowest(&cr);
+	if (l != NULL && cr.n > 1) {
+		fw_buf_printf(b, "Slow step:  pid %lld, %s self, %.1f%% of the "
+		    "critical path: ", l->proc->pid, report_text_duration(d,
+		    sizeof d, l->exclusive), l->share * 100);
+		report_text_command(b, l->proc);
+		fw_buf_addc(b, '\n');
+	}
+	report_critical_release(&cr);
+}
+
 /* One top table: the limit rows with the largest key. */
 static void
 text_top(struct fw_buf *b, struct aggs *a, enum top_key key, int limit)
@@ -298,6 +320,7 @@ report_summary_text(FILE *f, const struct report_model *m,
 	}
 	fw_buf_printf(&b, "Wall time:  %s\n", report_text_duration(dur,
 	    sizeof dur, report_model_wall(m)));
+	text_slow_step(&b, m, o);
 	fw_buf_printf(&b, "Processes:  %zu", m->n_procs);
 	if (nrun > 0)
 		fw_buf_printf(&b, " (%lu without an exit in the log)", nrun);
@@ -356,6 +379,32 @@ json_top(struct report_json *j, struct aggs *a, enum top_key key, int limit)
 		shown++;
 	}
 	report_json_end_array(j);
+}
+
+/* The "slow_step" member: the critical path's link with the largest self
+ * time, or null. */
+static void
+json_slow_step(struct report_json *j, const struct report_model *m,
+    const struct report_opts *o)
+{
+	const struct report_crit_link	*l;
+	struct report_crit		 cr;
+
+	report_critical_compute(&cr, report_critical_root(m, o));
+	l = report_critical_slowest(&cr);
+	report_json_key(j, "slow_step");
+	if (l == NULL)
+		report_json_null(j);
+	else {
+		report_json_begin_object(j);
+		report_json_proc(j, l->proc);
+		report_json_key(j, "exclusive");
+		report_json_double(j, l->exclusive, 6);
+		report_json_key(j, "share");
+		report_json_double(j, l->share, 6);
+		report_json_end_object(j);
+	}
+	report_critical_release(&cr);
 }
 
 /* The "failures" member, each failure with its chain. */
@@ -437,6 +486,7 @@ report_summary_json(struct report_json *j, const struct report_model *m,
 	report_json_int(j, (long long)m->n_signals);
 	report_json_key(j, "events");
 	report_json_int(j, (long long)m->n_events);
+	json_slow_step(j, m, o);
 	json_failures(j, m);
 	report_json_key(j, "top");
 	report_json_begin_object(j);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "escape.h"
@@ -102,6 +103,39 @@ report_text_kb(char *buf, size_t len, long long kb)
 	else
 		snprintf(buf, len, "%.2f GiB", (double)kb / (1024 * 1024));
 	return buf;
+}
+
+#define MAX_DRAWN	40
+
+void
+report_text_tree_prefix(struct report_text_tree *t, struct fw_buf *b,
+    int depth, bool last)
+{
+	int	 d = 1;
+
+	if (depth < 0)
+		return;
+	if ((size_t)depth >= t->cap) {
+		t->cap = (size_t)depth * 2 + 16;
+		t->last = fw_realloc(t->last, t->cap * sizeof *t->last);
+	}
+	t->last[depth] = last;
+	if (depth > MAX_DRAWN) {
+		d = depth - MAX_DRAWN + 1;
+		fw_buf_printf(b, "[%d] ", depth);
+	}
+	for (; d < depth; d++)
+		fw_buf_adds(b, t->last[d] ? "    " : "|   ");
+	if (depth > 0)
+		fw_buf_adds(b, last ? "`-- " : "|-- ");
+}
+
+void
+report_text_tree_release(struct report_text_tree *t)
+{
+	free(t->last);
+	t->last = NULL;
+	t->cap = 0;
 }
 
 void

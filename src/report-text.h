@@ -3,6 +3,7 @@
 #ifndef FW_REPORT_TEXT_H
 #define FW_REPORT_TEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -30,6 +31,21 @@ const char *report_text_duration(char *buf, size_t len, double secs);
 
 /* Format a size in KiB as "812 KiB", "12.3 MiB" or "1.20 GiB" into buf. */
 const char *report_text_kb(char *buf, size_t len, long long kb);
+
+/* The lines of a tree drawn left of each node ("|   `-- "). Zero it to
+ * start; report_text_tree_release() frees it. */
+struct report_text_tree {
+	bool	*last;		/* per depth: its node is the last sibling */
+	size_t	 cap;
+};
+
+/* Append the tree lines left of a node at depth (none at depth 0) that is
+ * or is not the last of its siblings. Past 40 levels only the innermost
+ * are drawn, after the depth in brackets ("[57] "), so that very deep
+ * trees keep lines of bounded width. */
+void	report_text_tree_prefix(struct report_text_tree *, struct fw_buf *,
+	    int depth, bool last);
+void	report_text_tree_release(struct report_text_tree *);
 
 /* Write the buffer to f and empty it. */
 void	report_text_flush(struct fw_buf *, FILE *f);

@@ -11,8 +11,6 @@
 #include "report-text.h"
 #include "report-tree.h"
 
-#define MAX_DRAWN	40
-
 size_t
 report_tree_roots(const struct report_model *m, const struct report_opts *o,
     struct report_proc ***roots)
@@ -76,45 +74,15 @@ subtree_sizes(const struct report_model *m)
 	return size;
 }
 
-/* The tree-drawing state: for each depth, whether the node drawn there is
- * the last of its siblings. */
+/* The tree view's state while it writes. */
 struct tree_text {
 	FILE			*f;
 	struct fw_buf		 b;
 	const struct report_opts *o;
 	bool			*below;
 	size_t			*sizes;
-	bool			*last;
-	size_t			 last_cap;
+	struct report_text_tree	 lines;
 };
-
-static void
-set_last(struct tree_text *t, int depth, bool last)
-{
-	if ((size_t)depth >= t->last_cap) {
-		t->last_cap = (size_t)depth * 2 + 16;
-		t->last = fw_realloc(t->last, t->last_cap * sizeof *t->last);
-	}
-	t->last[depth] = last;
-}
-
-/* Draw the tree lines left of a node at depth. Past MAX_DRAWN levels only
- * the innermost are drawn, after the depth in brackets, so that the width
- * of a line stays bounded in very deep trees. */
-static void
-put_prefix(struct tree_text *t, int depth)
-{
-	int	 d = 1;
-
-	if (depth > MAX_DRAWN) {
-		d = depth - MAX_DRAWN + 1;
-		fw_buf_printf(&t->b, "[%d] ", depth);
-	}
-	for (; d < depth; d++)
-		fw_buf_adds(&t->b, t->last[d] ? "    " : "|   ");
-	if (depth > 0)
-		fw_buf_adds(&t->b, t->last[depth] ? "`-- " : "|-- ");
-}
 
 /* The columns left of the tree: mark, pid, start, duration, status, own
  * CPU and peak RSS (ru: the process whose rusage to show, or NULL). */
@@ -156,9 +124,8 @@ text_threads(struct tree_text *t, const struct report_proc *p, int depth)
 			    "running at end");
 		put_columns(t, ' ', th->tid, th->start, th->end - th->start,
 		    st, NULL);
-		set_last(t, depth + 1, th->next == NULL && p->first_child ==
-		    NULL);
-		put_prefix(t, depth + 1);
+		report_text_tree_prefix(&t->lines, &t->b, depth + 1,
+		    th->next == NULL && p->first_child == NULL);
 		fw_buf_adds(&t->b, "{thread}\n");
 		report_text_flush(&t->b, t->f);
 	}
@@ -190,8 +157,8 @@ text_node(struct tree_text *t, const struct report_proc *p, int depth,
 
 	put_columns(t, mark, p->pid, p->start, report_proc_duration(p),
 	    short_status(p, st, sizeof st), p);
-	set_last(t, depth, depth == 0 || p->next_sibling == NULL);
-	put_prefix(t, depth);
+	report_text_tree_prefix(&t->lines, &t->b, depth, depth == 0 ||
+	    p->next_sibling == NULL);
 	report_text_command(&t->b, p);
 	if (p->n_threads > 0 && (t->o->collapse_threads || limited))
 		fw_buf_printf(&t->b, " {+%zu thread%s}", p->n_threads,
@@ -237,7 +204,7 @@ report_tree_text(FILE *f, const struct report_model *m,
 	free(roots);
 	free(t.below);
 	free(t.sizes);
-	free(t.last);
+	report_text_tree_release(&t.lines);
 	fw_buf_release(&t.b);
 }
 

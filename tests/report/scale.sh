@@ -45,7 +45,10 @@ check(s["execs"] == 1 + n + depth)
 check(len(s["failures"]) == len(range(0, n, 97)))
 check(s["top"]["count"][0] == {"command": "cc", "processes": n, "value": n})
 links = d["critical_path"]["links"]
-check(len(links) == 1 + depth and links[-1]["argv"] == ["sh", "-c", "level %d" % (depth - 1)])
+# make's children ran one after another: every one is a link, then the
+# chain, one link per level.
+check(len(links) == 1 + n + depth and links[-1]["argv"] == ["sh", "-c", "level %d" % (depth - 1)])
+check(links[-1]["depth"] == depth and links[1]["depth"] == 1)
 PY
 fw report --tree "$TMP/big.jsonl" >"$TMP/tree" || fail "tree: exit $?"
 [ "$(wc -l <"$TMP/tree")" = $((3 + 1 + N + D)) ] || fail "tree: wrong line count"

@@ -11,6 +11,8 @@ expect_line "$TMP/out" "Threads:    1"
 expect_line "$TMP/out" "Execs:      11"
 expect_line "$TMP/out" "Signals:    3"
 expect_line "$TMP/out" "Failures:   3"
+# The critical path's largest self time (tests/report/critical.sh).
+expect_line "$TMP/out" "Slow step:  pid 1008, 510.000ms self, 51.0% of the critical path: /usr/bin/ld -o prog a.o"
 expect_line "$TMP/out" "Ended:      root exit 2, forkwatch status 0"
 expect_line "$TMP/out" "  pid 1005: exit 1 after 79.700ms: /usr/libexec/gcc/x86_64-linux-gnu/12/cc1 -quiet bad.c -o /tmp/ccB.s"
 expect_line "$TMP/out" "    chain: 1000 make > 1002 cc > 1005 cc1"
