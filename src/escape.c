@@ -1,6 +1,7 @@
 /* escape.c - escaping of untrusted strings for JSON and for terminals. */
 #include "config.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #include "escape.h"
@@ -64,11 +65,32 @@ add_u4(struct fw_buf *b, unsigned int v)
 	fw_buf_add(b, tmp, sizeof tmp);
 }
 
+/* True for code points that must not reach a terminal raw although they
+ * are valid UTF-8: C1 controls and bidirectional overrides, isolates and
+ * marks. */
+static bool
+dangerous_cp(unsigned int cp)
+{
+	return (cp >= 0x80 && cp <= 0x9f) ||
+	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
+	    cp == 0x200e || cp == 0x200f || cp == 0x061c;
+}
+
+/* True for code points the JSON writer escapes although they are valid
+ * UTF-8: those above, and the line and paragraph separators that some
+ * line-oriented readers take for line ends. */
+static bool
+json_escaped_cp(unsigned int cp)
+{
+	return dangerous_cp(cp) || cp == 0x2028 || cp == 0x2029;
+}
+
 void
 esc_json(struct fw_buf *b, const char *s, size_t n)
 {
 	const unsigned char	*u = (const unsigned char *)s;
 	size_t			 i, run, len;
+	unsigned int		 cp;
 
 	fw_buf_grow(b, n + 2);
 	fw_buf_addc(b, '"');
@@ -96,11 +118,17 @@ esc_json(struct fw_buf *b, const char *s, size_t n)
 		}
 		len = esc_utf8_len(u + i, n - i);
 		if (len == 0) {
-			add_u4(b, u[i]);
+			/* A byte that is not UTF-8: a lone low surrogate,
+			 * as Python's surrogateescape reads it. */
+			add_u4(b, ESC_JSON_RAW_BYTE(u[i]));
 			i++;
 			continue;
 		}
-		fw_buf_add(b, s + i, len);
+		cp = utf8_decode(u + i, len);
+		if (json_escaped_cp(cp))
+			add_u4(b, cp);
+		else
+			fw_buf_add(b, s + i, len);
 		i += len;
 	}
 	fw_buf_addc(b, '"');
@@ -110,16 +138,6 @@ void
 esc_json_str(struct fw_buf *b, const char *s)
 {
 	esc_json(b, s ? s : "", s ? strlen(s) : 0);
-}
-
-/* True for code points that must not reach a terminal raw although they
- * are valid UTF-8: C1 controls and bidirectional overrides. */
-static int
-dangerous_cp(unsigned int cp)
-{
-	return (cp >= 0x80 && cp <= 0x9f) ||
-	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
-	    cp == 0x200e || cp == 0x200f || cp == 0x061c;
 }
 
 void

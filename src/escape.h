@@ -10,9 +10,16 @@
 /* Length of the valid UTF-8 sequence at s (at most n bytes), 0 if invalid. */
 size_t	esc_utf8_len(const unsigned char *s, size_t n);
 
-/* Append s[0..n) as a quoted JSON string. Control characters become \uXXXX;
- * bytes that are not valid UTF-8 become \u00XX (the byte value), so the
- * result is always valid JSON. */
+/* The escape for byte XX (0x80..0xff) that is not part of valid UTF-8: the
+ * lone low surrogate U+DCXX, as Python's "surrogateescape" decodes it. No
+ * UTF-8 text holds a surrogate, so a reader tells it from any character. */
+#define ESC_JSON_RAW_BYTE(byte)	(0xdc00u | (unsigned int)(byte))
+
+/* Append s[0..n) as a quoted JSON string (doc/LOG-FORMAT.md, "Strings").
+ * Control characters, DEL, C1 controls (U+0080..U+009F), bidi controls and
+ * U+2028/U+2029 become \uXXXX; each byte that is not part of valid UTF-8
+ * becomes \udcXX (ESC_JSON_RAW_BYTE); other UTF-8 is copied. The result is
+ * always valid JSON that holds no raw character a terminal acts on. */
 void	esc_json(struct fw_buf *, const char *s, size_t n);
 void	esc_json_str(struct fw_buf *, const char *s);
 

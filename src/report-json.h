@@ -3,7 +3,7 @@
  *
  * The writer keeps track of commas and nesting, so callers just emit keys
  * and values. Strings are untrusted bytes: they are escaped so the output
- * is valid JSON whatever they hold (bytes that are not UTF-8 become \u00XX,
+ * is valid JSON whatever they hold (bytes that are not UTF-8 become \udcXX,
  * as in the trace log). */
 #ifndef FW_REPORT_JSON_H
 #define FW_REPORT_JSON_H

@@ -14,6 +14,17 @@
 
 #define BLOCK_SIZE	65536
 
+/*
+ * How strings stand for bytes that are not UTF-8 (doc/LOG-FORMAT.md,
+ * "Strings"). Format 1.1 and later write such a byte XX as the lone low
+ * surrogate \udcXX (a real character U+0080..U+00FF is \u00XX or raw);
+ * format 1.0 wrote it as \u00XX and real U+0080..U+00FF characters raw.
+ */
+enum raw_rule {
+	RAW_SURROGATE,		/* 1.1+: lone \udc80..\udcff is a byte */
+	RAW_LATIN1,		/* 1.0: \u0080..\u00ff is a byte */
+};
+
 struct tlog_reader {
 	FILE			*f;
 	bool			 own_f;
@@ -25,6 +36,8 @@ struct tlog_reader {
 	bool			 eof;
 
 	struct fw_buf		 line;		/* the current line */
+	struct fw_buf		 json;		/* the line as jansson reads it */
+	enum raw_rule		 rule;		/* by the log's version */
 	bool			 too_long;
 	unsigned long		 lineno;
 
@@ -144,31 +157,71 @@ hexval(char c)
 }
 
 /*
- * Rewrite each \u0080..\u00ff escape of the line as \uf780..\uf7ff, in
- * place. The writer uses \u00XX for a byte XX that is not valid UTF-8 (it
- * writes real U+0080..U+00FF characters raw), so after parsing, those
- * private-use characters stand for raw bytes and decode_str() maps them back.
+ * Copy line s[0..n) into out for jansson, rewriting each escape that stands
+ * for a raw byte XX (by rule) as "\u0000\u00XX": jansson is then asked to
+ * allow U+0000 in strings, and decode_str() turns U+0000 followed by U+00XX
+ * back into byte XX. Nothing else can yield U+0000: a line with a \u0000
+ * escape of its own is refused (a string from a tracee cannot hold NUL).
+ * Returns 0, or -1 with a reason in why.
  */
-static void
-mark_raw_bytes(char *s, size_t n)
+static int
+prepare_line(const char *s, size_t n, enum raw_rule rule, struct fw_buf *out,
+    struct fw_buf *why)
 {
-	size_t	 i;
+	unsigned int	 v;
+	bool		 after_high = false, raw;
+	size_t		 i, k;
+	int		 h;
 
+	fw_buf_reset(out);
+	fw_buf_grow(out, n + 16);
 	for (i = 0; i < n; i++) {
-		if (s[i] != '\\')
+		if (s[i] != '\\' || i + 1 >= n) {
+			fw_buf_addc(out, s[i]);
+			after_high = false;
 			continue;
-		if (i + 5 < n && s[i + 1] == 'u' && s[i + 2] == '0' &&
-		    s[i + 3] == '0' && hexval(s[i + 4]) >= 8 &&
-		    hexval(s[i + 5]) >= 0) {
-			s[i + 2] = 'f';
-			s[i + 3] = '7';
 		}
-		i++;	/* skip the escaped character */
+		if (s[i + 1] != 'u' || i + 5 >= n) {
+			/* Another escape: copy it whole. */
+			fw_buf_add(out, s + i, 2);
+			i++;
+			after_high = false;
+			continue;
+		}
+		for (v = 0, k = 2; k < 6; k++) {
+			if ((h = hexval(s[i + k])) < 0)
+				break;
+			v = (v << 4) | (unsigned int)h;
+		}
+		if (k < 6) {
+			/* Not JSON: jansson will say so. */
+			fw_buf_add(out, s + i, 2);
+			i++;
+			after_high = false;
+			continue;
+		}
+		if (v == 0) {
+			fw_buf_printf(why, "a string holds \\u0000 at column "
+			    "%zu", i + 1);
+			return -1;
+		}
+		if (rule == RAW_SURROGATE)
+			raw = v >= 0xdc80 && v <= 0xdcff && !after_high;
+		else
+			raw = v >= 0x80 && v <= 0xff;
+		if (raw)
+			fw_buf_printf(out, "\\u0000\\u00%02x", v & 0xff);
+		else
+			fw_buf_add(out, s + i, 6);
+		after_high = v >= 0xd800 && v <= 0xdbff;
+		i += 5;
 	}
+	return 0;
 }
 
-/* Copy the UTF-8 string s into dst turning U+F780..U+F7FF back into the raw
- * bytes they stand for; returns the number of bytes written (plus a NUL). */
+/* Copy jansson's string s[0..n) into dst turning each U+0000 U+00XX pair
+ * (made by prepare_line()) back into the byte XX; returns the number of
+ * bytes written (plus a NUL). */
 static size_t
 decode_str(char *dst, const char *s, size_t n)
 {
@@ -176,9 +229,9 @@ decode_str(char *dst, const char *s, size_t n)
 	size_t			 i, o = 0;
 
 	for (i = 0; i < n; i++) {
-		if (u[i] == 0xef && i + 2 < n && (u[i + 1] == 0x9e ||
-		    u[i + 1] == 0x9f) && (u[i + 2] & 0xc0) == 0x80) {
-			dst[o++] = (char)((u[i + 1] == 0x9e ? 0x80 : 0xc0) |
+		if (u[i] == 0 && i + 2 < n && (u[i + 1] == 0xc2 ||
+		    u[i + 1] == 0xc3)) {
+			dst[o++] = (char)(((u[i + 1] & 0x03) << 6) |
 			    (u[i + 2] & 0x3f));
 			i += 2;
 			continue;
@@ -420,6 +473,7 @@ decode_event(struct tlog_reader *r, json_t *o, struct tlog_event *ev,
 		break;
 	case TLOG_START:
 		ev->version = dec_req_int(&d, "version");
+		ev->version_minor = dec_int(&d, "version_minor", &has);
 		ev->mode = dec_str(&d, "mode");
 		ev->time = dec_str(&d, "time");
 		/* FALLTHROUGH */
@@ -493,8 +547,10 @@ parse_line(struct tlog_reader *r, struct fw_buf *why)
 		fw_buf_adds(why, "empty line");
 		return NULL;
 	}
-	mark_raw_bytes(r->line.data, r->line.len);
-	o = json_loadb(r->line.data, r->line.len, 0, &err);
+	if (prepare_line(r->line.data, r->line.len, r->rule, &r->json,
+	    why) != 0)
+		return NULL;
+	o = json_loadb(r->json.data, r->json.len, JSON_ALLOW_NUL, &err);
 	if (o == NULL) {
 		fw_buf_printf(why, "invalid JSON at column %d: ", err.column);
 		add_safe(why, err.text);
@@ -529,6 +585,8 @@ reader_new(FILE *f, bool own, const char *name)
 	r->name = fw_strdup(name);
 	r->blk = fw_malloc(BLOCK_SIZE);
 	fw_buf_init(&r->line);
+	fw_buf_init(&r->json);
+	r->rule = RAW_SURROGATE;
 	return r;
 }
 
@@ -538,7 +596,7 @@ read_start(struct tlog_reader *r, enum tlog_open_error *why, char **msg)
 {
 	struct fw_buf		 b, reason;
 	struct tlog_event	 ev;
-	json_t			*o, *ver, *ename;
+	json_t			*o, *ver, *minor, *ename;
 	int			 rc;
 
 	fw_buf_init(&b);
@@ -586,6 +644,24 @@ read_start(struct tlog_reader *r, enum tlog_open_error *why, char **msg)
 		    "in the start line)", r->name);
 		json_decref(o);
 		goto fail;
+	}
+	minor = json_object_get(o, "version_minor");
+	if (minor != NULL && (!json_is_integer(minor) ||
+	    json_integer_value(minor) < 0)) {
+		fw_buf_printf(&b, "%s:1: not a forkwatch log (bad "
+		    "\"version_minor\" in the start line)", r->name);
+		json_decref(o);
+		goto fail;
+	}
+	if (minor == NULL || json_integer_value(minor) == 0) {
+		/* Format 1.0: read its strings again by its own rule. */
+		json_decref(o);
+		r->rule = RAW_LATIN1;
+		if ((o = parse_line(r, &reason)) == NULL) {
+			fw_buf_printf(&b, "%s:1: not a forkwatch log (%s)",
+			    r->name, reason.data);
+			goto fail;
+		}
 	}
 	if (decode_event(r, o, &ev, r->lineno, &reason) != 0) {
 		fw_buf_printf(&b, "%s:1: bad start line: %s", r->name,
@@ -726,6 +802,7 @@ tlog_read_free(struct tlog_reader *r)
 	json_decref(r->cur);
 	json_decref(r->start);
 	fw_buf_release(&r->line);
+	fw_buf_release(&r->json);
 	free(r->blk);
 	free(r->arena);
 	free(r->argv);

@@ -1,12 +1,13 @@
 /* tlog-read.h - streaming reader of forkwatch JSON Lines trace logs
- * (doc/LOG-FORMAT.md, version 1).
+ * (doc/LOG-FORMAT.md, version 1.1).
  *
  * A reader opens a log, checks its start line and then hands out one parsed
  * event at a time; memory use is bounded by the longest line, not by the
  * size of the log. Lines that are not valid events are skipped and counted;
  * the first one is remembered so the caller can warn about it. Strings are
- * handed out as raw bytes: the \u00XX escapes the writer uses for bytes that
- * are not valid UTF-8 are mapped back to those bytes. */
+ * handed out as the bytes they stand for: an escape that the log's format
+ * version uses for a byte that is not UTF-8 (\udcXX since 1.1, \u00XX in
+ * 1.0) becomes that byte, every character its UTF-8. */
 #ifndef FW_TLOG_READ_H
 #define FW_TLOG_READ_H
 
@@ -14,8 +15,11 @@
 #include <stddef.h>
 #include <stdio.h>
 
-/* The newest log format version this reader understands. */
+/* The newest log format version this reader understands: a log with a
+ * greater major version is refused; any minor version of major 1 is read
+ * (by the newest rules known for a minor newer than this one). */
 #define TLOG_READ_VERSION	1
+#define TLOG_READ_VERSION_MINOR	1
 
 /* Longest line accepted; a longer one is skipped as a bad line. */
 #define TLOG_READ_MAX_LINE	(64u << 20)
@@ -74,7 +78,8 @@ struct tlog_event {
 	size_t			 argc;
 	bool			 argv_truncated;
 
-	long long		 version;	/* start */
+	long long		 version;	/* start: major */
+	long long		 version_minor;	/* start: 0 when absent */
 	const char		*mode;		/* start: launch or attach */
 	const char		*time;		/* start: wall clock of ts 0 */
 

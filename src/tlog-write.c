@@ -317,8 +317,9 @@ tlog_write_start(struct tlog_writer *w, double wall0, bool launch,
 	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%S", &tm);
 	if (w->format == TLOG_JSONL) {
 		fw_buf_printf(b, "{\"ts\":0.000000,\"event\":\"start\","
-		    "\"version\":%d,\"pid\":%d,\"tgid\":%d,\"time\":\"%s.%06dZ\","
-		    "\"mode\":\"%s\"", TLOG_VERSION, (int)getpid(),
+		    "\"version\":%d,\"version_minor\":%d,\"pid\":%d,\"tgid\":%d,"
+		    "\"time\":\"%s.%06dZ\",\"mode\":\"%s\"", TLOG_VERSION,
+		    TLOG_VERSION_MINOR, (int)getpid(),
 		    (int)getpid(), when, (int)((wall0 - (double)secs) * 1e6),
 		    launch ? "launch" : "attach");
 		if (launch) {

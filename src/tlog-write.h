@@ -11,7 +11,10 @@
 #include "event.h"
 #include "util.h"
 
-#define TLOG_VERSION	1
+/* The JSON Lines format version: the start line's "version" (major) and
+ * "version_minor" members (doc/LOG-FORMAT.md). */
+#define TLOG_VERSION		1
+#define TLOG_VERSION_MINOR	1
 
 enum tlog_format {
 	TLOG_TEXT,

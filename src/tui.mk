@@ -21,6 +21,7 @@ TUI_TESTS = \
 	tests/tui/command.test \
 	tests/tui/screen.test \
 	tests/tui/quit.test \
-	tests/tui/replay.test
+	tests/tui/replay.test \
+	tests/tui/replay-hostile.test
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += $(TUI_TESTS) tests/tui/tui-lib.sh tests/tui/bench.sh

@@ -79,7 +79,8 @@ FWTEST_UNITS = \
 	tests/unit/test-escape \
 	tests/unit/test-flags \
 	tests/unit/test-procfs \
-	tests/unit/test-task
+	tests/unit/test-task \
+	tests/unit/test-tlog-strings
 check_PROGRAMS += $(FWTEST_UNITS)
 
 FWTEST_UNIT_INC = $(AM_CPPFLAGS) -I$(top_srcdir)/tests/unit
@@ -87,6 +88,10 @@ FWTEST_UNIT_LIBS = libforkwatch.a $(FW_DEP_LIBS)
 tests_unit_test_escape_SOURCES = tests/unit/test-escape.c tests/unit/tap.h
 tests_unit_test_escape_CPPFLAGS = $(FWTEST_UNIT_INC)
 tests_unit_test_escape_LDADD = $(FWTEST_UNIT_LIBS)
+tests_unit_test_tlog_strings_SOURCES = tests/unit/test-tlog-strings.c \
+	tests/unit/tap.h
+tests_unit_test_tlog_strings_CPPFLAGS = $(FWTEST_UNIT_INC)
+tests_unit_test_tlog_strings_LDADD = $(FWTEST_UNIT_LIBS)
 tests_unit_test_flags_SOURCES = tests/unit/test-flags.c tests/unit/tap.h
 tests_unit_test_flags_CPPFLAGS = $(FWTEST_UNIT_INC)
 tests_unit_test_flags_LDADD = $(FWTEST_UNIT_LIBS)

@@ -8,7 +8,10 @@ contract (doc/LOG-FORMAT.md) and build the process tree, for the tests.
 
 Loading always checks, with the line number of the first offence:
   * every line is one whole JSON object ('\\n'-terminated) with ts, event,
-    pid and tgid; the first is "start" (version 1), the last "end";
+    pid and tgid; the first is "start" (version 1.1), the last "end";
+  * no raw C1 control, bidi control or U+2028/U+2029 in a line, and every
+    string is text plus lone surrogates U+DC80..U+DCFF only (the escapes
+    of bytes that are not UTF-8, read back with surrogateescape);
     timestamps never go back;
   * every task is created (fork/vfork/clone "child", or attach) before any
     event about it: an event from an unknown pid is a lost fork event;
@@ -218,6 +221,11 @@ class Log:
                 fail("%s: not JSON (%s): %r" % (where, e, text[:200]))
             if not isinstance(ev, dict):
                 fail("%s: not a JSON object" % where)
+            for c in text:
+                if _raw_forbidden(ord(c)):
+                    fail("%s: raw U+%04X (must be escaped): %r" % (
+                        where, ord(c), text[:200]))
+            _check_strings(ev, where)
             ev["_line"] = n
             self.raw_lines.append(text)
             self.events.append(ev)
@@ -251,6 +259,7 @@ class Log:
             fail("%s: first line is not a start line" % w0)
         self.start = ev0
         eq(ev0.get("version"), 1, "%s: version" % w0)
+        eq(ev0.get("version_minor"), 1, "%s: version_minor" % w0)
         mode = ev0.get("mode")
         if mode not in ("launch", "attach"):
             fail("%s: bad mode %r" % (w0, mode))
@@ -565,99 +574,49 @@ class Side:
         return int(self.one(key)[0])
 
 
-# -- a JSON reader that keeps the bytes of tracee strings --------------------
-_ESC = {'"': b'"', "\\": b"\\", "/": b"/", "b": b"\b", "f": b"\f",
-        "n": b"\n", "r": b"\r", "t": b"\t"}
+# -- tracee strings as bytes --------------------------------------------------
+def _raw_forbidden(cp):
+    """Characters the writer always escapes (doc/LOG-FORMAT.md)."""
+    return (cp < 0x20 or cp == 0x7f or 0x80 <= cp <= 0x9f or
+            0x202a <= cp <= 0x202e or 0x2066 <= cp <= 0x2069 or
+            cp in (0x200e, 0x200f, 0x061c, 0x2028, 0x2029))
+
+
+def to_bytes(s):
+    """A log string as the bytes it stands for: lone surrogates
+    U+DC80..U+DCFF are the bytes 0x80..0xff that were not UTF-8 (Python's
+    surrogateescape), everything else is UTF-8. Fails on any other lone
+    surrogate."""
+    try:
+        return s.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError as e:
+        fail("string %r holds a surrogate that is no raw byte: %s" % (
+            s[:80], e))
+
+
+def _check_strings(v, where):
+    if isinstance(v, str):
+        try:
+            v.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError as e:
+            fail("%s: string %r: %s" % (where, v[:80], e))
+    elif isinstance(v, list):
+        for x in v:
+            _check_strings(x, where)
+    elif isinstance(v, dict):
+        for x in v.values():
+            _check_strings(x, where)
 
 
 def loads_bytes(text):
-    """Parse one JSON value; strings come back as bytes, with \\u0000..
-    \\u00ff escapes mapped back to single bytes (the log's rule for bytes
-    that are not valid UTF-8) and everything else UTF-8 encoded."""
-    pos = [0]
-
-    def ws():
-        while pos[0] < len(text) and text[pos[0]] in " \t\r\n":
-            pos[0] += 1
-
-    def string():
-        i = pos[0] + 1
-        out = bytearray()
-        while True:
-            c = text[i]
-            if c == '"':
-                pos[0] = i + 1
-                return bytes(out)
-            if c == "\\":
-                e = text[i + 1]
-                if e == "u":
-                    v = int(text[i + 2:i + 6], 16)
-                    i += 6
-                    if v <= 0xff:
-                        out.append(v)
-                    elif 0xd800 <= v < 0xdc00 and text[i:i + 2] == "\\u":
-                        lo = int(text[i + 2:i + 6], 16)
-                        i += 6
-                        cp = 0x10000 + ((v - 0xd800) << 10) + (lo - 0xdc00)
-                        out += chr(cp).encode("utf-8")
-                    else:
-                        out += chr(v).encode("utf-8")
-                    continue
-                out += _ESC[e]
-                i += 2
-                continue
-            out += c.encode("utf-8")
-            i += 1
-
-    def value():
-        ws()
-        c = text[pos[0]]
-        if c == "{":
-            pos[0] += 1
-            d = {}
-            ws()
-            if text[pos[0]] == "}":
-                pos[0] += 1
-                return d
-            while True:
-                ws()
-                k = string().decode("utf-8")
-                ws()
-                assert text[pos[0]] == ":"
-                pos[0] += 1
-                d[k] = value()
-                ws()
-                c = text[pos[0]]
-                pos[0] += 1
-                if c == "}":
-                    return d
-                assert c == ","
-        if c == "[":
-            pos[0] += 1
-            a = []
-            ws()
-            if text[pos[0]] == "]":
-                pos[0] += 1
-                return a
-            while True:
-                a.append(value())
-                ws()
-                c = text[pos[0]]
-                pos[0] += 1
-                if c == "]":
-                    return a
-                assert c == ","
-        if c == '"':
-            return string()
-        m = re.compile(r"-?\d+(\.\d+)?([eE][-+]?\d+)?|true|false|null").match(
-            text, pos[0])
-        if not m:
-            fail("loads_bytes: bad JSON at %d: %r" % (pos[0],
-                                                    text[pos[0]:pos[0] + 20]))
-        pos[0] = m.end()
-        return json.loads(m.group(0))
-
-    v = value()
-    ws()
-    expect(pos[0] == len(text), "loads_bytes: trailing text")
-    return v
+    """Parse one JSON value with the standard reader; strings come back as
+    bytes (to_bytes()), the recipe of doc/LOG-FORMAT.md."""
+    def conv(v):
+        if isinstance(v, str):
+            return to_bytes(v)
+        if isinstance(v, list):
+            return [conv(x) for x in v]
+        if isinstance(v, dict):
+            return {k: conv(x) for k, x in v.items()}
+        return v
+    return conv(json.loads(text))

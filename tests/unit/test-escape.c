@@ -1,8 +1,9 @@
 /* test-escape: esc_json and esc_text on every byte, valid and invalid
  * UTF-8, and random strings. JSON output must be valid JSON (checked by a
- * strict decoder here) that maps back to the input bytes (\u00XX for a
- * byte that is not valid UTF-8); text output must hold no control byte,
- * no C1 control and no bidi override. */
+ * strict decoder here) that maps back to the input bytes (\udcXX for a
+ * byte that is not valid UTF-8, as Python's surrogateescape reads it) and
+ * holds no raw control, C1 control or bidi control; text output must hold
+ * no control byte, no C1 control and no bidi override. */
 #include "config.h"
 
 #include <stdint.h>
@@ -11,15 +12,65 @@
 #include "escape.h"
 #include "tap.h"
 
-/* Decode a JSON string literal (with its quotes) back to bytes, the way
- * doc/LOG-FORMAT.md says a reader may: \u0000..\u00ff are bytes, other
- * escapes and raw characters are UTF-8. Returns -1 on invalid JSON, or
- * when the literal holds a raw control character or invalid UTF-8. */
+/* Encode code point cp as UTF-8 (no checks). */
+static size_t
+enc(unsigned int cp, unsigned char *o)
+{
+	if (cp < 0x80) { o[0] = (unsigned char)cp; return 1; }
+	if (cp < 0x800) {
+		o[0] = (unsigned char)(0xc0 | (cp >> 6));
+		o[1] = (unsigned char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		o[0] = (unsigned char)(0xe0 | (cp >> 12));
+		o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
+		o[2] = (unsigned char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	o[0] = (unsigned char)(0xf0 | (cp >> 18));
+	o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3f));
+	o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
+	o[3] = (unsigned char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
+/* The code point of the valid sequence at s (len from esc_utf8_len). */
+static unsigned int
+dec(const unsigned char *s, size_t len)
+{
+	if (len == 1)
+		return s[0];
+	if (len == 2)
+		return ((s[0] & 0x1fu) << 6) | (s[1] & 0x3fu);
+	if (len == 3)
+		return ((s[0] & 0x0fu) << 12) | ((s[1] & 0x3fu) << 6) |
+		    (s[2] & 0x3fu);
+	return ((s[0] & 0x07u) << 18) | ((s[1] & 0x3fu) << 12) |
+	    ((s[2] & 0x3fu) << 6) | (s[3] & 0x3fu);
+}
+
+/* Characters that must never appear raw in the JSON log or on a terminal:
+ * C1 controls, bidi controls (and, in JSON, U+2028/U+2029). */
+static int
+unsafe_cp(unsigned int cp, int json)
+{
+	return (cp >= 0x80 && cp <= 0x9f) || (cp >= 0x202a &&
+	    cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
+	    cp == 0x200e || cp == 0x200f || cp == 0x061c ||
+	    (json && (cp == 0x2028 || cp == 0x2029));
+}
+
+/* Decode a JSON string literal (with its quotes) back to bytes the way
+ * doc/LOG-FORMAT.md tells a reader to (and Python's json + surrogateescape
+ * does): a lone \udc80..\udcff is the byte 0x80..0xff, every other escape
+ * and raw character is its UTF-8. Returns -1 on invalid JSON, or when the
+ * literal holds a raw control, C1 or bidi character or invalid UTF-8. */
 static ssize_t
 json_decode(const char *s, size_t n, unsigned char *out)
 {
 	size_t		 i = 1, o = 0, len;
-	unsigned int	 v;
+	unsigned int	 v, lo;
 	char		 hex[5];
 
 	if (n < 2 || s[0] != '"' || s[n - 1] != '"')
@@ -31,7 +82,8 @@ json_decode(const char *s, size_t n, unsigned char *out)
 		if (c != '\\') {
 			len = esc_utf8_len((const unsigned char *)s + i,
 			    n - 1 - i);
-			if (len == 0)
+			if (len == 0 || unsafe_cp(dec((const unsigned char *)s +
+			    i, len), 1))
 				return -1;
 			memcpy(out + o, s + i, len);
 			o += len;
@@ -59,10 +111,25 @@ json_decode(const char *s, size_t n, unsigned char *out)
 		if (strspn(hex, "0123456789abcdefABCDEF") != 4)
 			return -1;
 		v = (unsigned int)strtoul(hex, NULL, 16);
-		if (v > 0xff)		/* the writer never needs more */
-			return -1;
-		out[o++] = (unsigned char)v;
 		i += 6;
+		if (v >= 0xd800 && v <= 0xdbff && i + 6 <= n - 1 &&
+		    s[i] == '\\' && s[i + 1] == 'u') {
+			memcpy(hex, s + i + 2, 4);
+			lo = (unsigned int)strtoul(hex, NULL, 16);
+			if (lo >= 0xdc00 && lo <= 0xdfff) {
+				i += 6;
+				o += enc(0x10000 + ((v - 0xd800) << 10) +
+				    (lo - 0xdc00), out + o);
+				continue;
+			}
+		}
+		if (v >= 0xdc80 && v <= 0xdcff) {
+			out[o++] = (unsigned char)(v & 0xff);
+			continue;
+		}
+		if (v >= 0xd800 && v <= 0xdfff)
+			return -1;	/* the writer makes no other surrogate */
+		o += enc(v, out + o);
 	}
 	return (ssize_t)o;
 }
@@ -119,16 +186,8 @@ text_safe(const char *s, size_t n)
 		len = esc_utf8_len(u + i, n - i);
 		if (len == 0)
 			return 0;
-		if (len == 2)
-			cp = ((u[i] & 0x1fu) << 6) | (u[i + 1] & 0x3fu);
-		else if (len == 3)
-			cp = ((u[i] & 0x0fu) << 12) | ((u[i + 1] & 0x3fu) << 6) |
-			    (u[i + 2] & 0x3fu);
-		else
-			cp = u[i];
-		if ((cp >= 0x80 && cp <= 0x9f) || (cp >= 0x202a &&
-		    cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
-		    cp == 0x200e || cp == 0x200f || cp == 0x061c)
+		cp = dec(u + i, len);
+		if (unsafe_cp(cp, 0))
 			return 0;
 		i += len;
 	}
@@ -166,29 +225,6 @@ text_ok(const unsigned char *s, size_t n)
 	return good;
 }
 
-/* Encode code point cp as UTF-8 (no checks). */
-static size_t
-enc(unsigned int cp, unsigned char *o)
-{
-	if (cp < 0x80) { o[0] = (unsigned char)cp; return 1; }
-	if (cp < 0x800) {
-		o[0] = (unsigned char)(0xc0 | (cp >> 6));
-		o[1] = (unsigned char)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		o[0] = (unsigned char)(0xe0 | (cp >> 12));
-		o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
-		o[2] = (unsigned char)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	o[0] = (unsigned char)(0xf0 | (cp >> 18));
-	o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3f));
-	o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
-	o[3] = (unsigned char)(0x80 | (cp & 0x3f));
-	return 4;
-}
-
 static uint32_t	 rng = 12345;
 
 static uint32_t
@@ -203,7 +239,8 @@ rnd(void)
 int
 main(void)
 {
-	static const unsigned int cps[] = { 0x80, 0xe9, 0xff, 0x7ff, 0x800,
+	static const unsigned int cps[] = { 0xa0, 0xe9, 0xff, 0x7ff, 0x800,
+	    0xf780, 0xf7ff,
 	    0xfffd, 0xffff, 0x10000, 0x1f600, 0x10ffff };
 	static const struct { const char *s; size_t n; } bad[] = {
 		{ "\xc0\x80", 2 }, { "\xc1\xbf", 2 },		/* overlong */
@@ -274,6 +311,8 @@ main(void)
 			unsigned char c = (unsigned char)bad[i].s[j];
 			if (c >= 0x20 && c < 0x7f)
 				*w++ = (char)c;
+			else if (c >= 0x80)
+				w += sprintf(w, "\\udc%02x", c);
 			else
 				w += sprintf(w, "\\u%04x", c);
 		}
@@ -293,8 +332,19 @@ main(void)
 	    "control characters");
 	ok(json_is("\x1b[31m\x7f", 6, "\"\\u001b[31m\\u007f\""), "ESC and DEL");
 	ok(json_is("", 0, "\"\""), "empty string");
-	ok(json_is("\xff\xc3\xa9", 3, "\"\\u00ff\xc3\xa9\""),
+	ok(json_is("\xff\xc3\xa9", 3, "\"\\udcff\xc3\xa9\""),
 	    "invalid byte next to a valid one");
+	ok(json_is("\xc3\xbf\xef\x9e\x80\xef\x9f\xbf", 8,
+	    "\"\xc3\xbf\xef\x9e\x80\xef\x9f\xbf\""),
+	    "U+00FF, U+F780 and U+F7FF stay characters");
+	ok(json_is("\xc2\x80\xc2\x9b\xc2\x9f\xc2\xa0", 8,
+	    "\"\\u0080\\u009b\\u009f\xc2\xa0\""),
+	    "C1 controls escaped, U+00A0 raw");
+	ok(json_is("\xe2\x80\xaa\xe2\x80\xae\xe2\x81\xa6\xe2\x81\xa9", 12,
+	    "\"\\u202a\\u202e\\u2066\\u2069\""), "bidi overrides escaped");
+	ok(json_is("\xe2\x80\x8e\xe2\x80\x8f\xd8\x9c\xe2\x80\xa8\xe2\x80\xa9",
+	    14, "\"\\u200e\\u200f\\u061c\\u2028\\u2029\""),
+	    "bidi marks and line separators escaped");
 
 	/* Exact text forms. */
 	ok(text_is("a\"b\\c\n\t\r", 8, "\"a\\\"b\\\\c\\n\\t\\r\""),
