@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
 #include "report.h"
 #include "report-ccdb.h"
 #include "report-critical.h"
@@ -354,14 +355,49 @@ write_reports(FILE *f, const struct report_model *m,
 	}
 }
 
+/* Say on one line what was left out of a compilation database. */
+static void
+ccdb_notice(const char *path, const struct report_ccdb_stats *cs)
+{
+	struct fw_buf	 b;
+	const char	*sep = "";
+
+	if (cs->missing + cs->duplicates + cs->no_cwd == 0)
+		return;
+	fw_buf_init(&b);
+	fw_buf_adds(&b, "forkwatch: ");
+	esc_text_bare(&b, path, strlen(path));
+	fw_buf_printf(&b, ": %lu entr%s; left out:", cs->entries,
+	    cs->entries == 1 ? "y" : "ies");
+	if (cs->missing > 0) {
+		fw_buf_printf(&b, " %lu whose source no longer exists (",
+		    cs->missing);
+		esc_text_bare(&b, cs->first_missing,
+		    strlen(cs->first_missing));
+		fw_buf_adds(&b, cs->missing > 1 ? ", ...)" : ")");
+		sep = ",";
+	}
+	if (cs->duplicates > 0) {
+		fw_buf_printf(&b, "%s %lu with the file and output of an "
+		    "earlier entry", sep, cs->duplicates);
+		sep = ",";
+	}
+	if (cs->no_cwd > 0)
+		fw_buf_printf(&b, "%s %lu compiler run%s logged without a cwd",
+		    sep, cs->no_cwd, cs->no_cwd == 1 ? "" : "s");
+	fw_buf_addc(&b, '\n');
+	fputs(b.data, stderr);
+	fw_buf_release(&b);
+}
+
 /* Run one export (what: OPT_PERFETTO, OPT_SVG or OPT_CCDB) into path.
  * Returns 0 or -1. */
 static int
 export(const char *path, const struct report_model *m,
     const struct report_opts *o, int what)
 {
-	FILE		*f = open_out(path);
-	unsigned long	 skipped;
+	FILE			*f = open_out(path);
+	struct report_ccdb_stats cs;
 
 	if (f == NULL)
 		return -1;
@@ -374,11 +410,9 @@ export(const char *path, const struct report_model *m,
 		report_svg_write(f, m, o);
 		break;
 	case OPT_CCDB:
-		skipped = report_ccdb_write(f, m);
-		if (skipped > 0)
-			fprintf(stderr, "forkwatch: warning: %lu compiler "
-			    "run%s left out of %s: the log has no cwd for "
-			    "them\n", skipped, skipped == 1 ? "" : "s", path);
+		report_ccdb_write(f, m, &cs);
+		ccdb_notice(path, &cs);
+		free(cs.first_missing);
 		break;
 	}
 	return close_out(f, path);

@@ -7,6 +7,7 @@ libforkwatch_a_SOURCES += \
 	src/report.c src/report.h \
 	src/report-model.c src/report-model.h \
 	src/report-pidmap.c src/report-pidmap.h \
+	src/report-strmap.c src/report-strmap.h \
 	src/report-json.c src/report-json.h \
 	src/report-text.c src/report-text.h \
 	src/report-summary.c src/report-summary.h \
@@ -66,6 +67,7 @@ FUZZ_SRCS = \
 	$(top_srcdir)/src/tlog-read.c \
 	$(top_srcdir)/src/report-model.c \
 	$(top_srcdir)/src/report-pidmap.c \
+	$(top_srcdir)/src/report-strmap.c \
 	$(top_srcdir)/src/report-json.c \
 	$(top_srcdir)/src/report-text.c \
 	$(top_srcdir)/src/report-summary.c \

@@ -12,6 +12,8 @@ def check(cond, *what):
     if cond:
         return
     frame = sys._getframe(1)
+    while frame.f_back is not None and frame.f_code.co_filename == __file__:
+        frame = frame.f_back
     print("check failed at line %d of %s" % (frame.f_lineno,
           frame.f_code.co_filename), file=sys.stderr)
     for w in what:

@@ -94,7 +94,8 @@ report_exercise(const char *data, size_t len, FILE *sink)
 		o.under = m->procs[m->n_procs / 2]->pid;
 	}
 	views(sink, m, &o);
-	report_ccdb_write(sink, m);
+	report_ccdb_write(sink, m, &cs);
+	free(cs.first_missing);
 	report_model_free(m);
 	return n;
 }
