@@ -44,6 +44,7 @@ unsigned long
 report_exercise(const char *data, size_t len, FILE *sink)
 {
 	struct report_opts	 o;
+	struct report_ccdb_stats cs;
 	struct report_model	*m;
 	struct tlog_reader	*r;
 	struct tlog_event	 ev;
