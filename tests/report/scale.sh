@@ -5,14 +5,17 @@
 
 N=50000
 D=2000
-awk -v N=$N -v D=$D 'BEGIN {
+# The compiles' sources exist (compile_commands.json keeps only those).
+mkdir "$TMP/g"
+(cd "$TMP/g" && seq 0 $((N - 1)) | sed 's/.*/f&.c/' | xargs touch)
+awk -v N=$N -v D=$D -v G="$TMP/g" 'BEGIN {
 	printf "{\"ts\":0.000000,\"event\":\"start\",\"version\":1,\"pid\":9,\"tgid\":9,\"time\":\"2026-11-28T10:00:00.000000Z\",\"mode\":\"launch\",\"argv\":[\"gen\"],\"cwd\":\"/g\"}\n"
 	printf "{\"ts\":0.000010,\"event\":\"exec\",\"pid\":1,\"tgid\":1,\"path\":\"/usr/bin/make\",\"argv\":[\"make\"],\"cwd\":\"/g\"}\n"
 	ts = 0.001
 	for (i = 0; i < N; i++) {
 		pid = 2 + i % 20000
 		printf "{\"ts\":%.6f,\"event\":\"fork\",\"pid\":1,\"tgid\":1,\"child\":%d}\n", ts, pid
-		printf "{\"ts\":%.6f,\"event\":\"exec\",\"pid\":%d,\"tgid\":%d,\"path\":\"/usr/bin/gcc\",\"argv\":[\"cc\",\"-c\",\"f%d.c\",\"-o\",\"f%d.o\"],\"cwd\":\"/g\"}\n", ts + 0.000001, pid, pid, i, i
+		printf "{\"ts\":%.6f,\"event\":\"exec\",\"pid\":%d,\"tgid\":%d,\"path\":\"/usr/bin/gcc\",\"argv\":[\"cc\",\"-c\",\"f%d.c\",\"-o\",\"f%d.o\"],\"cwd\":\"%s\"}\n", ts + 0.000001, pid, pid, i, i, G
 		printf "{\"ts\":%.6f,\"event\":\"exit\",\"pid\":%d,\"tgid\":%d,\"code\":%d,\"utime\":0.001,\"stime\":0.0,\"maxrss_kb\":%d}\n", ts + 0.000002, pid, pid, (i % 97 == 0), 1000 + i % 500
 		ts += 0.000003
 	}
