@@ -64,12 +64,16 @@ exec_tbreak(struct session *s, int argc, char **argv)
 	"thread (one that makes a thread), exec, exit (the task's exit " \
 	"stop, where it can still be inspected), signal or any; several " \
 	"can be joined with commas (exec,exit). CONDITIONs, all of which " \
-	"must hold: a glob matched against the exec'd path or argv[0] " \
+	"must hold, each for the events it applies to (completion offers " \
+	"only those): a glob matched against the exec'd path or argv[0] " \
 	"(exec */cc1); argv~REGEX (an extended regular expression searched " \
 	"in the arguments joined by spaces); code=N, nonzero or killed (exit " \
-	"only); a signal name (SIGSEGV: the signal delivered, or the one " \
-	"that killed the task); pid=N (the task or its process); comm=GLOB; " \
-	"depth<=N (0 is the root); under=PID (only inside that subtree)."
+	"only); a signal (signal and exit: the signal delivered, or the one " \
+	"that killed the task), in any form kill takes: SIGSEGV, segv, SEGV " \
+	"or 11 (at an exit a number must be code=N or a name); pid=N (the " \
+	"task or its process); comm=GLOB; depth<=N (0 is the root); " \
+	"under=PID (only inside that subtree). A condition that applies to " \
+	"none of the EVENTs is an error."
 
 const struct cmd_entry cmd_break_entry = {
 	.name = "break",

@@ -39,10 +39,6 @@ cand_add(struct cands *c, const char *word)
 /* Words that follow a given first argument ("set stop ..."). */
 static const char *const set_stop_words[] = { "all", "task", NULL };
 static const char *const log_format_words[] = { "text", "jsonl", NULL };
-static const char *const bpcond_words[] = {
-	"nonzero", "killed", "code=", "pid=", "comm=", "depth<=", "under=",
-	"argv~", NULL
-};
 
 /* The first word of line (the command as typed) into a new string. */
 static char *
@@ -55,6 +51,35 @@ first_word(const char *line)
 	for (q = p; *q != '\0' && !cmd_is_blank(*q); q++)
 		;
 	return fw_strndup(p, (size_t)(q - p));
+}
+
+/* The conditions a breakpoint on the event word of line ("break exec
+ * ...") takes; every condition when the word is no event. */
+static unsigned
+bp_conds_of(const char *line)
+{
+	char		**v;
+	const char	*err, *name;
+	unsigned	 bits = 0, b, conds = ~0u;
+	char		*tok, *save = NULL, *copy;
+	int		 n, i;
+
+	if ((n = cmd_split(line, &v, &err)) < 2) {
+		if (n >= 0)
+			cmd_free_argv(v);
+		return conds;
+	}
+	copy = fw_strdup(v[1]);
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		for (i = 0; (name = event_bp_name_at(i, &b)) != NULL; i++) {
+			if (strcmp(name, tok) == 0)
+				bits |= b;
+		}
+	}
+	free(copy);
+	cmd_free_argv(v);
+	return bits != 0 ? event_bp_conds(bits) : conds;
 }
 
 static enum cmd_arg_kind
@@ -90,6 +115,7 @@ cmd_complete(struct session *s, const char *line, int argi, const char *text)
 	const char			*name;
 	struct cands			 c;
 	char				*cmd, num[32];
+	unsigned			 bit, conds;
 	int				 i;
 
 	memset(&c, 0, sizeof c);
@@ -129,12 +155,18 @@ cmd_complete(struct session *s, const char *line, int argi, const char *text)
 		}
 		break;
 	case CMDARG_EVENT:
-		for (i = 0; (name = session_bp_kind_name_at(i)) != NULL; i++)
+		for (i = 0; (name = event_bp_name_at(i, &bit)) != NULL; i++)
 			cand_add(&c, name);
 		break;
 	case CMDARG_BPCOND:
-		for (w = bpcond_words; *w != NULL; w++)
-			cand_add(&c, *w);
+		/* Only the conditions that apply to the event named. */
+		conds = bp_conds_of(line);
+		for (i = 0; (name = session_bp_cond_at(i, &bit)) != NULL; i++) {
+			if ((conds & bit) && *name != '\0')
+				cand_add(&c, name);
+		}
+		if (!(conds & FW_BPC_SIGNAL))
+			break;
 		/* FALLTHROUGH */
 	case CMDARG_SIGNAL:
 		c.nocase = true;

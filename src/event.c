@@ -1,33 +1,198 @@
-/* event.c - event kind names and the NUL-separated string vector. */
+/* event.c - the table of event kinds and their members, and the
+ * NUL-separated string vector. */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "event.h"
 
-static const char *const kind_names[FW_EV_COUNT] = {
-	[FW_EV_FORK] = "fork",
-	[FW_EV_VFORK] = "vfork",
-	[FW_EV_CLONE] = "clone",
-	[FW_EV_VFORK_DONE] = "vfork_done",
-	[FW_EV_EXEC] = "exec",
-	[FW_EV_EXITING] = "exiting",
-	[FW_EV_EXIT] = "exit",
-	[FW_EV_SIGNAL] = "signal",
-	[FW_EV_STOP] = "stop",
-	[FW_EV_CONT] = "cont",
-	[FW_EV_ATTACH] = "attach",
-	[FW_EV_DETACH] = "detach",
-	[FW_EV_PAUSE] = "pause",
+#define F(field)	offsetof(struct fw_event, field)
+#define NOF		FW_MEMBER_NO_FIELD
+#define M(m)		FW_MEMBER_BIT(FW_M_##m)
+
+/* The members, in the order the log writes them. */
+static const struct fw_member_info members[FW_M_COUNT] = {
+	[FW_M_THREAD] = { "thread", FW_MT_BOOL, F(thread), NOF, false,
+	    "clone: the child joined the caller's thread group; exit: the "
+	    "task was not its process's leader" },
+	[FW_M_CHILD] = { "child", FW_MT_PID, F(child), NOF, false,
+	    "the task the fork/vfork/clone made (vfork_done: that released "
+	    "its parent)" },
+	[FW_M_PARENT] = { "parent", FW_MT_PID, F(parent), NOF, false,
+	    "the child's real parent when it is not pid (CLONE_PARENT)" },
+	[FW_M_PATH] = { "path", FW_MT_STR, F(path), NOF, false,
+	    "the executable (/proc/PID/exe)" },
+	[FW_M_ARGV] = { "argv", FW_MT_STRV, F(argv), NOF, false,
+	    "the arguments" },
+	[FW_M_CWD] = { "cwd", FW_MT_STR, F(cwd), NOF, false,
+	    "the working directory" },
+	[FW_M_PPID] = { "ppid", FW_MT_PID, F(ppid), NOF, false,
+	    "the real parent (from /proc)" },
+	[FW_M_OLD_PID] = { "old_pid", FW_MT_PID, F(old_pid), NOF, false,
+	    "the task id of the non-leader thread that exec'd" },
+	[FW_M_ARGV_TRUNCATED] = { "argv_truncated", FW_MT_BOOL,
+	    F(argv_truncated), NOF, false,
+	    "argv was longer than forkwatch reads" },
+	[FW_M_ENV] = { "env", FW_MT_STRV, F(env), NOF, false,
+	    "the environment (--env)" },
+	[FW_M_SIGNAL] = { "signal", FW_MT_SIG, F(signo), NOF, false,
+	    "the signal (exit: the one that killed the task)" },
+	[FW_M_CORE] = { "core", FW_MT_BOOL, F(core), F(killed), false,
+	    "a core was dumped" },
+	[FW_M_CODE] = { "code", FW_MT_INT, F(code), F(killed), true,
+	    "the exit code" },
+	[FW_M_UTIME] = { "utime", FW_MT_NUM, F(utime), F(has_rusage), false,
+	    "user CPU seconds of the process and the children it reaped" },
+	[FW_M_STIME] = { "stime", FW_MT_NUM, F(stime), F(has_rusage), false,
+	    "system CPU seconds, the same way" },
+	[FW_M_MAXRSS_KB] = { "maxrss_kb", FW_MT_LONG, F(maxrss_kb),
+	    F(has_rusage), false, "peak resident set size in KiB" },
+	[FW_M_SENDER] = { "sender", FW_MT_PID, F(sender), NOF, false,
+	    "the process that sent the signal (si_pid)" },
+	[FW_M_SI_CODE] = { "si_code", FW_MT_INT, F(si_code), NOF, false,
+	    "the raw si_code" },
+	[FW_M_VERSION] = { "version", FW_MT_INT, NOF, NOF, false,
+	    "the log format's major version" },
+	[FW_M_VERSION_MINOR] = { "version_minor", FW_MT_INT, NOF, NOF, false,
+	    "the log format's minor version (0 when absent)" },
+	[FW_M_TIME] = { "time", FW_MT_STR, NOF, NOF, false,
+	    "the wall-clock time of ts 0 (UTC, ISO 8601)" },
+	[FW_M_MODE] = { "mode", FW_MT_STR, NOF, NOF, false,
+	    "launch or attach" },
+	[FW_M_PIDS] = { "pids", FW_MT_PIDS, NOF, NOF, false,
+	    "the processes given to -p" },
+	[FW_M_STATUS] = { "status", FW_MT_INT, NOF, NOF, false,
+	    "forkwatch's exit status" },
+	[FW_M_ROOT_CODE] = { "root_code", FW_MT_INT, NOF, NOF, false,
+	    "the launched program's exit code" },
+	[FW_M_ROOT_SIGNAL] = { "root_signal", FW_MT_SIG, NOF, NOF, false,
+	    "the signal that killed the launched program" },
 };
+
+#define LOGGED_TASK	(FW_EVF_LOGGED | FW_EVF_TASK | FW_EVF_ENGINE)
+#define EXEC_MEMBERS	(M(PATH) | M(ARGV) | M(CWD) | M(ARGV_TRUNCATED) | \
+			 M(ENV))
+
+/* The event kinds (see enum fw_event_kind and doc/LOG-FORMAT.md). */
+static const struct fw_event_info kinds[FW_EV_COUNT] = {
+	[FW_EV_FORK] = {
+		.name = "fork", .flags = LOGGED_TASK | FW_EVF_STEP,
+		.bp_name = "fork", .bp_conds = FW_BPC_TASK,
+		.req = M(CHILD), .opt = M(PARENT),
+		.doc = "pid made a new process, child",
+	},
+	[FW_EV_VFORK] = {
+		.name = "vfork", .flags = LOGGED_TASK | FW_EVF_STEP,
+		.bp_name = "vfork", .bp_conds = FW_BPC_TASK,
+		.req = M(CHILD), .opt = M(PARENT),
+		.doc = "pid made a new process, child, and waits until it "
+		    "execs or exits",
+	},
+	[FW_EV_CLONE] = {
+		.name = "clone", .flags = LOGGED_TASK | FW_EVF_STEP,
+		.bp_name = "clone", .bp_thread_name = "thread",
+		.bp_conds = FW_BPC_TASK,
+		.req = M(CHILD), .always = M(THREAD), .opt = M(PARENT),
+		.doc = "pid made a thread or a process that the kernel does "
+		    "not call a fork",
+	},
+	[FW_EV_VFORK_DONE] = {
+		.name = "vfork_done", .flags = LOGGED_TASK | FW_EVF_STEP,
+		.req = M(CHILD),
+		.doc = "the vfork child released its parent (exec or exit)",
+	},
+	[FW_EV_EXEC] = {
+		.name = "exec", .flags = LOGGED_TASK | FW_EVF_STEP,
+		.bp_name = "exec", .bp_conds = FW_BPC_TASK,
+		.always = M(PATH) | M(ARGV) | M(CWD),
+		.opt = EXEC_MEMBERS | M(OLD_PID),
+		.doc = "pid runs a new program",
+	},
+	[FW_EV_EXITING] = {
+		.name = "exiting", .flags = FW_EVF_TASK | FW_EVF_ENGINE |
+		    FW_EVF_STEP,
+		.bp_name = "exit", .bp_conds = FW_BPC_TASK | FW_BPC_CODE |
+		    FW_BPC_NONZERO | FW_BPC_KILLED | FW_BPC_SIGNAL,
+		.opt = M(SIGNAL) | M(CODE),
+		.doc = "pid is exiting and can still be inspected",
+	},
+	[FW_EV_EXIT] = {
+		.name = "exit", .flags = LOGGED_TASK,
+		.opt = M(THREAD) | M(SIGNAL) | M(CORE) | M(CODE) | M(UTIME) |
+		    M(STIME) | M(MAXRSS_KB),
+		.one_of = M(CODE) | M(SIGNAL),
+		.doc = "pid was reaped: its exit code or killing signal",
+	},
+	[FW_EV_SIGNAL] = {
+		.name = "signal", .flags = LOGGED_TASK | FW_EVF_STEP,
+		.bp_name = "signal", .bp_conds = FW_BPC_TASK | FW_BPC_SIGNAL,
+		.always = M(SIGNAL) | M(SI_CODE), .opt = M(SENDER),
+		.doc = "a signal is delivered to pid",
+	},
+	[FW_EV_STOP] = {
+		.name = "stop", .flags = LOGGED_TASK | FW_EVF_STEP,
+		.always = M(SIGNAL),
+		.doc = "pid entered a group-stop (job control)",
+	},
+	[FW_EV_CONT] = {
+		.name = "cont", .flags = LOGGED_TASK,
+		.always = M(SIGNAL),
+		.doc = "pid was continued by SIGCONT",
+	},
+	[FW_EV_ATTACH] = {
+		.name = "attach", .flags = LOGGED_TASK,
+		.always = M(PPID), .opt = M(PATH) | M(ARGV) | M(CWD),
+		.doc = "forkwatch attached to pid, which already ran",
+	},
+	[FW_EV_DETACH] = {
+		.name = "detach", .flags = LOGGED_TASK,
+		.doc = "forkwatch let go of pid",
+	},
+	[FW_EV_PAUSE] = {
+		.name = "pause", .flags = FW_EVF_TASK | FW_EVF_ENGINE,
+		.doc = "pid stopped because the user asked",
+	},
+	[FW_EV_START] = {
+		.name = "start", .flags = FW_EVF_LOGGED,
+		.req = M(VERSION),
+		.opt = M(VERSION_MINOR) | M(TIME) | M(MODE) | M(ARGV) | M(PIDS) | M(CWD),
+		.doc = "the first line: what is traced, and when",
+	},
+	[FW_EV_END] = {
+		.name = "end", .flags = FW_EVF_LOGGED,
+		.opt = M(STATUS) | M(ROOT_CODE) | M(ROOT_SIGNAL),
+		.doc = "the last line of a complete trace",
+	},
+	[FW_EV_UNKNOWN] = {
+		.name = "?",
+		.doc = "an event kind this forkwatch does not know",
+	},
+};
+
+#undef F
+#undef NOF
+#undef M
+
+const struct fw_event_info *
+event_info(enum fw_event_kind k)
+{
+	if ((unsigned)k >= FW_EV_COUNT)
+		k = FW_EV_UNKNOWN;
+	return &kinds[k];
+}
+
+const struct fw_member_info *
+event_member(enum fw_member m)
+{
+	return (unsigned)m < FW_M_COUNT ? &members[m] : NULL;
+}
 
 const char *
 event_kind_name(enum fw_event_kind k)
 {
-	if ((unsigned)k < FW_EV_COUNT)
-		return kind_names[k];
-	return "?";
+	return event_info(k)->name;
 }
 
 int
@@ -36,10 +201,78 @@ event_kind_parse(const char *s)
 	int	 i;
 
 	for (i = 0; i < FW_EV_COUNT; i++) {
-		if (strcmp(kind_names[i], s) == 0)
+		if (i != FW_EV_UNKNOWN && strcmp(kinds[i].name, s) == 0)
 			return i;
 	}
 	return -1;
+}
+
+bool
+event_logged(enum fw_event_kind k)
+{
+	return (event_info(k)->flags & FW_EVF_LOGGED) != 0;
+}
+
+bool
+event_is_step(const struct fw_event *ev)
+{
+	return (event_info(ev->kind)->flags & FW_EVF_STEP) != 0;
+}
+
+unsigned
+event_bp_bit(const struct fw_event *ev)
+{
+	const struct fw_event_info	*in = event_info(ev->kind);
+
+	if (in->bp_name == NULL)
+		return 0;
+	if (ev->thread && in->bp_thread_name != NULL)
+		return FW_BPK_THREAD;
+	return 1u << ev->kind;
+}
+
+const char *
+event_bp_name_at(int i, unsigned *bits)
+{
+	unsigned	 all = 0;
+	int		 k, n = 0;
+
+	for (k = 0; k < FW_EV_COUNT; k++) {
+		if (kinds[k].bp_name == NULL)
+			continue;
+		all |= 1u << k;
+		if (n++ == i) {
+			*bits = 1u << k;
+			return kinds[k].bp_name;
+		}
+		if (kinds[k].bp_thread_name != NULL) {
+			all |= FW_BPK_THREAD;
+			if (n++ == i) {
+				*bits = FW_BPK_THREAD;
+				return kinds[k].bp_thread_name;
+			}
+		}
+	}
+	if (n == i) {
+		*bits = all;
+		return "any";
+	}
+	*bits = 0;
+	return NULL;
+}
+
+unsigned
+event_bp_conds(unsigned bits)
+{
+	unsigned	 conds = 0;
+	int		 k;
+
+	for (k = 0; k < FW_EV_COUNT; k++) {
+		if ((bits & (1u << k)) ||
+		    ((bits & FW_BPK_THREAD) && kinds[k].bp_thread_name != NULL))
+			conds |= kinds[k].bp_conds;
+	}
+	return conds;
 }
 
 void

@@ -13,7 +13,16 @@
 
 #include "util.h"
 
-/* Each kind says which stop the task is in while sinks see it. */
+/*
+ * The event kinds. This enum and the table in event.c (struct
+ * fw_event_info: name, whether the log carries it, the breakpoint that can
+ * stop at it, whether "step" counts it, its members, its breakpoint
+ * conditions) are the one place an event kind is defined: the log writer
+ * and reader, the session, breakpoints, completion, help and the tests'
+ * checker (tests/lib/fwcheck.py, through tests/unit/test-event --json) all
+ * read the table. Each value says which stop the task is in while sinks
+ * see it; doc/LOG-FORMAT.md says what the log's line means.
+ */
 enum fw_event_kind {
 	FW_EV_FORK,		/* parent at PTRACE_EVENT_FORK stop; child = new pid */
 	FW_EV_VFORK,		/* parent at PTRACE_EVENT_VFORK stop */
@@ -28,8 +37,122 @@ enum fw_event_kind {
 	FW_EV_ATTACH,		/* task attached with -p (or console attach) */
 	FW_EV_DETACH,		/* task detached; no longer traced */
 	FW_EV_PAUSE,		/* task stopped at the user's request (interrupt) */
+	FW_EV_START,		/* log only: the first line (tlog_write_start) */
+	FW_EV_END,		/* log only: the last line (tlog_write_end) */
+	FW_EV_UNKNOWN,		/* read from a log: a kind this forkwatch does
+				 * not know (readers skip it) */
 	FW_EV_COUNT
 };
+
+/*
+ * The members an event can carry, in the order the log writes them (JSON
+ * and text). struct fw_member_info (event.c) gives each its JSON name,
+ * type, and where it lives in struct fw_event.
+ */
+enum fw_member {
+	FW_M_THREAD,		/* clone: CLONE_THREAD; exit: a non-leader */
+	FW_M_CHILD,
+	FW_M_PARENT,		/* real parent when not pid (CLONE_PARENT) */
+	FW_M_PATH,
+	FW_M_ARGV,
+	FW_M_CWD,
+	FW_M_PPID,
+	FW_M_OLD_PID,
+	FW_M_ARGV_TRUNCATED,
+	FW_M_ENV,
+	FW_M_SIGNAL,
+	FW_M_CORE,
+	FW_M_CODE,
+	FW_M_UTIME,
+	FW_M_STIME,
+	FW_M_MAXRSS_KB,
+	FW_M_SENDER,
+	FW_M_SI_CODE,
+	/* start and end lines (written by tlog_write_start/end) */
+	FW_M_VERSION,
+	FW_M_VERSION_MINOR,
+	FW_M_TIME,
+	FW_M_MODE,
+	FW_M_PIDS,
+	FW_M_STATUS,
+	FW_M_ROOT_CODE,
+	FW_M_ROOT_SIGNAL,
+	FW_M_COUNT
+};
+
+/* How a member is written, read and checked. */
+enum fw_member_type {
+	FW_MT_PID,		/* pid_t; a JSON integer */
+	FW_MT_INT,		/* int */
+	FW_MT_LONG,		/* long */
+	FW_MT_BOOL,		/* bool; true or false */
+	FW_MT_NUM,		/* double; a JSON number, 6 decimals */
+	FW_MT_STR,		/* const char *; an escaped string */
+	FW_MT_STRV,		/* const struct fw_strv *; array of strings */
+	FW_MT_SIG,		/* int signal number; its name as a string */
+	FW_MT_PIDS,		/* array of integers (no struct fw_event field) */
+};
+
+#define FW_MEMBER_BIT(m)	(UINT64_C(1) << (m))
+
+/* The member could not be in struct fw_event (start/end lines). */
+#define FW_MEMBER_NO_FIELD	((size_t)-1)
+
+struct fw_member_info {
+	const char		*name;		/* JSON member name */
+	enum fw_member_type	 type;
+	size_t			 off;		/* in struct fw_event, or
+						 * FW_MEMBER_NO_FIELD */
+	size_t			 has_off;	/* bool in struct fw_event that
+						 * says it is there, or
+						 * FW_MEMBER_NO_FIELD: there
+						 * when not zero/false/NULL */
+	bool			 has_neg;	/* ... says it is not there */
+	const char		*doc;		/* one line, for people */
+};
+
+/* Breakpoint conditions (session-bp.c parses and matches them); the
+ * event table says which apply to each kind. */
+#define FW_BPC_GLOB	0x0001	/* a glob on the exec'd path or argv[0] */
+#define FW_BPC_ARGV	0x0002	/* argv~REGEX */
+#define FW_BPC_PID	0x0004	/* pid=N */
+#define FW_BPC_COMM	0x0008	/* comm=GLOB */
+#define FW_BPC_DEPTH	0x0010	/* depth<=N */
+#define FW_BPC_UNDER	0x0020	/* under=PID */
+#define FW_BPC_CODE	0x0040	/* code=N */
+#define FW_BPC_NONZERO	0x0080	/* nonzero */
+#define FW_BPC_KILLED	0x0100	/* killed */
+#define FW_BPC_SIGNAL	0x0200	/* a signal name or number */
+#define FW_BPC_TASK	(FW_BPC_GLOB | FW_BPC_ARGV | FW_BPC_PID | \
+			 FW_BPC_COMM | FW_BPC_DEPTH | FW_BPC_UNDER)
+
+/* fw_event_info.flags */
+#define FW_EVF_LOGGED	0x1	/* the log carries it */
+#define FW_EVF_TASK	0x2	/* about a task: pid and tgid required */
+#define FW_EVF_STEP	0x4	/* "step" counts it (a lifecycle stop) */
+#define FW_EVF_ENGINE	0x8	/* the engine emits it */
+
+struct fw_event_info {
+	const char	*name;		/* in logs, the TUI filter, help */
+	unsigned	 flags;		/* FW_EVF_* */
+	const char	*bp_name;	/* "break NAME" stops at it; NULL: no
+					 * breakpoint can (the task is not
+					 * stopped, or the user stopped it) */
+	const char	*bp_thread_name; /* clone only: the name for a clone
+					 * that makes a thread */
+	unsigned	 bp_conds;	/* FW_BPC_* a breakpoint on it takes */
+	uint64_t	 req;		/* FW_MEMBER_BIT()s always written, and
+					 * required by readers */
+	uint64_t	 always;	/* always written; readers take lines
+					 * without them (older logs) */
+	uint64_t	 opt;		/* written when they apply */
+	uint64_t	 one_of;	/* readers require one of these */
+	const char	*doc;		/* one line: what happened */
+};
+
+/* Breakpoint kind bits: 1 << kind for a breakable kind, and this one for a
+ * clone that makes a thread. */
+#define FW_BPK_THREAD	(1u << FW_EV_COUNT)
 
 /* NUL-separated strings: n strings, each NUL terminated, in len bytes. */
 struct fw_strv {
@@ -84,8 +207,23 @@ struct fw_event {
 	int			 si_code;
 };
 
+/* The table row of a kind (FW_EV_UNKNOWN's for a value out of range). */
+const struct fw_event_info *event_info(enum fw_event_kind);
+const struct fw_member_info *event_member(enum fw_member);
 const char	*event_kind_name(enum fw_event_kind);
-/* Parse an event name as written in logs and breakpoints; -1 when unknown. */
+/* Parse an event name as written in logs; -1 when unknown. */
 int		 event_kind_parse(const char *);
+/* Is the kind written to the log? */
+bool		 event_logged(enum fw_event_kind);
+/* Does "step" count this event? */
+bool		 event_is_step(const struct fw_event *);
+
+/* Breakpoints: the kind bit of an event (0: no breakpoint stops at it);
+ * the names "break" takes, in help order ("any" last; NULL past the end)
+ * with the bits each stands for; the conditions that apply to the kinds
+ * of bits (the union). */
+unsigned	 event_bp_bit(const struct fw_event *);
+const char	*event_bp_name_at(int i, unsigned *bits);
+unsigned	 event_bp_conds(unsigned bits);
 
 #endif

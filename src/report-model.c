@@ -475,44 +475,44 @@ report_model_add(struct report_model *m, const struct tlog_event *ev)
 	if (ev->ts > m->last_ts)
 		m->last_ts = ev->ts;
 	switch (ev->kind) {
-	case TLOG_START:
+	case FW_EV_START:
 		on_start(m, ev);
 		break;
-	case TLOG_ATTACH:
+	case FW_EV_ATTACH:
 		on_attach(m, ev);
 		break;
-	case TLOG_FORK:
+	case FW_EV_FORK:
 		on_fork(m, ev, REPORT_ORIGIN_FORK);
 		break;
-	case TLOG_VFORK:
+	case FW_EV_VFORK:
 		on_fork(m, ev, REPORT_ORIGIN_VFORK);
 		break;
-	case TLOG_CLONE:
+	case FW_EV_CLONE:
 		on_clone(m, ev);
 		break;
-	case TLOG_EXEC:
+	case FW_EV_EXEC:
 		on_exec(m, ev);
 		break;
-	case TLOG_EXIT:
+	case FW_EV_EXIT:
 		on_exit_event(m, ev);
 		break;
-	case TLOG_SIGNAL:
+	case FW_EV_SIGNAL:
 		on_instant(m, ev, REPORT_INST_SIGNAL);
 		break;
-	case TLOG_STOP:
+	case FW_EV_STOP:
 		on_instant(m, ev, REPORT_INST_STOP);
 		break;
-	case TLOG_CONT:
+	case FW_EV_CONT:
 		on_instant(m, ev, REPORT_INST_CONT);
 		break;
-	case TLOG_DETACH:
+	case FW_EV_DETACH:
 		on_detach(m, ev);
 		break;
-	case TLOG_END:
+	case FW_EV_END:
 		on_end(m, ev);
 		break;
-	case TLOG_VFORK_DONE:
-	case TLOG_OTHER:
+	default:
+		/* vfork_done, and kinds this report does not use */
 		break;
 	}
 }

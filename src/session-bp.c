@@ -1,49 +1,33 @@
 /* session-bp.c - breakpoints on lifecycle events: parsing "break" specs
- * and keeping the list. Matching is in session.c, next to the sink. */
+ * and keeping the list. The events a breakpoint can name, and the
+ * conditions each takes, come from the event table (event.c); the
+ * conditions' own table is here. Matching is in session.c, next to the
+ * sink. */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "flags.h"
 #include "session.h"
 
-static const struct {
-	const char	*name;
-	unsigned	 bits;
-} bp_kinds[] = {
-	{ "fork",	BPK_FORK },
-	{ "vfork",	BPK_VFORK },
-	{ "clone",	BPK_CLONE },
-	{ "thread",	BPK_THREAD },
-	{ "exec",	BPK_EXEC },
-	{ "exit",	BPK_EXIT },
-	{ "signal",	BPK_SIGNAL },
-	{ "any",	BPK_ANY },
-};
-
-const char *
-session_bp_kind_name_at(int i)
-{
-	if (i < 0 || (size_t)i >= FW_ARRAY_SIZE(bp_kinds))
-		return NULL;
-	return bp_kinds[i].name;
-}
-
-/* "exec,exit" -> bits; 0 on an unknown name. */
+/* "exec,exit" -> kind bits (event_bp_name_at()); 0 on an unknown name. */
 static unsigned
 parse_kinds(const char *spec)
 {
 	char		*copy = fw_strdup(spec), *tok, *save = NULL;
-	unsigned	 bits = 0, b;
-	size_t		 i;
+	const char	*name;
+	unsigned	 bits = 0, b, nb;
+	int		 i;
 
 	for (tok = strtok_r(copy, ",", &save); tok != NULL;
 	    tok = strtok_r(NULL, ",", &save)) {
 		b = 0;
-		for (i = 0; i < FW_ARRAY_SIZE(bp_kinds); i++) {
-			if (strcmp(tok, bp_kinds[i].name) == 0)
-				b = bp_kinds[i].bits;
+		for (i = 0; (name = event_bp_name_at(i, &nb)) != NULL; i++) {
+			if (strcmp(tok, name) == 0)
+				b = nb;
 		}
 		if (b == 0) {
 			free(copy);
@@ -53,6 +37,22 @@ parse_kinds(const char *spec)
 	}
 	free(copy);
 	return bits;
+}
+
+/* "fork, vfork, ... or any" from the table. */
+static void
+add_kind_names(struct fw_buf *b, const char *last_sep)
+{
+	const char	*name, *next;
+	unsigned	 bits;
+	int		 i;
+
+	for (i = 0; (name = event_bp_name_at(i, &bits)) != NULL; i++) {
+		next = event_bp_name_at(i + 1, &bits);
+		if (i > 0)
+			fw_buf_adds(b, next == NULL ? last_sep : ", ");
+		fw_buf_adds(b, name);
+	}
 }
 
 static int
@@ -88,19 +88,265 @@ session_bp_free(struct breakpoint *bp)
 	free(bp);
 }
 
+static int
+cond_code(struct breakpoint *bp, const char *a, const char *v,
+    struct fw_buf *err)
+{
+	int	 n;
+
+	if (parse_int(v, &n) != 0 || n < 0 || n > 255) {
+		fw_buf_printf(err, "bad exit code in '%s'", a);
+		return -1;
+	}
+	bp->code = n;
+	return 0;
+}
+
+static int
+cond_nonzero(struct breakpoint *bp, const char *a, const char *v,
+    struct fw_buf *err)
+{
+	(void)a, (void)v, (void)err;
+	bp->nonzero = true;
+	return 0;
+}
+
+static int
+cond_killed(struct breakpoint *bp, const char *a, const char *v,
+    struct fw_buf *err)
+{
+	(void)a, (void)v, (void)err;
+	bp->killed = true;
+	return 0;
+}
+
+static int
+cond_pid(struct breakpoint *bp, const char *a, const char *v,
+    struct fw_buf *err)
+{
+	int	 n;
+
+	if (fw_parse_pid(v, &n) != 0) {
+		fw_buf_printf(err, "bad task id in '%s'", a);
+		return -1;
+	}
+	if (a[0] == 'p')
+		bp->pid = n;
+	else
+		bp->under = n;
+	return 0;
+}
+
+static int
+cond_depth(struct breakpoint *bp, const char *a, const char *v,
+    struct fw_buf *err)
+{
+	int	 n;
+
+	if (parse_int(v, &n) != 0 || n < 0) {
+		fw_buf_printf(err, "bad depth in '%s'", a);
+		return -1;
+	}
+	bp->depth_max = n;
+	return 0;
+}
+
+static int
+cond_comm(struct breakpoint *bp, const char *a, const char *v,
+    struct fw_buf *err)
+{
+	if (*v == '\0') {
+		fw_buf_printf(err, "empty name in '%s'", a);
+		return -1;
+	}
+	free(bp->comm);
+	bp->comm = fw_strdup(v);
+	return 0;
+}
+
+static int
+cond_argv(struct breakpoint *bp, const char *a, const char *v,
+    struct fw_buf *err)
+{
+	char	 msg[128];
+	int	 rc;
+
+	(void)a;
+	if (bp->has_re)
+		regfree(&bp->argv_re);
+	bp->has_re = false;
+	rc = regcomp(&bp->argv_re, v, REG_EXTENDED | REG_NOSUB);
+	if (rc != 0) {
+		regerror(rc, &bp->argv_re, msg, sizeof msg);
+		fw_buf_printf(err, "bad regular expression '%s': %s", v, msg);
+		return -1;
+	}
+	bp->has_re = true;
+	return 0;
+}
+
+/* The conditions written NAME=VALUE, NAME~VALUE or as a word, in help
+ * order. A signal and a glob are bare words (session_bp_parse()). */
+static const struct bp_cond {
+	unsigned	 bit;		/* FW_BPC_* */
+	const char	*word;		/* as typed and completed */
+	const char	*usage;
+	int		(*parse)(struct breakpoint *, const char *arg,
+			    const char *value, struct fw_buf *err);
+} bp_conds[] = {
+	{ FW_BPC_CODE, "code=", "code=N", cond_code },
+	{ FW_BPC_NONZERO, "nonzero", "nonzero", cond_nonzero },
+	{ FW_BPC_KILLED, "killed", "killed", cond_killed },
+	{ FW_BPC_SIGNAL, NULL, "SIGNAME", NULL },
+	{ FW_BPC_PID, "pid=", "pid=N", cond_pid },
+	{ FW_BPC_COMM, "comm=", "comm=NAME", cond_comm },
+	{ FW_BPC_DEPTH, "depth<=", "depth<=N", cond_depth },
+	{ FW_BPC_UNDER, "under=", "under=PID", cond_pid },
+	{ FW_BPC_ARGV, "argv~", "argv~REGEX", cond_argv },
+	{ FW_BPC_GLOB, NULL, "a glob", NULL },
+};
+
+const char *
+session_bp_cond_at(int i, unsigned *bit)
+{
+	if (i < 0 || (size_t)i >= FW_ARRAY_SIZE(bp_conds))
+		return NULL;
+	*bit = bp_conds[i].bit;
+	return bp_conds[i].word != NULL ? bp_conds[i].word : "";
+}
+
+/* Does word a name condition c? NAME= and NAME~ take a value. */
+static const char *
+cond_value(const struct bp_cond *c, const char *a)
+{
+	size_t	 n;
+
+	if (c->word == NULL)
+		return NULL;
+	n = strlen(c->word);
+	if (strchr("=~", c->word[n - 1]) != NULL)
+		return strncmp(a, c->word, n) == 0 ? a + n : NULL;
+	return strcmp(a, c->word) == 0 ? a + n : NULL;
+}
+
+/* "code=N, nonzero ... or a glob": the conditions that apply to conds. */
+static void
+add_cond_usages(struct fw_buf *b, unsigned conds)
+{
+	size_t	 i;
+	bool	 first = true;
+
+	for (i = 0; i < FW_ARRAY_SIZE(bp_conds); i++) {
+		if (!(conds & bp_conds[i].bit))
+			continue;
+		if (!first)
+			fw_buf_adds(b, ", ");
+		first = false;
+		fw_buf_adds(b, bp_conds[i].usage);
+	}
+}
+
+/* "exit and signal": the breakpoint events a condition applies to. */
+static void
+add_cond_kinds(struct fw_buf *b, unsigned bit)
+{
+	const char	*name, *names[FW_EV_COUNT + 2];
+	unsigned	 bits;
+	int		 i, n = 0;
+
+	for (i = 0; (name = event_bp_name_at(i, &bits)) != NULL; i++) {
+		if (strcmp(name, "any") != 0 && (event_bp_conds(bits) & bit))
+			names[n++] = name;
+	}
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			fw_buf_adds(b, i == n - 1 ? " and " : ", ");
+		fw_buf_adds(b, names[i]);
+	}
+}
+
+/* A condition given for kinds it cannot apply to. */
+static int
+not_here(struct fw_buf *err, const char *what, unsigned bit)
+{
+	fw_buf_printf(err, "%s applies to ", what);
+	add_cond_kinds(err, bit);
+	fw_buf_adds(err, " breakpoints only");
+	return -1;
+}
+
+/* One condition word a into bp, given the conditions the kinds allow.
+ * A word that is no NAME=/NAME~/keyword is a signal when the kinds carry
+ * one and flags_sigparse() (which kill and signal use) takes it, else a
+ * glob. */
+static int
+parse_cond(struct breakpoint *bp, const char *a, unsigned allowed,
+    struct fw_buf *err)
+{
+	const struct bp_cond	*c;
+	const char		*v;
+	size_t			 i;
+	int			 sig;
+
+	for (i = 0; i < FW_ARRAY_SIZE(bp_conds); i++) {
+		c = &bp_conds[i];
+		if ((v = cond_value(c, a)) == NULL)
+			continue;
+		if (!(allowed & c->bit))
+			return not_here(err, c->word, c->bit);
+		bp->conds |= c->bit;
+		return c->parse(bp, a, v, err);
+	}
+	sig = flags_sigparse(a);
+	if (sig > 0 && (allowed & FW_BPC_SIGNAL)) {
+		if (isdigit((unsigned char)*a) && (allowed & FW_BPC_CODE)) {
+			fw_buf_printf(err, "'%s' is ambiguous at an exit: write "
+			    "code=%s or the signal's name", a, a);
+			return -1;
+		}
+		bp->conds |= FW_BPC_SIGNAL;
+		bp->signo = sig;
+		return 0;
+	}
+	if (strncasecmp(a, "SIG", 3) == 0 && sig <= 0 &&
+	    strpbrk(a, "*?[/") == NULL) {
+		fw_buf_printf(err, "unknown signal '%s'", a);
+		return -1;
+	}
+	if (sig > 0 && strncasecmp(a, "SIG", 3) == 0)
+		return not_here(err, "a signal", FW_BPC_SIGNAL);
+	if (strchr(a, '=') != NULL || strchr(a, '~') != NULL ||
+	    strstr(a, "<=") != NULL) {
+		fw_buf_printf(err, "unknown condition '%s' (", a);
+		add_cond_usages(err, allowed);
+		fw_buf_addc(err, ')');
+		return -1;
+	}
+	if (!(allowed & FW_BPC_GLOB))
+		return not_here(err, "a glob", FW_BPC_GLOB);
+	if (bp->glob != NULL) {
+		fw_buf_printf(err, "only one path glob per breakpoint ('%s' "
+		    "and '%s')", bp->glob, a);
+		return -1;
+	}
+	bp->conds |= FW_BPC_GLOB;
+	bp->glob = fw_strdup(a);
+	return 0;
+}
+
 struct breakpoint *
 session_bp_parse(struct session *s, int argc, char **argv, bool temporary,
     struct fw_buf *err)
 {
 	struct breakpoint	*bp;
-	const char		*a;
-	int			 i, v, sig, rc;
-	char			 msg[128];
+	struct fw_buf		 spec;
+	unsigned		 allowed;
+	int			 i;
 
 	(void)s;
 	if (argc < 1) {
-		fw_buf_adds(err, "break needs an event: fork, vfork, clone, "
-		    "thread, exec, exit, signal or any");
+		fw_buf_adds(err, "break needs an event: ");
+		add_kind_names(err, " or ");
 		return NULL;
 	}
 	bp = fw_calloc(1, sizeof *bp);
@@ -109,90 +355,23 @@ session_bp_parse(struct session *s, int argc, char **argv, bool temporary,
 	bp->code = -1;
 	bp->depth_max = -1;
 	if ((bp->kinds = parse_kinds(argv[0])) == 0) {
-		fw_buf_printf(err, "unknown event '%s' (fork, vfork, clone, "
-		    "thread, exec, exit, signal, any)", argv[0]);
+		fw_buf_printf(err, "unknown event '%s' (", argv[0]);
+		add_kind_names(err, ", ");
+		fw_buf_addc(err, ')');
 		goto fail;
 	}
+	allowed = event_bp_conds(bp->kinds);
 	for (i = 1; i < argc; i++) {
-		a = argv[i];
-		if (strncmp(a, "code=", 5) == 0) {
-			if (parse_int(a + 5, &v) != 0 || v < 0 || v > 255) {
-				fw_buf_printf(err, "bad exit code in '%s'", a);
-				goto fail;
-			}
-			bp->code = v;
-		} else if (strcmp(a, "nonzero") == 0) {
-			bp->nonzero = true;
-		} else if (strcmp(a, "killed") == 0) {
-			bp->killed = true;
-		} else if (strncmp(a, "pid=", 4) == 0) {
-			if (fw_parse_pid(a + 4, &v) != 0) {
-				fw_buf_printf(err, "bad task id in '%s'", a);
-				goto fail;
-			}
-			bp->pid = v;
-		} else if (strncmp(a, "under=", 6) == 0) {
-			if (fw_parse_pid(a + 6, &v) != 0) {
-				fw_buf_printf(err, "bad task id in '%s'", a);
-				goto fail;
-			}
-			bp->under = v;
-		} else if (strncmp(a, "depth<=", 7) == 0) {
-			if (parse_int(a + 7, &v) != 0 || v < 0) {
-				fw_buf_printf(err, "bad depth in '%s'", a);
-				goto fail;
-			}
-			bp->depth_max = v;
-		} else if (strncmp(a, "comm=", 5) == 0 && a[5] != '\0') {
-			free(bp->comm);
-			bp->comm = fw_strdup(a + 5);
-		} else if (strncmp(a, "argv~", 5) == 0) {
-			if (bp->has_re)
-				regfree(&bp->argv_re);
-			bp->has_re = false;
-			rc = regcomp(&bp->argv_re, a + 5, REG_EXTENDED | REG_NOSUB);
-			if (rc != 0) {
-				regerror(rc, &bp->argv_re, msg, sizeof msg);
-				fw_buf_printf(err, "bad regular expression '%s': %s",
-				    a + 5, msg);
-				goto fail;
-			}
-			bp->has_re = true;
-		} else if (strncmp(a, "SIG", 3) == 0 &&
-		    (sig = flags_sigparse(a)) > 0) {
-			bp->signo = sig;
-		} else if (strchr(a, '=') != NULL || strchr(a, '~') != NULL ||
-		    strstr(a, "<=") != NULL) {
-			fw_buf_printf(err, "unknown condition '%s' (code=N, "
-			    "nonzero, killed, SIGNAME, pid=N, comm=NAME, "
-			    "depth<=N, under=PID, argv~REGEX, or a glob)", a);
+		if (parse_cond(bp, argv[i], allowed, err) != 0)
 			goto fail;
-		} else {
-			if (bp->glob != NULL) {
-				fw_buf_printf(err, "only one path glob per "
-				    "breakpoint ('%s' and '%s')", bp->glob, a);
-				goto fail;
-			}
-			bp->glob = fw_strdup(a);
-		}
 	}
-	if ((bp->code >= 0 || bp->nonzero || bp->killed) &&
-	    !(bp->kinds & BPK_EXIT)) {
-		fw_buf_adds(err, "code=, nonzero and killed apply to exit "
-		    "breakpoints only");
-		goto fail;
+	fw_buf_init(&spec);
+	for (i = 0; i < argc; i++) {
+		if (i > 0)
+			fw_buf_addc(&spec, ' ');
+		fw_buf_adds(&spec, argv[i]);
 	}
-	{
-		struct fw_buf	 spec;
-
-		fw_buf_init(&spec);
-		for (i = 0; i < argc; i++) {
-			if (i > 0)
-				fw_buf_addc(&spec, ' ');
-			fw_buf_adds(&spec, argv[i]);
-		}
-		bp->spec = spec.data;
-	}
+	bp->spec = spec.data;
 	return bp;
 fail:
 	session_bp_free(bp);

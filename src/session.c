@@ -52,29 +52,6 @@ session_printf(struct session *s, const char *fmt, ...)
 	fw_buf_release(&b);
 }
 
-/* The breakpoint kind bit of an event, 0 if breakpoints cannot stop it. */
-static unsigned
-event_bp_kind(const struct fw_event *ev)
-{
-	switch (ev->kind) {
-	case FW_EV_FORK:	return BPK_FORK;
-	case FW_EV_VFORK:	return BPK_VFORK;
-	case FW_EV_CLONE:	return ev->thread ? BPK_THREAD : BPK_CLONE;
-	case FW_EV_EXEC:	return BPK_EXEC;
-	case FW_EV_EXITING:	return BPK_EXIT;
-	case FW_EV_SIGNAL:	return BPK_SIGNAL;
-	default:		return 0;
-	}
-}
-
-/* Events that "step" counts: every lifecycle stop of a task. */
-static bool
-event_is_step(const struct fw_event *ev)
-{
-	return event_bp_kind(ev) != 0 || ev->kind == FW_EV_VFORK_DONE ||
-	    ev->kind == FW_EV_STOP;
-}
-
 /* Is t (or its process) inside the subtree of pid? */
 static bool
 task_under(const struct fw_task *t, pid_t pid)
@@ -96,7 +73,11 @@ session_bp_match(struct session *s, const struct breakpoint *bp,
 	bool			 ok;
 
 	(void)s;
-	if (!bp->enabled || (bp->kinds & event_bp_kind(ev)) == 0)
+	if (!bp->enabled || (bp->kinds & event_bp_bit(ev)) == 0)
+		return false;
+	/* A condition that does not apply to this kind fails (code= on an
+	 * exec, for "break exec,exit code=0"). */
+	if (bp->conds & ~event_bp_conds(event_bp_bit(ev)))
 		return false;
 	if (bp->pid != 0 && ev->pid != bp->pid && ev->tgid != bp->pid)
 		return false;
@@ -107,17 +88,13 @@ session_bp_match(struct session *s, const struct breakpoint *bp,
 	if (bp->comm != NULL && (t == NULL ||
 	    fnmatch(bp->comm, task_name(t), 0) != 0))
 		return false;
-	if (ev->kind == FW_EV_EXITING) {
-		if (bp->code >= 0 && (ev->killed || ev->code != bp->code))
-			return false;
-		if (bp->nonzero && !ev->killed && ev->code == 0)
-			return false;
-		if (bp->killed && !ev->killed)
-			return false;
-	} else if (bp->code >= 0 || bp->nonzero || bp->killed)
+	if (bp->code >= 0 && (ev->killed || ev->code != bp->code))
 		return false;
-	if (bp->signo != 0 && !((ev->kind == FW_EV_SIGNAL ||
-	    ev->kind == FW_EV_EXITING) && ev->signo == bp->signo))
+	if (bp->nonzero && !ev->killed && ev->code == 0)
+		return false;
+	if (bp->killed && !ev->killed)
+		return false;
+	if (bp->signo != 0 && ev->signo != bp->signo)
 		return false;
 	if (bp->glob != NULL) {
 		/* Against the new image for exec, the task's for the rest. */

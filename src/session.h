@@ -19,21 +19,12 @@
 
 struct bt_ctx;
 
-/* What "break EVENT" can name; bits of bp->kinds. */
-#define BPK_FORK	0x001
-#define BPK_VFORK	0x002
-#define BPK_CLONE	0x004	/* clone that makes a process */
-#define BPK_THREAD	0x008	/* clone that makes a thread */
-#define BPK_EXEC	0x010
-#define BPK_EXIT	0x020	/* the exit stop (PTRACE_EVENT_EXIT) */
-#define BPK_SIGNAL	0x040
-#define BPK_ANY		0x07f
-
 struct breakpoint {
 	int			 id;
 	bool			 enabled;
 	bool			 temporary;	/* tbreak: deleted after a hit */
-	unsigned		 kinds;
+	unsigned		 kinds;		/* event_bp_bit()s it stops at */
+	unsigned		 conds;		/* FW_BPC_* given */
 	unsigned long		 hits;
 	char			*spec;		/* the text after "break" */
 	/* conditions; each applies only when set */
@@ -173,8 +164,10 @@ void	session_bp_add(struct session *, struct breakpoint *);
 struct breakpoint *session_bp_find(struct session *, int id);
 void	session_bp_delete(struct session *, struct breakpoint *);
 void	session_bp_free(struct breakpoint *);
-/* Names of the breakpoint events, for help and completion; NULL past end. */
-const char *session_bp_kind_name_at(int i);
+/* The breakpoint conditions, for help and completion: the word that
+ * starts the i-th ("code=", "nonzero"; "" for a signal name or a glob)
+ * and its FW_BPC_* bit in *bit; NULL past the end. */
+const char *session_bp_cond_at(int i, unsigned *bit);
 /* Does bp match this event? (exposed for tests) */
 bool	session_bp_match(struct session *, const struct breakpoint *,
 	    const struct fw_event *);

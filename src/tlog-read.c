@@ -48,51 +48,19 @@ struct tlog_reader {
 	char			*arena;		/* decoded strings of cur */
 	size_t			 arena_len;
 	size_t			 arena_cap;
-	const char		**argv;
-	size_t			 argv_cap;
+	const char		**vec;		/* string arrays of cur */
+	size_t			 vec_len;
+	size_t			 vec_cap;
+	long long		*ints;		/* integer arrays of cur */
+	size_t			 ints_len;
+	size_t			 ints_cap;
+	struct tlog_value	 vals[FW_M_COUNT];	/* members of cur */
 
 	unsigned long		 n_bad;
 	unsigned long		 first_bad;
 	char			*first_bad_why;
 	bool			 saw_end;
 };
-
-static const char *const kind_names[] = {
-	[TLOG_START] = "start",
-	[TLOG_ATTACH] = "attach",
-	[TLOG_FORK] = "fork",
-	[TLOG_VFORK] = "vfork",
-	[TLOG_CLONE] = "clone",
-	[TLOG_VFORK_DONE] = "vfork_done",
-	[TLOG_EXEC] = "exec",
-	[TLOG_EXIT] = "exit",
-	[TLOG_SIGNAL] = "signal",
-	[TLOG_STOP] = "stop",
-	[TLOG_CONT] = "cont",
-	[TLOG_DETACH] = "detach",
-	[TLOG_END] = "end",
-	[TLOG_OTHER] = "?",
-};
-
-const char *
-tlog_kind_name(enum tlog_kind k)
-{
-	if ((size_t)k >= FW_ARRAY_SIZE(kind_names))
-		return "?";
-	return kind_names[k];
-}
-
-static enum tlog_kind
-kind_of(const char *s)
-{
-	size_t	 i;
-
-	for (i = 0; i < TLOG_OTHER; i++) {
-		if (strcmp(kind_names[i], s) == 0)
-			return (enum tlog_kind)i;
-	}
-	return TLOG_OTHER;
-}
 
 /*
  * Read the next line into r->line without its newline. Returns 1 for a line
@@ -242,19 +210,22 @@ decode_str(char *dst, const char *s, size_t n)
 	return o;
 }
 
-/* Make room in the arena for every string of object o, so that pointers
- * handed out while decoding o stay valid. */
+/* Make room in the arena for every string of object o, and in the pools
+ * for every array, so that pointers handed out while decoding o stay
+ * valid. */
 static void
 reserve_strings(struct tlog_reader *r, json_t *o)
 {
 	const char	*key;
 	json_t		*v, *e;
-	size_t		 need = 0, i;
+	size_t		 need = 0, nvec = 0, nints = 0, i;
 
 	json_object_foreach(o, key, v) {
 		if (json_is_string(v))
 			need += json_string_length(v) + 1;
 		else if (json_is_array(v)) {
+			nvec += json_array_size(v) + 1;
+			nints += json_array_size(v);
 			json_array_foreach(v, i, e) {
 				if (json_is_string(e))
 					need += json_string_length(e) + 1;
@@ -266,6 +237,18 @@ reserve_strings(struct tlog_reader *r, json_t *o)
 		free(r->arena);
 		r->arena_cap = need + need / 2;
 		r->arena = fw_malloc(r->arena_cap);
+	}
+	r->vec_len = 0;
+	if (nvec > r->vec_cap) {
+		free(r->vec);
+		r->vec_cap = nvec + nvec / 2;
+		r->vec = fw_malloc(r->vec_cap * sizeof *r->vec);
+	}
+	r->ints_len = 0;
+	if (nints > r->ints_cap) {
+		free(r->ints);
+		r->ints_cap = nints + nints / 2;
+		r->ints = fw_malloc(r->ints_cap * sizeof *r->ints);
 	}
 }
 
@@ -297,128 +280,162 @@ dec_fail(struct dec *d, const char *key, const char *type)
 	}
 }
 
-/* Optional integer member: sets *has; records a problem if mistyped. */
-static long long
-dec_int(struct dec *d, const char *key, bool *has)
-{
-	json_t	*v = json_object_get(d->o, key);
-
-	*has = false;
-	if (v == NULL)
-		return 0;
-	if (!json_is_integer(v)) {
-		dec_fail(d, key, "an integer");
-		return 0;
-	}
-	*has = true;
-	return json_integer_value(v);
-}
-
-static long long
-dec_req_int(struct dec *d, const char *key)
-{
-	bool		 has;
-	long long	 v = dec_int(d, key, &has);
-
-	if (!has)
-		dec_fail(d, key, "an integer");
-	return v;
-}
-
-static double
-dec_num(struct dec *d, const char *key, bool required, bool *has)
-{
-	json_t	*v = json_object_get(d->o, key);
-
-	*has = false;
-	if (v == NULL) {
-		if (required)
-			dec_fail(d, key, "a number");
-		return 0;
-	}
-	if (!json_is_number(v)) {
-		dec_fail(d, key, "a number");
-		return 0;
-	}
-	*has = true;
-	return json_number_value(v);
-}
-
-static bool
-dec_bool(struct dec *d, const char *key)
-{
-	json_t	*v = json_object_get(d->o, key);
-
-	if (v == NULL)
-		return false;
-	if (!json_is_boolean(v)) {
-		dec_fail(d, key, "a boolean");
-		return false;
-	}
-	return json_is_true(v);
-}
-
+/* What a member of type t must be, for messages. */
 static const char *
-dec_str(struct dec *d, const char *key)
+type_desc(enum fw_member_type t)
 {
-	json_t	*v = json_object_get(d->o, key);
-
-	if (v == NULL)
-		return NULL;
-	if (!json_is_string(v)) {
-		dec_fail(d, key, "a string");
-		return NULL;
+	switch (t) {
+	case FW_MT_PID:
+	case FW_MT_INT:
+	case FW_MT_LONG:	return "an integer";
+	case FW_MT_BOOL:	return "a boolean";
+	case FW_MT_NUM:		return "a number";
+	case FW_MT_STR:
+	case FW_MT_SIG:		return "a string";
+	case FW_MT_STRV:	return "an array of strings";
+	case FW_MT_PIDS:	return "an array of integers";
 	}
-	return arena_str(d->r, v);
+	return "?";
 }
 
-/* The argv member: an array of strings. */
-static void
-dec_argv(struct dec *d, struct tlog_event *ev)
+/* Decode member m of the line into *val by its type; false (and *val
+ * empty) when it is absent or of the wrong type (then noted in d). */
+static bool
+dec_member(struct dec *d, enum fw_member m, struct tlog_value *val)
 {
-	struct tlog_reader	*r = d->r;
-	json_t			*v = json_object_get(d->o, "argv"), *e;
-	size_t			 i, n;
+	const struct fw_member_info	*mi = event_member(m);
+	struct tlog_reader		*r = d->r;
+	json_t				*v = json_object_get(d->o, mi->name);
+	json_t				*e;
+	size_t				 i, n;
+	bool				 ok;
 
-	ev->argv = NULL;
-	ev->argc = 0;
+	memset(val, 0, sizeof *val);
 	if (v == NULL)
-		return;
-	if (!json_is_array(v)) {
-		dec_fail(d, "argv", "an array of strings");
-		return;
-	}
-	n = json_array_size(v);
-	if (n + 1 > r->argv_cap) {
-		r->argv_cap = n + 1 + n / 2;
-		r->argv = fw_realloc(r->argv, r->argv_cap * sizeof *r->argv);
-	}
-	json_array_foreach(v, i, e) {
-		if (!json_is_string(e)) {
-			dec_fail(d, "argv", "an array of strings");
-			return;
+		return false;
+	switch (mi->type) {
+	case FW_MT_PID:
+	case FW_MT_INT:
+	case FW_MT_LONG:
+		if ((ok = json_is_integer(v)))
+			val->i = json_integer_value(v);
+		break;
+	case FW_MT_BOOL:
+		if ((ok = json_is_boolean(v)))
+			val->i = json_is_true(v);
+		break;
+	case FW_MT_NUM:
+		if ((ok = json_is_number(v)))
+			val->d = json_number_value(v);
+		break;
+	case FW_MT_STR:
+	case FW_MT_SIG:
+		if ((ok = json_is_string(v)))
+			val->s = arena_str(r, v);
+		break;
+	case FW_MT_STRV:
+	case FW_MT_PIDS:
+		if (!(ok = json_is_array(v)))
+			break;
+		n = json_array_size(v);
+		json_array_foreach(v, i, e) {
+			if (mi->type == FW_MT_STRV ? !json_is_string(e) :
+			    !json_is_integer(e))
+				ok = false;
 		}
-		r->argv[i] = arena_str(r, e);
+		if (!ok)
+			break;
+		val->n = n;
+		if (mi->type == FW_MT_PIDS) {
+			val->ints = r->ints + r->ints_len;
+			json_array_foreach(v, i, e)
+				r->ints[r->ints_len++] = json_integer_value(e);
+			break;
+		}
+		val->v = r->vec + r->vec_len;
+		json_array_foreach(v, i, e)
+			r->vec[r->vec_len++] = arena_str(r, e);
+		r->vec[r->vec_len++] = NULL;
+		break;
+	default:
+		ok = false;
+		break;
 	}
-	r->argv[n] = NULL;
-	ev->argv = r->argv;
-	ev->argc = n;
+	if (!ok) {
+		memset(val, 0, sizeof *val);
+		dec_fail(d, mi->name, type_desc(mi->type));
+		return false;
+	}
+	val->has = true;
+	return true;
+}
+
+/* Copy the members the named fields of struct tlog_event stand for. */
+static void
+name_members(struct tlog_event *ev, const struct tlog_value *m)
+{
+#define INT_MEMBER(field, id) do {					\
+		ev->has_##field = m[FW_M_##id].has;			\
+		ev->field = m[FW_M_##id].i;				\
+	} while (0)
+	INT_MEMBER(child, CHILD);
+	INT_MEMBER(ppid, PPID);
+	INT_MEMBER(parent, PARENT);
+	INT_MEMBER(old_pid, OLD_PID);
+	INT_MEMBER(sender, SENDER);
+	INT_MEMBER(code, CODE);
+	INT_MEMBER(status, STATUS);
+	INT_MEMBER(root_code, ROOT_CODE);
+#undef INT_MEMBER
+	ev->thread = m[FW_M_THREAD].i != 0;
+	ev->core = m[FW_M_CORE].i != 0;
+	ev->argv_truncated = m[FW_M_ARGV_TRUNCATED].i != 0;
+	ev->signal = m[FW_M_SIGNAL].s;
+	ev->root_signal = m[FW_M_ROOT_SIGNAL].s;
+	ev->has_rusage = m[FW_M_UTIME].has || m[FW_M_STIME].has ||
+	    m[FW_M_MAXRSS_KB].has;
+	ev->utime = m[FW_M_UTIME].d;
+	ev->stime = m[FW_M_STIME].d;
+	ev->maxrss_kb = m[FW_M_MAXRSS_KB].i;
+	ev->path = m[FW_M_PATH].s;
+	ev->cwd = m[FW_M_CWD].s;
+	ev->argv = m[FW_M_ARGV].v;
+	ev->argc = m[FW_M_ARGV].n;
+	ev->version = m[FW_M_VERSION].i;
+	ev->version_minor = m[FW_M_VERSION_MINOR].i;
+	ev->mode = m[FW_M_MODE].s;
+	ev->time = m[FW_M_TIME].s;
+}
+
+const struct tlog_value *
+tlog_member(const struct tlog_event *ev, enum fw_member m)
+{
+	if (ev->m == NULL || (unsigned)m >= FW_M_COUNT || !ev->m[m].has)
+		return NULL;
+	return &ev->m[m];
 }
 
 /*
- * Fill *ev from the parsed line o. Returns 0, or -1 with a reason in *why
- * (a string with static storage or in the reader's line buffer) when a
- * member the event kind needs is missing or has the wrong type.
+ * Fill *ev from the parsed line o, by the event table: the members its
+ * kind has (event_info()), each checked for its type. Returns 0, or -1
+ * with a reason in why when a member the kind requires is missing or one
+ * has the wrong type. Members the kind does not have are ignored.
  */
 static int
 decode_event(struct tlog_reader *r, json_t *o, struct tlog_event *ev,
     unsigned long lineno, struct fw_buf *why)
 {
-	struct dec	 d = { r, o, NULL, NULL };
-	json_t		*ename = json_object_get(o, "event");
-	bool		 has, need_ids;
+	struct dec			 d = { r, o, NULL, NULL };
+	const struct fw_event_info	*in;
+	const struct fw_member_info	*mi;
+	json_t				*ename = json_object_get(o, "event");
+	json_t				*v;
+	uint64_t			 bit, seen = 0;
+	int				 m, k;
 
 	memset(ev, 0, sizeof *ev);
+	memset(r->vals, 0, sizeof r->vals);
+	ev->m = r->vals;
 	ev->lineno = lineno;
 	if (!json_is_object(o)) {
 		fw_buf_adds(why, "not a JSON object");
@@ -430,77 +447,52 @@ decode_event(struct tlog_reader *r, json_t *o, struct tlog_event *ev,
 	}
 	reserve_strings(r, o);
 	ev->name = arena_str(r, ename);
-	ev->kind = kind_of(ev->name);
-	ev->ts = dec_num(&d, "ts", true, &has);
-
-	need_ids = ev->kind != TLOG_START && ev->kind != TLOG_END &&
-	    ev->kind != TLOG_OTHER;
-	ev->pid = dec_int(&d, "pid", &has);
-	if (!has && need_ids)
+	k = event_kind_parse(ev->name);
+	ev->kind = k >= 0 && event_logged((enum fw_event_kind)k) ?
+	    (enum fw_event_kind)k : FW_EV_UNKNOWN;
+	in = event_info(ev->kind);
+	v = json_object_get(o, "ts");
+	if (json_is_number(v))
+		ev->ts = json_number_value(v);
+	else
+		dec_fail(&d, "ts", "a number");
+	v = json_object_get(o, "pid");
+	if (json_is_integer(v))
+		ev->pid = json_integer_value(v);
+	else if (v != NULL || (in->flags & FW_EVF_TASK))
 		dec_fail(&d, "pid", "an integer");
-	ev->tgid = dec_int(&d, "tgid", &has);
-	if (!has)
+	v = json_object_get(o, "tgid");
+	if (json_is_integer(v))
+		ev->tgid = json_integer_value(v);
+	else if (v == NULL)
 		ev->tgid = ev->pid;
+	else
+		dec_fail(&d, "tgid", "an integer");
 
-	switch (ev->kind) {
-	case TLOG_FORK:
-	case TLOG_VFORK:
-	case TLOG_VFORK_DONE:
-	case TLOG_CLONE:
-		ev->child = dec_req_int(&d, "child");
-		ev->has_child = true;
-		ev->thread = dec_bool(&d, "thread");
-		ev->parent = dec_int(&d, "parent", &ev->has_parent);
-		break;
-	case TLOG_EXIT:
-		ev->code = dec_int(&d, "code", &ev->has_code);
-		ev->signal = dec_str(&d, "signal");
-		if (!ev->has_code && ev->signal == NULL)
-			dec_fail(&d, "code", "an integer (or signal a string)");
-		ev->core = dec_bool(&d, "core");
-		ev->thread = dec_bool(&d, "thread");
-		ev->utime = dec_num(&d, "utime", false, &ev->has_rusage);
-		ev->stime = dec_num(&d, "stime", false, &has);
-		ev->has_rusage = ev->has_rusage || has;
-		ev->maxrss_kb = dec_int(&d, "maxrss_kb", &has);
-		ev->has_rusage = ev->has_rusage || has;
-		break;
-	case TLOG_SIGNAL:
-	case TLOG_STOP:
-	case TLOG_CONT:
-		ev->signal = dec_str(&d, "signal");
-		ev->sender = dec_int(&d, "sender", &ev->has_sender);
-		break;
-	case TLOG_START:
-		ev->version = dec_req_int(&d, "version");
-		ev->version_minor = dec_int(&d, "version_minor", &has);
-		ev->mode = dec_str(&d, "mode");
-		ev->time = dec_str(&d, "time");
-		/* FALLTHROUGH */
-	case TLOG_ATTACH:
-	case TLOG_EXEC:
-		ev->ppid = dec_int(&d, "ppid", &ev->has_ppid);
-		ev->old_pid = dec_int(&d, "old_pid", &ev->has_old_pid);
-		ev->path = dec_str(&d, "path");
-		ev->cwd = dec_str(&d, "cwd");
-		ev->argv_truncated = dec_bool(&d, "argv_truncated");
-		dec_argv(&d, ev);
-		break;
-	case TLOG_END:
-		ev->status = dec_int(&d, "status", &ev->has_status);
-		ev->root_code = dec_int(&d, "root_code", &ev->has_root_code);
-		ev->root_signal = dec_str(&d, "root_signal");
-		break;
-	case TLOG_DETACH:
-	case TLOG_OTHER:
-		break;
+	for (m = 0; m < FW_M_COUNT; m++) {
+		bit = FW_MEMBER_BIT(m);
+		if (!((in->req | in->always | in->opt | in->one_of) & bit))
+			continue;
+		mi = event_member((enum fw_member)m);
+		if (dec_member(&d, (enum fw_member)m, &r->vals[m]))
+			seen |= bit;
+		else if ((in->req & bit) && json_object_get(o, mi->name) ==
+		    NULL)
+			dec_fail(&d, mi->name, type_desc(mi->type));
 	}
+	if (in->one_of != 0 && (seen & in->one_of) == 0) {
+		/* e.g. an exit with neither code nor signal */
+		for (m = 0; !(in->one_of & FW_MEMBER_BIT(m)); m++)
+			;
+		dec_fail(&d, event_member((enum fw_member)m)->name,
+		    "there (nor another member that can stand for it)");
+	}
+	name_members(ev, r->vals);
 	if (d.bad_key != NULL) {
-		if (ev->kind == TLOG_OTHER)
+		if (ev->kind == FW_EV_UNKNOWN)
 			fw_buf_adds(why, "unknown event");
 		else
-			fw_buf_printf(why, "\"%s\" event",
-			    tlog_kind_name(ev->kind));
+			fw_buf_printf(why, "\"%s\" event", in->name);
 		fw_buf_printf(why, ": member \"%s\" is missing or not %s",
 		    d.bad_key, d.bad_type);
 		return -1;
@@ -759,7 +751,7 @@ tlog_read_next(struct tlog_reader *r, struct tlog_event *ev)
 			continue;
 		}
 		r->cur = o;
-		if (ev->kind == TLOG_END)
+		if (ev->kind == FW_EV_END)
 			r->saw_end = true;
 		break;
 	}
@@ -805,7 +797,8 @@ tlog_read_free(struct tlog_reader *r)
 	fw_buf_release(&r->json);
 	free(r->blk);
 	free(r->arena);
-	free(r->argv);
+	free(r->vec);
+	free(r->ints);
 	free(r->first_bad_why);
 	free(r->name);
 	free(r);

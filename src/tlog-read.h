@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "event.h"
+
 /* The newest log format version this reader understands: a log with a
  * greater major version is refused; any minor version of major 1 is read
  * (by the newest rules known for a minor newer than this one). */
@@ -24,27 +26,22 @@
 /* Longest line accepted; a longer one is skipped as a bad line. */
 #define TLOG_READ_MAX_LINE	(64u << 20)
 
-enum tlog_kind {
-	TLOG_START,		/* first line: version, mode, argv, cwd, time */
-	TLOG_ATTACH,		/* a task attached at start: ppid, path, argv */
-	TLOG_FORK,		/* pid forked child */
-	TLOG_VFORK,		/* pid vforked child */
-	TLOG_CLONE,		/* pid cloned child; thread, parent */
-	TLOG_VFORK_DONE,	/* vfork child released its parent */
-	TLOG_EXEC,		/* pid exec'd path with argv in cwd; old_pid */
-	TLOG_EXIT,		/* task reaped: code or signal; rusage */
-	TLOG_SIGNAL,		/* signal delivered to pid; sender */
-	TLOG_STOP,		/* group-stop by signal */
-	TLOG_CONT,		/* continued by SIGCONT */
-	TLOG_DETACH,		/* forkwatch let go of the task */
-	TLOG_END,		/* last line: status, root_code/root_signal */
-	TLOG_OTHER		/* an event kind this reader does not know */
+/* A member as read: which of i, d, s, v (n strings) or ints (n) is set
+ * depends on its type (event_member()). */
+struct tlog_value {
+	bool			 has;
+	long long		 i;		/* PID, INT, LONG, BOOL (0/1) */
+	double			 d;		/* NUM */
+	const char		*s;		/* STR, SIG */
+	const char *const	*v;		/* STRV: n strings, NULL-terminated */
+	const long long		*ints;		/* PIDS: n integers */
+	size_t			 n;
 };
 
 /* One parsed line. Pointers stay valid until the next tlog_read_next() or
  * tlog_read_free(); has_* members tell whether optional members were there. */
 struct tlog_event {
-	enum tlog_kind		 kind;
+	enum fw_event_kind	 kind;		/* FW_EV_UNKNOWN: not known here */
 	const char		*name;		/* the "event" string */
 	unsigned long		 lineno;
 	double			 ts;
@@ -88,7 +85,15 @@ struct tlog_event {
 	bool			 has_root_code;
 	long long		 root_code;	/* end */
 	const char		*root_signal;	/* end */
+
+	/* Every member of the event table, by enum fw_member (the named
+	 * members above are copies of some of these). */
+	const struct tlog_value	*m;
 };
+
+/* Member m of ev, or NULL when the line does not have it. */
+const struct tlog_value *tlog_member(const struct tlog_event *,
+	    enum fw_member);
 
 /* Why tlog_read_open() failed. */
 enum tlog_open_error {
@@ -131,7 +136,5 @@ const char *tlog_read_name(const struct tlog_reader *);
 /* Close the log (unless it was the caller's stream) and free the reader. */
 void	 tlog_read_free(struct tlog_reader *);
 
-/* The name of an event kind ("fork", ...); "?" for TLOG_OTHER. */
-const char *tlog_kind_name(enum tlog_kind);
 
 #endif

@@ -114,160 +114,230 @@ text_strv(struct fw_buf *b, const struct fw_strv *v)
 	fw_buf_addc(b, ']');
 }
 
+/* The address of member m's field in ev. */
+static const void *
+field(const struct fw_event *ev, const struct fw_member_info *mi)
+{
+	return (const char *)ev + mi->off;
+}
+
+#define FIELD(ev, mi, type)	(*(const type *)field(ev, mi))
+
+/* Is member mi there in ev? By its "has" flag, else by being set. */
+static bool
+member_there(const struct fw_event *ev, const struct fw_member_info *mi)
+{
+	if (mi->off == FW_MEMBER_NO_FIELD)
+		return false;
+	if (mi->has_off != FW_MEMBER_NO_FIELD)
+		return *(const bool *)((const char *)ev + mi->has_off) !=
+		    mi->has_neg;
+	switch (mi->type) {
+	case FW_MT_PID:		return FIELD(ev, mi, pid_t) != 0;
+	case FW_MT_INT:
+	case FW_MT_SIG:		return FIELD(ev, mi, int) != 0;
+	case FW_MT_LONG:	return FIELD(ev, mi, long) != 0;
+	case FW_MT_BOOL:	return FIELD(ev, mi, bool);
+	case FW_MT_NUM:		return FIELD(ev, mi, double) != 0;
+	case FW_MT_STR:		return FIELD(ev, mi, const char *) != NULL;
+	case FW_MT_STRV:
+		return FIELD(ev, mi, const struct fw_strv *) != NULL;
+	case FW_MT_PIDS:	return false;
+	}
+	return false;
+}
+
+/* Member m of the line for ev (of kind in), or NULL when the line does
+ * not carry it: a required member always, an optional one when there. */
+static const struct fw_member_info *
+written(const struct fw_event *ev, const struct fw_event_info *in, int m)
+{
+	const struct fw_member_info	*mi = event_member((enum fw_member)m);
+
+	if (mi->off == FW_MEMBER_NO_FIELD)
+		return NULL;
+	if ((in->req | in->always) & FW_MEMBER_BIT(m))
+		return mi;
+	if ((in->opt & FW_MEMBER_BIT(m)) && member_there(ev, mi))
+		return mi;
+	return NULL;
+}
+
+static void
+json_value(struct fw_buf *b, const struct fw_event *ev,
+    const struct fw_member_info *mi)
+{
+	const char	*s;
+
+	switch (mi->type) {
+	case FW_MT_PID:
+		fw_buf_printf(b, "%d", (int)FIELD(ev, mi, pid_t));
+		break;
+	case FW_MT_INT:
+		fw_buf_printf(b, "%d", FIELD(ev, mi, int));
+		break;
+	case FW_MT_LONG:
+		fw_buf_printf(b, "%ld", FIELD(ev, mi, long));
+		break;
+	case FW_MT_BOOL:
+		fw_buf_adds(b, FIELD(ev, mi, bool) ? "true" : "false");
+		break;
+	case FW_MT_NUM:
+		fw_buf_printf(b, "%.6f", FIELD(ev, mi, double));
+		break;
+	case FW_MT_STR:
+		s = FIELD(ev, mi, const char *);
+		esc_json_str(b, s != NULL ? s : "");
+		break;
+	case FW_MT_STRV:
+		json_strv(b, FIELD(ev, mi, const struct fw_strv *));
+		break;
+	case FW_MT_SIG:
+		fw_buf_printf(b, "\"%s\"", flags_signame(FIELD(ev, mi, int)));
+		break;
+	case FW_MT_PIDS:
+		fw_buf_adds(b, "[]");
+		break;
+	}
+}
+
+/* One line of JSON from the event table: the common members, then each
+ * member of the kind that is there. */
 static void
 json_event(struct fw_buf *b, const struct fw_event *ev)
 {
+	const struct fw_event_info	*in = event_info(ev->kind);
+	const struct fw_member_info	*mi;
+	int				 m;
+
 	fw_buf_printf(b, "{\"ts\":%.6f,\"event\":\"%s\",\"pid\":%d,\"tgid\":%d",
-	    ev->ts, event_kind_name(ev->kind), (int)ev->pid, (int)ev->tgid);
-	switch (ev->kind) {
-	case FW_EV_FORK:
-	case FW_EV_VFORK:
-		/* clone(CLONE_PARENT|SIGCHLD) and clone3 report as fork or
-		 * vfork: the real parent is named as for clone. */
-		fw_buf_printf(b, ",\"child\":%d", (int)ev->child);
-		if (ev->parent != 0)
-			fw_buf_printf(b, ",\"parent\":%d", (int)ev->parent);
-		break;
-	case FW_EV_VFORK_DONE:
-		fw_buf_printf(b, ",\"child\":%d", (int)ev->child);
-		break;
-	case FW_EV_CLONE:
-		fw_buf_printf(b, ",\"child\":%d,\"thread\":%s", (int)ev->child,
-		    ev->thread ? "true" : "false");
-		if (ev->parent != 0)
-			fw_buf_printf(b, ",\"parent\":%d", (int)ev->parent);
-		break;
-	case FW_EV_EXEC:
-	case FW_EV_ATTACH:
-		if (ev->kind == FW_EV_ATTACH)
-			fw_buf_printf(b, ",\"ppid\":%d", (int)ev->ppid);
-		if (ev->path == NULL)
-			break;
-		fw_buf_adds(b, ",\"path\":");
-		esc_json_str(b, ev->path);
-		fw_buf_adds(b, ",\"argv\":");
-		json_strv(b, ev->argv);
-		fw_buf_adds(b, ",\"cwd\":");
-		esc_json_str(b, ev->cwd);
-		if (ev->old_pid != 0)
-			fw_buf_printf(b, ",\"old_pid\":%d", (int)ev->old_pid);
-		if (ev->argv_truncated)
-			fw_buf_adds(b, ",\"argv_truncated\":true");
-		if (ev->env != NULL) {
-			fw_buf_adds(b, ",\"env\":");
-			json_strv(b, ev->env);
-		}
-		break;
-	case FW_EV_EXIT:
-		if (ev->killed)
-			fw_buf_printf(b, ",\"signal\":\"%s\",\"core\":%s",
-			    flags_signame(ev->signo), ev->core ? "true" : "false");
-		else
-			fw_buf_printf(b, ",\"code\":%d", ev->code);
-		if (ev->thread)
-			fw_buf_adds(b, ",\"thread\":true");
-		if (ev->has_rusage)
-			fw_buf_printf(b, ",\"utime\":%.6f,\"stime\":%.6f,"
-			    "\"maxrss_kb\":%ld", ev->utime, ev->stime,
-			    ev->maxrss_kb);
-		break;
-	case FW_EV_SIGNAL:
-		fw_buf_printf(b, ",\"signal\":\"%s\"", flags_signame(ev->signo));
-		if (ev->sender > 0)
-			fw_buf_printf(b, ",\"sender\":%d", (int)ev->sender);
-		fw_buf_printf(b, ",\"si_code\":%d", ev->si_code);
-		break;
-	case FW_EV_STOP:
-	case FW_EV_CONT:
-		fw_buf_printf(b, ",\"signal\":\"%s\"", flags_signame(ev->signo));
-		break;
-	default:
-		break;
+	    ev->ts, in->name, (int)ev->pid, (int)ev->tgid);
+	for (m = 0; m < FW_M_COUNT; m++) {
+		if ((mi = written(ev, in, m)) == NULL)
+			continue;
+		fw_buf_printf(b, ",\"%s\":", mi->name);
+		json_value(b, ev, mi);
 	}
 	fw_buf_addc(b, '}');
+}
+
+/* How the text format shows member m; the default is " NAME=VALUE". */
+enum text_style {
+	TXT_KEY,		/* " name=value" */
+	TXT_BARE,		/* " value" */
+	TXT_NONE,		/* not shown */
+	TXT_CUSTOM,		/* text_custom() */
+};
+
+static const unsigned char text_styles[FW_M_COUNT] = {
+	[FW_M_THREAD] = TXT_CUSTOM,
+	[FW_M_CHILD] = TXT_BARE,
+	[FW_M_PATH] = TXT_BARE,
+	[FW_M_ARGV] = TXT_BARE,
+	[FW_M_ARGV_TRUNCATED] = TXT_CUSTOM,
+	[FW_M_SIGNAL] = TXT_CUSTOM,
+	[FW_M_CORE] = TXT_CUSTOM,
+	[FW_M_CODE] = TXT_BARE,
+	[FW_M_UTIME] = TXT_CUSTOM,
+	[FW_M_STIME] = TXT_CUSTOM,
+	[FW_M_MAXRSS_KB] = TXT_CUSTOM,
+	[FW_M_SENDER] = TXT_CUSTOM,
+	[FW_M_SI_CODE] = TXT_NONE,
+};
+
+/* The members whose text form is not a plain value. */
+static void
+text_custom(struct fw_buf *b, const struct fw_event *ev, int m)
+{
+	switch (m) {
+	case FW_M_THREAD:
+		if (ev->kind == FW_EV_CLONE)
+			fw_buf_adds(b, ev->thread ? " thread" : " process");
+		break;
+	case FW_M_ARGV_TRUNCATED:
+		fw_buf_adds(b, " argv_truncated");
+		break;
+	case FW_M_SIGNAL:
+		fw_buf_printf(b, "%s%s", ev->killed ? " killed by " : " ",
+		    flags_signame(ev->signo));
+		break;
+	case FW_M_CORE:
+		if (ev->core)
+			fw_buf_adds(b, " (core dumped)");
+		break;
+	case FW_M_UTIME:
+		fw_buf_printf(b, " utime=%.3f", ev->utime);
+		break;
+	case FW_M_STIME:
+		fw_buf_printf(b, " stime=%.3f", ev->stime);
+		break;
+	case FW_M_MAXRSS_KB:
+		fw_buf_printf(b, " maxrss=%ldkB", ev->maxrss_kb);
+		break;
+	case FW_M_SENDER:
+		fw_buf_printf(b, " from %d", (int)ev->sender);
+		break;
+	}
+}
+
+static void
+text_value(struct fw_buf *b, const struct fw_event *ev,
+    const struct fw_member_info *mi)
+{
+	const char	*s;
+
+	switch (mi->type) {
+	case FW_MT_STR:
+		s = FIELD(ev, mi, const char *);
+		esc_text_str(b, s != NULL ? s : "");
+		break;
+	case FW_MT_STRV:
+		text_strv(b, FIELD(ev, mi, const struct fw_strv *));
+		break;
+	case FW_MT_SIG:
+		fw_buf_adds(b, flags_signame(FIELD(ev, mi, int)));
+		break;
+	case FW_MT_NUM:
+		fw_buf_printf(b, "%.3f", FIELD(ev, mi, double));
+		break;
+	default:
+		json_value(b, ev, mi);
+		break;
+	}
 }
 
 static void
 text_event(struct fw_buf *b, const struct fw_event *ev)
 {
+	const struct fw_event_info	*in = event_info(ev->kind);
+	const struct fw_member_info	*mi;
+	int				 m;
+
 	fw_buf_printf(b, "%11.6f ", ev->ts);
 	if (ev->pid == ev->tgid)
 		fw_buf_printf(b, "%d ", (int)ev->pid);
 	else
 		fw_buf_printf(b, "%d.%d ", (int)ev->pid, (int)ev->tgid);
-	fw_buf_adds(b, event_kind_name(ev->kind));
-	switch (ev->kind) {
-	case FW_EV_FORK:
-	case FW_EV_VFORK:
-		fw_buf_printf(b, " %d", (int)ev->child);
-		if (ev->parent != 0)
-			fw_buf_printf(b, " parent=%d", (int)ev->parent);
-		break;
-	case FW_EV_VFORK_DONE:
-		fw_buf_printf(b, " %d", (int)ev->child);
-		break;
-	case FW_EV_CLONE:
-		fw_buf_printf(b, " %s %d", ev->thread ? "thread" : "process",
-		    (int)ev->child);
-		if (ev->parent != 0)
-			fw_buf_printf(b, " parent=%d", (int)ev->parent);
-		break;
-	case FW_EV_EXEC:
-	case FW_EV_ATTACH:
-		if (ev->path != NULL) {
+	fw_buf_adds(b, in->name);
+	for (m = 0; m < FW_M_COUNT; m++) {
+		if ((mi = written(ev, in, m)) == NULL)
+			continue;
+		switch (text_styles[m]) {
+		case TXT_NONE:
+			break;
+		case TXT_CUSTOM:
+			text_custom(b, ev, m);
+			break;
+		case TXT_BARE:
 			fw_buf_addc(b, ' ');
-			esc_text_str(b, ev->path);
-			fw_buf_addc(b, ' ');
-			text_strv(b, ev->argv);
-			fw_buf_adds(b, " cwd=");
-			esc_text_str(b, ev->cwd);
+			text_value(b, ev, mi);
+			break;
+		default:
+			fw_buf_printf(b, " %s=", mi->name);
+			text_value(b, ev, mi);
+			break;
 		}
-		if (ev->kind == FW_EV_ATTACH)
-			fw_buf_printf(b, " ppid=%d", (int)ev->ppid);
-		if (ev->old_pid != 0)
-			fw_buf_printf(b, " old_pid=%d", (int)ev->old_pid);
-		if (ev->env != NULL) {
-			fw_buf_adds(b, " env=");
-			text_strv(b, ev->env);
-		}
-		break;
-	case FW_EV_EXIT:
-		if (ev->killed)
-			fw_buf_printf(b, " killed by %s%s",
-			    flags_signame(ev->signo),
-			    ev->core ? " (core dumped)" : "");
-		else
-			fw_buf_printf(b, " %d", ev->code);
-		if (ev->has_rusage)
-			fw_buf_printf(b, " utime=%.3f stime=%.3f maxrss=%ldkB",
-			    ev->utime, ev->stime, ev->maxrss_kb);
-		break;
-	case FW_EV_EXITING:
-		if (ev->killed)
-			fw_buf_printf(b, " killed by %s", flags_signame(ev->signo));
-		else
-			fw_buf_printf(b, " %d", ev->code);
-		break;
-	case FW_EV_SIGNAL:
-		fw_buf_printf(b, " %s", flags_signame(ev->signo));
-		if (ev->sender > 0)
-			fw_buf_printf(b, " from %d", (int)ev->sender);
-		break;
-	case FW_EV_STOP:
-	case FW_EV_CONT:
-		fw_buf_printf(b, " %s", flags_signame(ev->signo));
-		break;
-	default:
-		break;
 	}
-}
-
-/* Events that describe forkwatch's own stops, not the traced tree's
- * lifecycle, are not logged. */
-static bool
-event_logged(enum fw_event_kind k)
-{
-	return k != FW_EV_EXITING && k != FW_EV_PAUSE;
 }
 
 bool

@@ -228,28 +228,6 @@ build(struct tui *ui, struct tui_replay *rp)
 	}
 }
 
-static enum fw_event_kind
-kind_of(enum tlog_kind k, bool *ok)
-{
-	*ok = true;
-	switch (k) {
-	case TLOG_ATTACH:	return FW_EV_ATTACH;
-	case TLOG_FORK:		return FW_EV_FORK;
-	case TLOG_VFORK:	return FW_EV_VFORK;
-	case TLOG_CLONE:	return FW_EV_CLONE;
-	case TLOG_VFORK_DONE:	return FW_EV_VFORK_DONE;
-	case TLOG_EXEC:		return FW_EV_EXEC;
-	case TLOG_EXIT:		return FW_EV_EXIT;
-	case TLOG_SIGNAL:	return FW_EV_SIGNAL;
-	case TLOG_STOP:		return FW_EV_STOP;
-	case TLOG_CONT:		return FW_EV_CONT;
-	case TLOG_DETACH:	return FW_EV_DETACH;
-	default:
-		*ok = false;
-		return FW_EV_COUNT;
-	}
-}
-
 static void
 strv_from_argv(struct fw_strv *v, const char *const *argv, size_t argc)
 {
@@ -268,15 +246,15 @@ static bool
 take(struct tui_replay *rp, const struct tlog_event *te)
 {
 	struct rp_event	*e;
-	bool		 ok;
-	enum fw_event_kind k = kind_of(te->kind, &ok);
+	enum fw_event_kind k = te->kind;
+	bool		 ok = k != FW_EV_UNKNOWN;
 
-	if (te->kind == TLOG_START) {
+	if (te->kind == FW_EV_START) {
 		rp->mode = fw_strdup(te->mode != NULL ? te->mode : "");
 		rp->time = fw_strdup(te->time != NULL ? te->time : "");
 		return false;
 	}
-	if (te->kind == TLOG_END) {
+	if (te->kind == FW_EV_END) {
 		rp->saw_end = true;
 		rp->end_status = te->has_status ? te->status : -1;
 		return false;

@@ -76,6 +76,7 @@ tests_progs_vfork_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 
 # --- unit tests -------------------------------------------------------------
 FWTEST_UNITS = \
+	tests/unit/test-event \
 	tests/unit/test-escape \
 	tests/unit/test-flags \
 	tests/unit/test-procfs \
@@ -92,6 +93,9 @@ tests_unit_test_tlog_strings_SOURCES = tests/unit/test-tlog-strings.c \
 	tests/unit/tap.h
 tests_unit_test_tlog_strings_CPPFLAGS = $(FWTEST_UNIT_INC)
 tests_unit_test_tlog_strings_LDADD = $(FWTEST_UNIT_LIBS)
+tests_unit_test_event_SOURCES = tests/unit/test-event.c tests/unit/tap.h
+tests_unit_test_event_CPPFLAGS = $(FWTEST_UNIT_INC)
+tests_unit_test_event_LDADD = $(FWTEST_UNIT_LIBS)
 tests_unit_test_flags_SOURCES = tests/unit/test-flags.c tests/unit/tap.h
 tests_unit_test_flags_CPPFLAGS = $(FWTEST_UNIT_INC)
 tests_unit_test_flags_LDADD = $(FWTEST_UNIT_LIBS)
@@ -104,6 +108,7 @@ tests_unit_test_task_LDADD = $(FWTEST_UNIT_LIBS)
 
 # --- the tests, quickest first ------------------------------------------------
 FWTEST_CASES = \
+	tests/event-table.test \
 	tests/fwcheck-self.test \
 	tests/fork-tree.test \
 	tests/vfork.test \

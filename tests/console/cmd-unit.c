@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -251,6 +252,21 @@ main(int argc, char **argv)
 	    "complete a condition");
 	ok(completes(&s, "break signal SIGS", 2, "SIGS", "SIGSEGV", 0),
 	    "complete a signal as a condition");
+	/* Issue 8 item 6: only the conditions that apply to the event. */
+	ok(!completes(&s, "break exec ", 2, "", "code=", 0) &&
+	    !completes(&s, "break exec ", 2, "", "nonzero", 0) &&
+	    !completes(&s, "break exec ", 2, "", "killed", 0) &&
+	    !completes(&s, "break exec ", 2, "", "SIGSEGV", 0) &&
+	    completes(&s, "break exec ", 2, "", "argv~", 0) &&
+	    completes(&s, "break exec ", 2, "", "pid=", 0) &&
+	    completes(&s, "break exec pid=1 ", 3, "", "comm=", 0),
+	    "complete: exec takes no exit or signal conditions");
+	ok(completes(&s, "break exit ", 2, "", "code=", 0) &&
+	    completes(&s, "break exit ", 2, "", "SIGKILL", 0) &&
+	    !completes(&s, "break signal ", 2, "", "code=", 0) &&
+	    completes(&s, "break signal ", 2, "", "SIGINT", 0) &&
+	    completes(&s, "break exec,exit ", 2, "", "killed", 0),
+	    "complete: exit and signal conditions where they apply");
 	ok(completes(&s, "kill 1 sigus", 2, "sigus", "SIGUSR1", 0) &&
 	    completes(&s, "kill 1 sigus", 2, "sigus", "SIGUSR2", 0),
 	    "complete signal names, any case");
@@ -271,8 +287,51 @@ main(int argc, char **argv)
 	ok(check_msg(&s, "break exit code=300",
 	    "f:1: bad exit code in 'code=300'"), "check: code=300");
 	ok(check_msg(&s, "break fork nonzero",
-	    "f:1: code=, nonzero and killed apply to exit breakpoints only"),
+	    "f:1: nonzero applies to exit breakpoints only"),
 	    "check: nonzero on fork");
+	ok(check_msg(&s, "break exec code=1",
+	    "f:1: code= applies to exit breakpoints only") &&
+	    check_msg(&s, "break exec,exit code=0", NULL),
+	    "check: code= needs an exit among the events");
+	/* Issue 8 item 6: a signal as kill and signal take it, or an error. */
+	{
+		static const char *const forms[] = { "SIGSEGV", "sigsegv",
+		    "SEGV", "segv", "11" };
+		struct breakpoint	*b;
+		char			*av[2];
+		size_t			 i;
+		int			 good = 1;
+
+		for (i = 0; i < FW_ARRAY_SIZE(forms); i++) {
+			av[0] = (char *)"signal";
+			av[1] = (char *)forms[i];
+			fw_buf_init(&err);
+			b = session_bp_parse(&s, 2, av, false, &err);
+			if (b == NULL || b->signo != 11 || b->glob != NULL) {
+				printf("# break signal %s: %s\n", forms[i],
+				    fw_buf_cstr(&err));
+				good = 0;
+			}
+			session_bp_free(b);
+			fw_buf_release(&err);
+		}
+		av[1] = (char *)"RTMIN+2";
+		fw_buf_init(&err);
+		b = session_bp_parse(&s, 2, av, false, &err);
+		good = good && b != NULL && b->signo == SIGRTMIN + 2;
+		session_bp_free(b);
+		fw_buf_release(&err);
+		ok(good, "break signal: every form kill takes");
+	}
+	ok(check_msg(&s, "break signal SIGFOO", "f:1: unknown signal 'SIGFOO'")
+	    && check_msg(&s, "break exec SIGSEGV",
+	    "f:1: a signal applies to exit and signal breakpoints only") &&
+	    check_msg(&s, "break exit 11", "f:1: '11' is ambiguous at an "
+	    "exit: write code=11 or the signal's name") &&
+	    check_msg(&s, "break any SEGV", NULL),
+	    "check: signals that cannot be meant, or are ambiguous");
+	ok(check_msg(&s, "break frob", "f:1: unknown event 'frob' (fork, vfork, "
+	    "clone, thread, exec, exit, signal, any)"), "check: event names");
 	{
 		struct cmd_check	 ck;
 

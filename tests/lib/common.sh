@@ -20,7 +20,9 @@ top_srcdir=$(cd "${top_srcdir:-$srcdir}" && pwd)
 top_builddir=$(cd "${top_builddir:-.}" && pwd)
 FW=${FORKWATCH:-$top_builddir/forkwatch}
 PROGS=$top_builddir/tests/progs
-export PROGS FW
+# fwcheck.py reads the event table from it.
+FW_EVENT_TABLE=$top_builddir/tests/unit/test-event
+export PROGS FW FW_EVENT_TABLE
 FWCHECK_DIR=$top_srcdir/tests/lib
 # A wrapper for forkwatch only (e.g. "valgrind --error-exitcode=99 -q").
 FW_WRAPPER=${FW_WRAPPER:-}

@@ -24,15 +24,33 @@ Loading always checks, with the line number of the first offence:
   * exec by a non-leader (old_pid) retires the old tid silently;
   * in a complete trace every task ended (exit, detach, or was retired by
     an exec), and the end line agrees with the root's exit.
+  * every line has the members its kind always carries, and each member
+    has its type, by the event table of src/event.c (read from
+    "$FW_EVENT_TABLE --json", tests/unit/test-event, which common.sh sets).
 Standard library only.
 """
 
 import json
+import os
 import re
+import subprocess
 import sys
 
-KINDS = {"start", "end", "fork", "vfork", "clone", "vfork_done", "exec",
-         "exit", "signal", "stop", "cont", "attach", "detach"}
+
+def _load_table():
+    """The event table of src/event.c, as tests/unit/test-event prints it."""
+    exe = os.environ.get("FW_EVENT_TABLE")
+    if not exe:
+        sys.exit("fwcheck: FW_EVENT_TABLE is not set (tests/lib/common.sh "
+                 "sets it to tests/unit/test-event)")
+    out = subprocess.run([exe, "--json"], stdout=subprocess.PIPE,
+                         check=True).stdout
+    return json.loads(out)
+
+
+TABLE = _load_table()
+KINDS = {k for k, v in TABLE["kinds"].items() if v["logged"]}
+MEMBER_TYPES = {m: v["type"] for m, v in TABLE["members"].items()}
 
 SIGNUM = {
     "SIGHUP": 1, "SIGINT": 2, "SIGQUIT": 3, "SIGILL": 4, "SIGTRAP": 5,
@@ -175,6 +193,41 @@ def _need(ev, key, typ, where):
     return v
 
 
+def _typed(v, typ):
+    """Does value v have member type typ (tests/unit/test-event --json)?"""
+    def isint(x):
+        return isinstance(x, int) and not isinstance(x, bool)
+    if typ in ("pid", "int"):
+        return isint(v)
+    if typ == "bool":
+        return isinstance(v, bool)
+    if typ == "num":
+        return isinstance(v, (int, float)) and not isinstance(v, bool)
+    if typ in ("str", "signal"):
+        return isinstance(v, str)
+    if typ == "strv":
+        return isinstance(v, list) and all(isinstance(x, str) for x in v)
+    if typ == "ints":
+        return isinstance(v, list) and all(isint(x) for x in v)
+    fail("fwcheck: unknown member type %r" % typ)
+
+
+def check_members(ev, where):
+    """The members of ev against the event table: those its kind always
+    carries are there, one of its one_of members is, and each member of
+    the kind has its type."""
+    k = TABLE["kinds"][ev["event"]]
+    for m in k["req"] + k["always"]:
+        if m not in ev:
+            fail("%s: member %r missing" % (where, m))
+    if k["one_of"] and not any(m in ev for m in k["one_of"]):
+        fail("%s: none of %r" % (where, k["one_of"]))
+    for m in k["req"] + k["always"] + k["opt"]:
+        if m in ev and not _typed(ev[m], MEMBER_TYPES[m]):
+            fail("%s: member %r is not %s: %r" % (where, m,
+                                                  MEMBER_TYPES[m], ev[m]))
+
+
 def _strlist(ev, key, where):
     v = ev.get(key)
     if not isinstance(v, list) or not all(isinstance(s, str) for s in v):
@@ -258,6 +311,7 @@ class Log:
         if ev0.get("event") != "start":
             fail("%s: first line is not a start line" % w0)
         self.start = ev0
+        check_members(ev0, w0)
         eq(ev0.get("version"), 1, "%s: version" % w0)
         eq(ev0.get("version_minor"), 1, "%s: version_minor" % w0)
         mode = ev0.get("mode")
@@ -283,6 +337,7 @@ class Log:
             kind = ev.get("event")
             if kind not in KINDS:
                 fail("%s: unknown event kind %r" % (w, kind))
+            check_members(ev, w)
             ts = _need(ev, "ts", float, w)
             if ts + 1e-9 < last_ts:
                 fail("%s: ts %.6f goes back from %.6f" % (w, ts, last_ts))

@@ -119,7 +119,7 @@ read_exec(const char *start, const char *line)
 		return NULL;
 	}
 	while (tlog_read_next(r, &ev) > 0) {
-		if (ev.kind == TLOG_EXEC && ev.argc > 0) {
+		if (ev.kind == FW_EV_EXEC && ev.argc > 0) {
 			out = strdup(ev.argv[0]);
 			break;
 		}
@@ -214,14 +214,14 @@ main(void)
 	r = tlog_read_open(path, &why, &msg);
 	ok(r != NULL, "the log opens: %s", msg ? msg : "ok");
 	while (r != NULL && (rc = tlog_read_next(r, &ev)) > 0) {
-		if (ev.kind == TLOG_START) {
+		if (ev.kind == FW_EV_START) {
 			got_start = 1;
 			ok(ev.version == 1 && ev.version_minor == 1,
 			    "start line says version 1.1");
 			ok(same_argv(&ev, "start"), "start argv round-trips");
 			ok(ev.cwd != NULL && strcmp(ev.cwd, strs[1]) == 0,
 			    "start cwd round-trips");
-		} else if (ev.kind == TLOG_EXEC) {
+		} else if (ev.kind == FW_EV_EXEC) {
 			got_exec = 1;
 			ok(same_argv(&ev, "exec"), "exec argv round-trips");
 			ok(strcmp(ev.path, strs[2]) == 0 &&
