@@ -14,38 +14,15 @@
 #include "escape.h"
 #include "flags.h"
 #include "launch.h"
+#include "runcount.h"
 #include "sigctl.h"
 #include "tlog-write.h"
 
-struct batch_stats {
-	unsigned long	 processes, threads, execs, signals;
-};
-
+/* Count the run for the closing notice, as `forkwatch report` counts. */
 static int
 stats_sink(void *arg, const struct fw_event *ev)
 {
-	struct batch_stats	*s = arg;
-
-	switch (ev->kind) {
-	case FW_EV_FORK:
-	case FW_EV_VFORK:
-		s->processes++;
-		break;
-	case FW_EV_CLONE:
-		if (ev->thread)
-			s->threads++;
-		else
-			s->processes++;
-		break;
-	case FW_EV_EXEC:
-		s->execs++;
-		break;
-	case FW_EV_SIGNAL:
-		s->signals++;
-		break;
-	default:
-		break;
-	}
+	runcount_event(arg, ev->kind, ev->thread, ev->pid, ev->tgid);
 	return ENGINE_GO;
 }
 
@@ -152,7 +129,7 @@ notice_start(const struct fw_options *o, const struct engine *eng)
 
 static void
 notice_end(const struct fw_options *o, const struct engine *eng,
-    const struct batch_stats *s)
+    const struct fw_runcount *s)
 {
 	if (o->quiet)
 		return;
@@ -178,7 +155,7 @@ batch_main(const struct fw_options *o)
 	struct engine		 eng;
 	struct engine_opts	 eo;
 	struct tlog_writer	 w;
-	struct batch_stats	 stats;
+	struct fw_runcount	 stats;
 	enum engine_result	 res;
 	char			*cwd;
 	size_t			 i;
@@ -216,6 +193,7 @@ batch_main(const struct fw_options *o)
 			    launch_exit_status(r);
 			goto out;
 		}
+		runcount_launched(&stats);
 	} else {
 		for (i = 0; i < o->npids; i++) {
 			fw_buf_reset(&eng.err);

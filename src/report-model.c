@@ -217,7 +217,6 @@ thread_new(struct report_model *m, struct report_proc *p, long long tid,
 		p->threads = t;
 	p->last_thread = t;
 	p->n_threads++;
-	m->n_threads++;
 	report_pidmap_put(&m->threads, tid, t);
 	return t;
 }
@@ -301,7 +300,6 @@ on_exec(struct report_model *m, const struct tlog_event *ev)
 			report_pidmap_del(&m->threads, ev->old_pid, t);
 	}
 	add_image(m, p, image_new(ev, p));
-	m->n_execs++;
 }
 
 /* Copy an exit line's code or signal. */
@@ -367,8 +365,6 @@ on_instant(struct report_model *m, const struct tlog_event *ev,
 	struct report_proc	*p = task_proc(m, ev->pid, ev->tgid, ev->ts);
 	struct report_instant	*in;
 
-	if (kind == REPORT_INST_SIGNAL)
-		m->n_signals++;
 	if (p == NULL)
 		return;
 	if (p->n_inst == REPORT_MAX_INSTANTS) {
@@ -454,6 +450,8 @@ on_start(struct report_model *m, const struct tlog_event *ev)
 	for (i = 0; i < ev->argc; i++)
 		m->argv[i] = fw_strdup(ev->argv[i]);
 	m->tracer_pid = ev->pid;
+	if (strcmp(m->mode, "launch") == 0)
+		runcount_launched(&m->counts);
 }
 
 static void
@@ -472,6 +470,7 @@ void
 report_model_add(struct report_model *m, const struct tlog_event *ev)
 {
 	m->n_events++;
+	runcount_event(&m->counts, ev->kind, ev->thread, ev->pid, ev->tgid);
 	if (ev->ts > m->last_ts)
 		m->last_ts = ev->ts;
 	switch (ev->kind) {

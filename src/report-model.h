@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "report-pidmap.h"
+#include "runcount.h"
 #include "tlog-read.h"
 
 #define REPORT_MAX_INSTANTS	256
@@ -138,9 +139,9 @@ struct report_model {
 
 	double			 last_ts;	/* the latest ts of any event */
 	unsigned long		 n_events;
-	unsigned long		 n_execs;
-	unsigned long		 n_threads;
-	unsigned long		 n_signals;
+	/* Processes, threads, execs and signals, counted as batch mode's
+	 * closing notice counts them. */
+	struct fw_runcount	 counts;
 
 	struct report_proc	**procs;	/* in order of creation */
 	size_t			 n_procs;

@@ -321,12 +321,12 @@ report_summary_text(FILE *f, const struct report_model *m,
 	fw_buf_printf(&b, "Wall time:  %s\n", report_text_duration(dur,
 	    sizeof dur, report_model_wall(m)));
 	text_slow_step(&b, m, o);
-	fw_buf_printf(&b, "Processes:  %zu", m->n_procs);
+	fw_buf_printf(&b, "Processes:  %lu", m->counts.processes);
 	if (nrun > 0)
 		fw_buf_printf(&b, " (%lu without an exit in the log)", nrun);
 	fw_buf_printf(&b, "\nThreads:    %lu\nExecs:      %lu\n"
-	    "Signals:    %lu\nFailures:   %lu\n", m->n_threads, m->n_execs,
-	    m->n_signals, nfail);
+	    "Signals:    %lu\nFailures:   %lu\n", m->counts.threads,
+	    m->counts.execs, m->counts.signals, nfail);
 	text_failures(&b, m);
 	report_text_flush(&b, f);
 
@@ -475,15 +475,15 @@ report_summary_json(struct report_json *j, const struct report_model *m,
 	report_json_key(j, "wall_time");
 	report_json_double(j, report_model_wall(m), 6);
 	report_json_key(j, "processes");
-	report_json_int(j, (long long)m->n_procs);
+	report_json_int(j, (long long)m->counts.processes);
 	report_json_key(j, "unfinished");
 	report_json_int(j, (long long)count_unfinished(m));
 	report_json_key(j, "threads");
-	report_json_int(j, (long long)m->n_threads);
+	report_json_int(j, (long long)m->counts.threads);
 	report_json_key(j, "execs");
-	report_json_int(j, (long long)m->n_execs);
+	report_json_int(j, (long long)m->counts.execs);
 	report_json_key(j, "signals");
-	report_json_int(j, (long long)m->n_signals);
+	report_json_int(j, (long long)m->counts.signals);
 	report_json_key(j, "events");
 	report_json_int(j, (long long)m->n_events);
 	json_slow_step(j, m, o);

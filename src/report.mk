@@ -45,7 +45,8 @@ REPORT_TESTS = \
 	tests/report/fuzz.sh \
 	tests/report/trace-build.sh \
 	tests/report/trace-critical.sh \
-	tests/report/selfcheck.sh
+	tests/report/selfcheck.sh \
+	tests/report/counts.sh
 
 TESTS += $(REPORT_TESTS)
 EXTRA_DIST += $(REPORT_TESTS) \
