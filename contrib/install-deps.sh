@@ -3,9 +3,10 @@
 # test suite and its benchmark on Debian 12 (run as root). Safe to run again.
 set -eu
 
-# Build: toolchain, autotools, and the libraries configure checks.
+# Build: toolchain, autotools, and the libraries configure checks (libdw
+# and libiberty are optional: source lines and demangled names in bt).
 build="build-essential autoconf automake libtool pkg-config
-libunwind-dev libelf-dev libreadline-dev libncurses-dev libjansson-dev
+libunwind-dev libelf-dev libdw-dev libiberty-dev libreadline-dev libncurses-dev libjansson-dev
 libvterm-dev"
 # make check and make bench: programs the tests call (the TUI tests drive
 # tmux; reports are checked with jq, python3, xmllint and rsvg-convert; the

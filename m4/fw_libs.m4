@@ -23,6 +23,55 @@ AC_DEFUN([FW_CHECK_LIBELF], [
     [AC_MSG_ERROR([libelf not found: install the Debian package libelf-dev])])
 ])
 
+# Source lines in backtraces (optional): libdw from elfutils, the same
+# family as libelf. --with-libdw=auto (default) uses it when found;
+# =yes makes a missing libdw an error; =no leaves it out. Without it, frames
+# show function+offset. Sets fw_srcline (the summary's words).
+AC_DEFUN([FW_CHECK_LIBDW], [
+  AC_ARG_WITH([libdw],
+    [AS_HELP_STRING([--with-libdw@<:@=auto|yes|no@:>@],
+      [source file:line in backtraces from DWARF (default: auto)])],
+    [], [with_libdw=auto])
+  fw_srcline="no (function+offset only; --with-libdw and the Debian package libdw-dev add file:line)"
+  AS_IF([test "$with_libdw" != no],
+    [PKG_CHECK_MODULES([DW], [libdw],
+      [FW_PKG_VERSION([fw_dw_version], [libdw])
+       fw_srcline="libdw $fw_dw_version (DWARF, .gnu_debuglink, build-id)"
+       AC_DEFINE([HAVE_LIBDW], [1], [libdw is available])],
+      [AS_IF([test "$with_libdw" = yes],
+         [AC_MSG_ERROR([libdw not found: install the Debian package libdw-dev (or configure --without-libdw)])])
+       with_libdw=no])])
+  AM_CONDITIONAL([FW_SRCLINE_LIBDW], [test "$with_libdw" != no])
+])
+
+# C++ (and Rust, D) names in backtraces (optional): libiberty's
+# cplus_demangle, the demangler of gdb, c++filt and addr2line -C. Debian
+# ships it as a static library with no .pc file, so: header, then library.
+# --with-libiberty=auto|yes|no as for libdw. Sets fw_demangle.
+AC_DEFUN([FW_CHECK_LIBIBERTY], [
+  AC_ARG_WITH([libiberty],
+    [AS_HELP_STRING([--with-libiberty@<:@=auto|yes|no@:>@],
+      [demangle C++/Rust names in backtraces with libiberty (default: auto)])],
+    [], [with_libiberty=auto])
+  fw_demangle="no (names shown mangled; --with-libiberty and the Debian package libiberty-dev demangle them)"
+  IBERTY_LIBS=
+  IBERTY_CFLAGS=
+  AS_IF([test "$with_libiberty" != no],
+    [fw_iberty_ok=no
+     AC_CHECK_HEADER([libiberty/demangle.h],
+       [AC_CHECK_LIB([iberty], [cplus_demangle], [fw_iberty_ok=yes])])
+     AS_IF([test "$fw_iberty_ok" = yes],
+       [IBERTY_LIBS=-liberty
+        fw_demangle="libiberty cplus_demangle (C++, Rust, D)"
+        AC_DEFINE([HAVE_LIBIBERTY], [1], [libiberty's demangler is available])],
+       [AS_IF([test "$with_libiberty" = yes],
+          [AC_MSG_ERROR([libiberty not found: install the Debian package libiberty-dev (or configure --without-libiberty)])])
+        with_libiberty=no])])
+  AC_SUBST([IBERTY_LIBS])
+  AC_SUBST([IBERTY_CFLAGS])
+  AM_CONDITIONAL([FW_DEMANGLE_LIBIBERTY], [test "$with_libiberty" != no])
+])
+
 # Debian's libreadline-dev ships readline.pc; older systems do not, so fall
 # back to the header and library.
 AC_DEFUN([FW_CHECK_READLINE], [

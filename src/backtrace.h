@@ -33,13 +33,19 @@ struct bt_frame {
 					   as `addr2line -e module` wants for
 					   PIE/shared) */
 	bool		 sigframe;	/* a signal trampoline */
+	char		*file;		/* source file (DWARF) or NULL */
+	int		 line;		/* its line, 0 when file is NULL */
 };
 /* module is the name /proc/PID/maps shows, so also "[vdso]" or
  * "/usr/lib/x.so (deleted)". modoff is the link-time (ELF virtual) address
  * of pc: pc itself in a non-PIE executable; the file offset of pc when the
  * file could not be read; 0 without a module. A sigframe is where a signal
  * handler returns to; the frame after it was interrupted at its pc, which
- * is not a return address. */
+ * is not a return address. func is demangled (C++, Rust) when the build can.
+ * file and line are those of the call (of pc itself in frame 0 and after a
+ * sigframe) as the DWARF of the module, or of its separate debug file,
+ * records them: file is relative to the compilation directory when it lies
+ * under it, as gdb shows it. */
 
 struct bt_trace {
 	struct bt_frame	*frames;
@@ -55,9 +61,12 @@ struct bt_ctx;		/* caches; one per session */
 struct bt_ctx	*bt_ctx_new(void);
 void		 bt_ctx_free(struct bt_ctx *);
 
-/* Where to look for build-id debug files (default "/usr/lib/debug"); NULL
- * turns that off. */
+/* Where to look for separate debug files, by build-id and by
+ * .gnu_debuglink (default "/usr/lib/debug"); NULL turns that off (the
+ * debuglink places next to the file are still searched for source lines). */
 void		 bt_ctx_set_debug_dir(struct bt_ctx *, const char *dir);
+/* The debug directory in use, or NULL. */
+const char	*bt_ctx_debug_dir(const struct bt_ctx *);
 
 /* Counters of the symbol table cache, for "is it warm" and tests. */
 struct bt_stats {
@@ -79,9 +88,12 @@ int		 bt_capture(struct bt_ctx *, pid_t tid, size_t max,
 		    struct bt_trace *, struct fw_buf *msg);
 void		 bt_trace_release(struct bt_trace *);
 
-/* Append "#0  0x0000556e1a2b3c4d in main+0x1d (/path/prog)" lines, gdb-like.
- * Strings from the tracee (paths, symbol names) escaped with esc_text_bare
- * from src/escape.h. A frame no symbol covers is "in /path/prog+0x1189"
+/* Append one line per frame, gdb-like: "#1  0x0000556e1a2b3c4d in main ()
+ * at tree3.c:30" where the source line is known ("in ns::f(int) at ..."
+ * for a demangled name, which has its parentheses), else
+ * "#1  0x0000556e1a2b3c4d in main+0x1d (/path/prog)". Strings from the
+ * tracee (paths, symbol and file names) escaped with esc_text_bare from
+ * src/escape.h. A frame no symbol covers is "in /path/prog+0x1189"
  * (module+modoff), one outside any file "in ??". */
 void		 bt_format(struct fw_buf *, const struct bt_trace *);
 

@@ -4,11 +4,24 @@
 libforkwatch_a_SOURCES += \
 	src/backtrace.h src/backtrace-int.h src/backtrace.c \
 	src/elfsym.c src/elfsym.h \
-	src/maps.c src/maps.h
+	src/maps.c src/maps.h \
+	src/srcline.h src/demangle.h
 if FW_BT_LIBUNWIND
 libforkwatch_a_SOURCES += src/backtrace-libunwind.c
 else
 libforkwatch_a_SOURCES += src/backtrace-none.c
+endif
+# Source lines (libdw) and demangling (libiberty) are optional: each has a
+# -none backend (automake distributes both branches).
+if FW_SRCLINE_LIBDW
+libforkwatch_a_SOURCES += src/srcline-libdw.c
+else
+libforkwatch_a_SOURCES += src/srcline-none.c
+endif
+if FW_DEMANGLE_LIBIBERTY
+libforkwatch_a_SOURCES += src/demangle-libiberty.c
+else
+libforkwatch_a_SOURCES += src/demangle-none.c
 endif
 
 # The tracee with known call chains, as PIE and as a fixed-address

@@ -7,8 +7,9 @@
  *   -e fork     the first fork event stop (of any task)
  *   -e exit     the exit event stop of the launched process
  *   -e signal   the first signal-delivery stop of SIGUSR1
- *   -r          also print each frame raw: "raw\tPC\tFUNC\tOFF\tMODULE\tMODOFF"
- *               (FUNC and MODULE "-" when NULL; numbers in hex)
+ *   -r          also print each frame raw: "raw\tPC\tFUNC\tOFF\tMODULE\tMODOFF
+ *               \tSIGFRAME\tFILE\tLINE" (FUNC, MODULE and FILE "-" when
+ *               NULL; PC, OFF and MODOFF in hex)
  *   -n max      unwind at most max frames
  *   -R repeat   capture repeat times at the stop and print the cache stats
  *               after the first and the last ("stats N loads=.. hits=..")
@@ -104,9 +105,10 @@ print_raw(const struct bt_trace *t)
 
 	for (i = 0; i < t->n; i++) {
 		f = &t->frames[i];
-		printf("raw\t%" PRIx64 "\t%s\t%" PRIx64 "\t%s\t%" PRIx64 "\t%d\n",
-		    f->pc, f->func ? f->func : "-", f->off,
-		    f->module ? f->module : "-", f->modoff, f->sigframe);
+		printf("raw\t%" PRIx64 "\t%s\t%" PRIx64 "\t%s\t%" PRIx64
+		    "\t%d\t%s\t%d\n", f->pc, f->func ? f->func : "-", f->off,
+		    f->module ? f->module : "-", f->modoff, f->sigframe,
+		    f->file ? f->file : "-", f->line);
 	}
 }
 

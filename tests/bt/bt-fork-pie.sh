@@ -9,6 +9,8 @@ expect_libc_frame0
 expect_order fork_and_reap level_two level_one main
 expect_module level_two "$prog"
 expect_module main "$prog"
+expect_line level_two level_two
+expect_line level_one level_one
 expect_addr2line "$prog" "$(raw_field level_two 6)" level_two
 expect_addr2line "$prog" "$(raw_field main 6)" main
 # PIE: loaded high, so pc and modoff differ.

@@ -22,19 +22,22 @@ fail() {
 	exit 1
 }
 
-# run_driver ARGS...: bt-driver with a time limit; output in $OUT. A build
-# without an unwinder (exit 77) skips the test.
+# run_driver ARGS...: bt-driver with a time limit; output in $OUT, each
+# frame also as a raw line (-r). A build without an unwinder (exit 77)
+# skips the test.
 run_driver() {
-	timeout 60 "$BT_BIN/bt-driver" "$@" >"$OUT" 2>"$BT_TMP/err"
+	timeout 60 "$BT_BIN/bt-driver" -r "$@" >"$OUT" 2>"$BT_TMP/err"
 	rc=$?
 	[ "$rc" -eq 77 ] && { cat "$BT_TMP/err" >&2; exit 77; }
 	[ "$rc" -eq 0 ] || fail "bt-driver $* exited $rc: $(cat "$BT_TMP/err")"
 	grep -q '^#0  0x' "$OUT" || fail "no frame #0"
 }
 
-# frame_of FUNC: the number of the first frame "in FUNC+0x..." (empty: none).
+# frame_of FUNC: the number of the first frame in FUNC (empty: none): "in
+# FUNC+0x... (MODULE)", or "in FUNC () at FILE:LINE" where DWARF gives the
+# source line.
 frame_of() {
-	sed -n "s/^#\([0-9][0-9]*\) *0x[0-9a-f]* in $1+0x[0-9a-f][0-9a-f]*\( .*\)*$/\1/p" \
+	sed -En "s/^#([0-9]+) +0x[0-9a-f]* in $1(\\+0x[0-9a-f]+| \\(\\) at ).*\$/\\1/p" \
 	    "$OUT" | head -n 1
 }
 
@@ -50,24 +53,41 @@ expect_order() {
 	done
 }
 
-# expect_module FUNC PATH: FUNC's frame shows module PATH.
+# raw_field FUNC N: field N of FUNC's raw line (2 pc, 3 func, 4 off,
+# 5 module, 6 modoff, 7 sigframe, 8 source file, 9 line).
+raw_field() {
+	awk -F '\t' -v f="$1" -v n="$2" \
+	    '$1 == "raw" && $3 == f { print $n; exit }' "$OUT"
+}
+
+# expect_module FUNC PATH: FUNC's frame is in module PATH.
 expect_module() {
-	grep -q "^#[0-9]* *0x[0-9a-f]* in $1+0x[0-9a-f]* ($2)\$" "$OUT" ||
-	    fail "frame of $1 does not show module $2"
+	[ "$(raw_field "$1" 5)" = "$2" ] ||
+	    fail "frame of $1 is in '$(raw_field "$1" 5)', not $2"
 }
 
 # expect_libc_frame0: frame #0 is a named function in libc (the task is
 # stopped in a system call of libc).
 expect_libc_frame0() {
-	grep -q '^#0  0x[0-9a-f]* in [A-Za-z_][A-Za-z0-9_]*+0x[0-9a-f]* (/[^)]*/libc[-.][^/)]*)$' \
-	    "$OUT" || fail "frame #0 is not a named function in libc"
+	awk -F '\t' '$1 == "raw" { seen = 1; ok = $3 != "-" &&
+	    $5 ~ /^\/.*\/libc[-.][^\/]*$/; exit }
+	    END { exit !(seen && ok) }' "$OUT" ||
+	    fail "frame #0 is not a named function in libc"
 }
 
-# raw_field FUNC N: field N of FUNC's raw line (2 pc, 4 off, 5 module,
-# 6 modoff, 7 sigframe).
-raw_field() {
-	awk -F '\t' -v f="$1" -v n="$2" \
-	    '$1 == "raw" && $3 == f { print $n; exit }' "$OUT"
+# expect_line FUNC MARKER: with DWARF lines in this build (libdw), FUNC's
+# frame shows the line of the "@line MARKER" comment of bt-target.c.
+expect_line() {
+	grep -q '^#define HAVE_LIBDW 1' ./config.h 2>/dev/null || return 0
+	want=$(grep -n "/\\* @line $2 \\*/" "$srcdir/tests/bt/bt-target.c" |
+	    cut -d: -f1)
+	[ -n "$want" ] || fail "no @line $2 in bt-target.c"
+	case $(raw_field "$1" 8) in
+	*bt-target.c) ;;
+	*) fail "frame of $1 is in source '$(raw_field "$1" 8)'" ;;
+	esac
+	[ "$(raw_field "$1" 9)" = "$want" ] ||
+	    fail "frame of $1 at line $(raw_field "$1" 9), not $want"
 }
 
 # expect_addr2line BINARY MODOFF FUNC: addr2line puts the return address

@@ -20,7 +20,7 @@ n=$(grep -c '<signal handler called>$' "$OUT")
 sig=$(sed -n 's/^#\([0-9]*\) .*<signal handler called>$/\1/p' "$OUT")
 [ "$sig" -eq $(($(frame_of on_usr1) + 1)) ] ||
     fail "signal frame #$sig is not right below the handler"
-grep -q ' in kill+0x[0-9a-f]* .*<signal handler called>$' "$OUT" &&
+grep -Eq ' in kill(\+0x[0-9a-f]* | \(\) at ).*<signal handler called>$' "$OUT" &&
     fail "the interrupted frame is marked as the signal frame"
 [ "$sig" -lt "$(frame_of level_two)" ] || fail "signal frame below level_two"
 expect_order on_usr1 level_two level_one main

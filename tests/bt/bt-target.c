@@ -12,7 +12,8 @@
  * Built at -O0 -fno-omit-frame-pointer -fno-inline, but the chain must hold
  * at any optimisation level (a user's CFLAGS come last): the functions are
  * noinline, and each call is followed by work on a volatile so it is never
- * a tail call. Exits 0 after the action (exit mode: in level_two). */
+ * a tail call. Exits 0 after the action (exit mode: in level_two).
+ * "@line NAME" comments mark the line NAME's frame shows in fork mode. */
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -98,7 +99,7 @@ level_two(void)
 	else if (strcmp(mode, "signal") == 0 || strcmp(mode, "handler") == 0)
 		r = kill(getpid(), SIGUSR1);
 	else
-		r = fork_and_reap();
+		r = fork_and_reap();		/* @line level_two */
 	sink += r;
 	return r;
 }
@@ -106,7 +107,7 @@ level_two(void)
 NOINLINE int
 level_one(void)
 {
-	int	 r = level_two();
+	int	 r = level_two();		/* @line level_one */
 
 	sink += r;
 	return r;
