@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "backtrace.h"
 #include "cmd-int.h"
 #include "escape.h"
 #include "inspect.h"
@@ -106,95 +105,71 @@ const struct cmd_entry cmd_info_entry = {
 	    "that is gone: its exit status, argv and exe.",
 };
 
-/* The stack of a task in a ptrace-stop; a running one is stopped for it
- * and let go again. */
+static const char *const bt_words[] = { "all", NULL };
+
+static int
+check_bt(struct cmd_check *ck, int argc, char **argv, struct fw_buf *err)
+{
+	(void)ck;
+	if (argc > 1 && strcmp(argv[1], "all") != 0)
+		return cmd_check_pid(argv[1], err);
+	return 0;
+}
+
+/* The stack of a task in a ptrace-stop (a running one is stopped for it
+ * and let go again), or of every stopped task. */
 static int
 exec_bt(struct session *s, int argc, char **argv)
 {
 	struct fw_task	*t;
-	struct bt_trace	 trace;
-	struct fw_buf	 b, msg;
-	pid_t		 tid;
-	bool		 stopped_here = false;
+	struct fw_buf	 b, err;
 	int		 r;
 
+	fw_buf_init(&b);
+	if (argc > 1 && strcmp(argv[1], "all") == 0) {
+		inspect_bt_all(s, &b);
+		session_write(s, b.data, b.len);
+		fw_buf_release(&b);
+		return CMD_OK;
+	}
 	if ((t = cmd_task(s, argc > 1 ? argv[1] : NULL)) == NULL)
 		return CMD_ERROR;
-	tid = t->tid;
-	if (s->bt == NULL) {
-		cmd_error(s, "backtraces are not available");
-		return CMD_ERROR;
-	}
-	switch (t->state) {
-	case TASK_DEAD:
-		cmd_error(s, "task %d is gone", (int)tid);
-		return CMD_ERROR;
-	case TASK_STARTING:
-	case TASK_PARKED:
-		cmd_error(s, "task %d has not started yet", (int)tid);
-		return CMD_ERROR;
-	case TASK_RUNNING:
-	case TASK_LISTENING:
-		if (t->flags & TF_VFORK_WAIT) {
-			cmd_error(s, "task %d cannot be stopped: it is in vfork "
-			    "until its child execs or exits", (int)tid);
-			return CMD_ERROR;
-		}
-		if ((r = engine_stop_task(&s->eng, t)) != 0 ||
-		    (t = task_find(&s->eng.tasks, tid)) == NULL) {
-			cmd_error(s, "cannot stop task %d: %s", (int)tid,
-			    r != 0 ? strerror(-r) : "it is gone");
-			return CMD_ERROR;
-		}
-		stopped_here = true;
-		break;
-	case TASK_STOPPED:
-		break;
-	}
-	memset(&trace, 0, sizeof trace);
-	fw_buf_init(&msg);
-	fw_buf_init(&b);
-	r = bt_capture(s->bt, tid, 0, &trace, &msg);
-	if (r == 0) {
-		fw_buf_printf(&b, "Task %d ", (int)tid);
-		inspect_name(s, t, &b);
-		fw_buf_adds(&b, ", ");
-		inspect_why(s, t, &b);
-		fw_buf_adds(&b, ":\n");
-		bt_format(&b, &trace);
-		if (b.len > 0 && b.data[b.len - 1] != '\n')
-			fw_buf_addc(&b, '\n');
+	fw_buf_init(&err);
+	if ((r = inspect_bt(s, t, &b, &err)) == 0)
 		session_write(s, b.data, b.len);
-	} else
-		cmd_error(s, "cannot unwind task %d: %s", (int)tid,
-		    msg.len > 0 ? fw_buf_cstr(&msg) : strerror(-r));
-	bt_trace_release(&trace);
+	else
+		cmd_error(s, "%s", fw_buf_cstr(&err));
 	fw_buf_release(&b);
-	fw_buf_release(&msg);
-	/* Let go what only the backtrace stopped. */
-	if (stopped_here && (t = task_find(&s->eng.tasks, tid)) != NULL &&
-	    !(t->flags & TF_HELD) && !s->eng.frozen)
-		engine_resume_task(&s->eng, t);
+	fw_buf_release(&err);
 	return r == 0 ? CMD_OK : CMD_ERROR;
 }
 
 const struct cmd_entry cmd_bt_entry = {
 	.name = "bt",
 	.alias = "backtrace",
-	.args = "[PID]",
+	.args = "[PID | all]",
 	.help = "show the stack of a task (default: the one the tree stopped "
-	    "at)",
+	    "at), or of every stopped task",
 	.min_args = 0,
 	.max_args = 1,
 	.complete = { CMDARG_PID },
+	.words = bt_words,
 	.exec = exec_bt,
-	.check = check_pid_arg,
+	.check = check_bt,
 	.doc = "The stack is unwound from outside (libunwind-ptrace) and "
-	    "symbolised from the ELF symbol tables: one line per frame with "
-	    "the function and offset and the file it is in, or file+offset "
-	    "where no symbol covers the address (stripped code). A task that "
-	    "runs (task-stop mode) is stopped for the backtrace and let go "
-	    "again; one blocked in vfork cannot be.",
+	    "symbolised from the ELF symbol tables and the DWARF debug "
+	    "information: one line per frame, \"main () at tree3.c:30\" where "
+	    "the program was built with -g, the function and offset and the "
+	    "file it is in otherwise, or file+offset where no symbol covers "
+	    "the address (stripped code). Separate debug files are found as "
+	    "gdb finds them: by build-id under the debug directory "
+	    "(/usr/lib/debug, see set debug-file-directory) and by "
+	    ".gnu_debuglink next to the file, in its .debug directory and "
+	    "under the debug directory. C++, Rust and D names are demangled. "
+	    "A task that runs (task-stop mode) is stopped for the backtrace "
+	    "and let go again; one blocked in vfork cannot be. bt all shows "
+	    "the stack of every stopped task, threads included, like gdb's "
+	    "thread apply all bt.",
 };
 
 static int

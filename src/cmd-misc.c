@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "backtrace.h"
 #include "cmd-int.h"
 #include "escape.h"
 
@@ -131,7 +132,8 @@ const struct cmd_entry cmd_help_entry = {
 	.check = check_help,
 };
 
-static const char *const set_words[] = { "stop", NULL };
+static const char *const set_words[] = { "stop", "debug-file-directory",
+	NULL };
 
 static int
 check_set(struct cmd_check *ck, int argc, char **argv, struct fw_buf *err)
@@ -139,10 +141,18 @@ check_set(struct cmd_check *ck, int argc, char **argv, struct fw_buf *err)
 	(void)ck;
 	if (argc == 1)
 		return 0;
+	if (strcmp(argv[1], "debug-file-directory") == 0) {
+		if (argc != 3 || argv[2][0] == '\0') {
+			fw_buf_adds(err, "usage: set debug-file-directory DIR "
+			    "(none: no separate debug files)");
+			return -1;
+		}
+		return 0;
+	}
 	if (strcmp(argv[1], "stop") != 0) {
 		fw_buf_adds(err, "unknown setting ");
 		esc_text_str(err, argv[1]);
-		fw_buf_adds(err, " (stop)");
+		fw_buf_adds(err, " (stop, debug-file-directory)");
 		return -1;
 	}
 	if (argc != 3 || (strcmp(argv[2], "all") != 0 &&
@@ -156,9 +166,27 @@ check_set(struct cmd_check *ck, int argc, char **argv, struct fw_buf *err)
 static int
 exec_set(struct session *s, int argc, char **argv)
 {
+	const char	*dir;
+	struct fw_buf	 b;
+
 	if (argc == 1) {
-		session_printf(s, "stop %s\n", s->stop_mode == SESS_STOP_ALL ?
-		    "all" : "task");
+		fw_buf_init(&b);
+		fw_buf_printf(&b, "stop %s\ndebug-file-directory ",
+		    s->stop_mode == SESS_STOP_ALL ? "all" : "task");
+		dir = s->bt != NULL ? bt_ctx_debug_dir(s->bt) : NULL;
+		if (dir != NULL)
+			esc_text_bare(&b, dir, strlen(dir));
+		else
+			fw_buf_adds(&b, "none");
+		fw_buf_addc(&b, '\n');
+		session_write(s, b.data, b.len);
+		fw_buf_release(&b);
+		return CMD_OK;
+	}
+	if (strcmp(argv[1], "debug-file-directory") == 0) {
+		if (s->bt != NULL)
+			bt_ctx_set_debug_dir(s->bt, strcmp(argv[2], "none") ==
+			    0 ? NULL : argv[2]);
 		return CMD_OK;
 	}
 	s->stop_mode = strcmp(argv[2], "all") == 0 ? SESS_STOP_ALL :
@@ -169,9 +197,10 @@ exec_set(struct session *s, int argc, char **argv)
 const struct cmd_entry cmd_set_entry = {
 	.name = "set",
 	.alias = NULL,
-	.args = "[stop all|task]",
+	.args = "[stop all|task | debug-file-directory DIR]",
 	.help = "all-stop (every task stops when one does) or task-stop (only "
-	    "that task waits); without arguments, show the settings",
+	    "that task waits); where bt looks for separate debug files; "
+	    "without arguments, show the settings",
 	.min_args = 0,
 	.max_args = 2,
 	.complete = { CMDARG_WORD, CMDARG_WORD },
@@ -182,7 +211,11 @@ const struct cmd_entry cmd_set_entry = {
 	    "stops, so nothing changes while you look. set stop task stops "
 	    "only the task that reached the breakpoint or step; the others run "
 	    "on, and what they reach meanwhile is announced at the prompt. The "
-	    "change applies from the next stop.",
+	    "change applies from the next stop. set debug-file-directory DIR "
+	    "(default /usr/lib/debug, as in gdb; none turns it off) is where "
+	    "bt looks for separate debug files: DIR/.build-id/xx/yyyy.debug by "
+	    "build-id, and DIR/PATH-OF-THE-FILE'S-DIRECTORY/NAME for a "
+	    ".gnu_debuglink NAME.",
 };
 
 static int

@@ -6,7 +6,7 @@ libforkwatch_a_SOURCES += \
 	src/cmd.c src/cmd-int.h src/cmd-script.c src/cmd-complete.c \
 	src/cmd-run.c src/cmd-break.c src/cmd-inspect.c src/cmd-task.c \
 	src/cmd-misc.c \
-	src/inspect.c src/inspect.h \
+	src/inspect.c src/inspect-bt.c src/inspect.h \
 	src/console.c src/console.h
 
 # --- tests --------------------------------------------------------------
@@ -16,7 +16,7 @@ libforkwatch_a_SOURCES += \
 CONSOLE_PROGS = \
 	tests/console/fwt-tree tests/console/fwt-conds tests/console/fwt-hold \
 	tests/console/fwt-spin tests/console/fwt-sigs tests/console/fwt-wait \
-	tests/console/fwt-bt tests/console/fwt-burst
+	tests/console/fwt-bt tests/console/fwt-burst tests/console/fwt-mangled
 check_PROGRAMS += $(CONSOLE_PROGS) tests/console/cmd-unit
 
 tests_console_fwt_tree_SOURCES = tests/console/fwt-tree.c tests/console/fwt.h
@@ -44,6 +44,11 @@ tests_console_fwt_bt_SOURCES = tests/console/fwt-bt.c tests/console/fwt.h
 tests_console_fwt_bt_CFLAGS = -O0 -g -fno-omit-frame-pointer -fno-inline \
 	$(FW_TRACEE_CFLAGS)
 tests_console_fwt_bt_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
+tests_console_fwt_mangled_SOURCES = tests/console/fwt-mangled.c \
+	tests/console/fwt.h
+tests_console_fwt_mangled_CFLAGS = -O0 -g -fno-omit-frame-pointer \
+	-fno-inline $(FW_TRACEE_CFLAGS)
+tests_console_fwt_mangled_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 
 # The command layer without a tree; --man prints the man page's command
 # list from the table.
@@ -63,6 +68,7 @@ CONSOLE_TESTS = \
 	tests/console/burst.test \
 	tests/console/info.test \
 	tests/console/bt.test \
+	tests/console/bt-lines.test \
 	tests/console/attach.test \
 	tests/console/gdb.test \
 	tests/console/valgrind.test

@@ -43,4 +43,18 @@ void	inspect_tree(struct session *, pid_t root, struct fw_buf *);
  * and age; for a task that is gone, what forkwatch kept. */
 void	inspect_info(struct session *, struct fw_task *, struct fw_buf *);
 
+/* The backtrace of t (inspect-bt.c): "Task N NAME, WHY:" and one line per
+ * frame (bt_format()), appended to b. A task that runs (task-stop mode,
+ * or while the TUI lets the tree run) or sits in a job-control stop is
+ * stopped for the moment of the unwind and let go again. 0, or -1 with the
+ * reason in err (gone, not started, blocked in vfork, cannot unwind). */
+int	inspect_bt(struct session *, struct fw_task *, struct fw_buf *b,
+	    struct fw_buf *err);
+
+/* The backtrace of every task in a ptrace-stop, in creation order,
+ * separated by blank lines (gdb's "thread apply all bt"); tasks that are
+ * not stopped are counted in a closing line, not stopped for it. Returns
+ * how many backtraces were made. */
+size_t	inspect_bt_all(struct session *, struct fw_buf *b);
+
 #endif

@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "backtrace.h"
 #include "inspect.h"
 #include "tui-int.h"
 
@@ -113,50 +112,29 @@ tui_details_key(struct tui *ui, int key)
 	return TUI_R_DETAILS;
 }
 
-/* Backtrace of the selected task into the details pane. A running task is
- * stopped for the moment of the unwind and restarted. */
+/* Backtrace of the selected task into the details pane, from the shared
+ * inspect layer (source lines, demangled names): a running task is stopped
+ * for the moment of the unwind and restarted. */
 unsigned
 tui_backtrace(struct tui *ui)
 {
 	struct fw_task	*t = tui_selected(ui);
-	struct bt_trace	 tr;
-	struct fw_buf	 msg;
-	bool		 stopped_here = false;
+	struct fw_buf	 err;
 	pid_t		 tid;
-	int		 r;
 
 	if (!ui->live || t == NULL || t->state == TASK_DEAD) {
 		tui_message(ui, TC_RED, "backtrace: no live task selected");
 		return TUI_R_MSG;
 	}
 	tid = t->tid;
-	if (t->state == TASK_RUNNING || t->state == TASK_LISTENING) {
-		if (engine_stop_task(&ui->s.eng, t) != 0 ||
-		    (t = task_find(&ui->s.eng.tasks, tid)) == NULL) {
-			tui_message(ui, TC_RED, "backtrace: task %d cannot be "
-			    "stopped now", (int)tid);
-			return TUI_R_MSG | TUI_R_TREE;
-		}
-		stopped_here = ui->s.state == SESS_RUNNING;
-	}
-	if (!task_is_stopped(t)) {
-		tui_message(ui, TC_RED, "backtrace: task %d is not stopped",
-		    (int)tid);
-		return TUI_R_MSG;
-	}
-	memset(&tr, 0, sizeof tr);
-	fw_buf_init(&msg);
+	fw_buf_init(&err);
 	fw_buf_reset(&ui->bt);
-	r = bt_capture(ui->s.bt, tid, 0, &tr, &msg);
-	if (r == 0)
-		bt_format(&ui->bt, &tr);
-	else
+	if (inspect_bt(&ui->s, t, &ui->bt, &err) != 0) {
+		fw_buf_reset(&ui->bt);
 		fw_buf_printf(&ui->bt, "  (no backtrace: %s)\n",
-		    msg.len > 0 ? fw_buf_cstr(&msg) : "unwind failed");
-	bt_trace_release(&tr);
-	fw_buf_release(&msg);
-	if (stopped_here)
-		engine_resume_task(&ui->s.eng, t);
+		    fw_buf_cstr(&err));
+	}
+	fw_buf_release(&err);
 	ui->bt_tid = tid;
 	ui->detview = DET_INFO;
 	/* Show the frames: they follow the /proc lines. */

@@ -270,9 +270,12 @@ main(int argc, char **argv)
 	ok(completes(&s, "kill 1 sigus", 2, "sigus", "SIGUSR1", 0) &&
 	    completes(&s, "kill 1 sigus", 2, "sigus", "SIGUSR2", 0),
 	    "complete signal names, any case");
-	ok(completes(&s, "set ", 1, "", "stop", 1) &&
+	ok(completes(&s, "set ", 1, "", "stop", 0) &&
+	    completes(&s, "set ", 1, "", "debug-file-directory", 0) &&
+	    completes(&s, "set s", 1, "s", "stop", 1) &&
 	    completes(&s, "set stop t", 2, "t", "task", 1),
 	    "complete set stop task");
+	ok(completes(&s, "bt a", 1, "a", "all", 1), "complete bt all");
 	ok(completes(&s, "info br", 1, "br", "breakpoints", 1),
 	    "complete info breakpoints");
 	ok(completes(&s, "help con", 1, "con", "continue", 1),
@@ -370,7 +373,8 @@ main(int argc, char **argv)
 	sc[2].arg = "bt 1 2";
 	fw_buf_init(&err);
 	r = cmd_check_scripts(&s, sc, 3, &err);
-	ok(r != 0 && strcmp(fw_buf_cstr(&err), "-e:3: usage: bt [PID]") == 0,
+	ok(r != 0 && strcmp(fw_buf_cstr(&err), "-e:3: usage: bt [PID | all]") ==
+	    0,
 	    "check scripts: -e:3 (got '%s')", fw_buf_cstr(&err));
 	fw_buf_reset(&err);
 	sc[2].arg = "end";
