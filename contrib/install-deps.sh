@@ -10,9 +10,10 @@ libunwind-dev libelf-dev libdw-dev libiberty-dev libreadline-dev libncurses-dev 
 libvterm-dev"
 # make check and make bench: programs the tests call (the TUI tests drive
 # tmux; reports are checked with jq, python3, xmllint and rsvg-convert; the
+# shell completions run in bash with bash-completion and in zsh; the
 # benchmark compares with strace).
 tests="strace tmux python3 jq bear librsvg2-bin libxml2-utils valgrind gdb
-file procps"
+file procps zsh bash-completion"
 
 if [ "$(id -u)" != 0 ]; then
 	echo "install-deps.sh: must run as root (apt-get)" >&2

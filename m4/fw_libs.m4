@@ -99,7 +99,8 @@ AC_DEFUN([FW_CHECK_JANSSON], [
 
 AC_DEFUN([FW_CHECK_VTERM], [
   PKG_CHECK_MODULES([VTERM], [vterm],
-    [FW_PKG_VERSION([fw_vterm_version], [vterm])],
+    [FW_PKG_VERSION([fw_vterm_version], [vterm])
+     AC_DEFINE([HAVE_LIBVTERM], [1], [libvterm is available])],
     [AC_MSG_ERROR([libvterm not found: install the Debian package libvterm-dev])])
 ])
 

@@ -8,7 +8,6 @@
 #include "batch.h"
 #include "console.h"
 #include "options.h"
-#include "report.h"
 #include "util.h"
 #ifdef FW_HAVE_TUI
 #include "tui.h"
@@ -38,11 +37,13 @@ run_tui(struct fw_options *o)
 int
 main(int argc, char **argv)
 {
-	struct fw_options	 o;
-	int			 r, status;
+	const struct options_subcommand	*sub;
+	struct fw_options		 o;
+	int				 r, status;
 
-	if (argc > 1 && strcmp(argv[1], "report") == 0)
-		return report_main(argc - 1, argv + 1);
+	for (sub = options_subcommands; argc > 1 && sub->name != NULL; sub++)
+		if (strcmp(argv[1], sub->name) == 0)
+			return sub->main(argc - 1, argv + 1);
 	r = options_parse(&o, argc, argv);
 	if (r != 0) {
 		options_release(&o);

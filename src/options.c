@@ -7,8 +7,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "complete.h"
 #include "options.h"
+#include "report.h"
 #include "util.h"
+#include "version.h"
 
 enum {
 	OPT_FORMAT = 256,
@@ -16,24 +19,69 @@ enum {
 	OPT_TUI,
 	OPT_TTY,
 	OPT_REPLAY,
+	OPT_COMPLETION,
 };
 
-static const struct option long_opts[] = {
-	{ "batch",	no_argument,		NULL, 'b' },
-	{ "console",	no_argument,		NULL, 'c' },
-	{ "tui",	no_argument,		NULL, OPT_TUI },
-	{ "tty",	required_argument,	NULL, OPT_TTY },
-	{ "replay",	required_argument,	NULL, OPT_REPLAY },
-	{ "output",	required_argument,	NULL, 'o' },
-	{ "format",	required_argument,	NULL, OPT_FORMAT },
-	{ "env",	no_argument,		NULL, OPT_ENV },
-	{ "pid",	required_argument,	NULL, 'p' },
-	{ "command-file", required_argument,	NULL, 'x' },
-	{ "eval",	required_argument,	NULL, 'e' },
-	{ "quiet",	no_argument,		NULL, 'q' },
-	{ "help",	no_argument,		NULL, 'h' },
-	{ "version",	no_argument,		NULL, 'V' },
-	{ NULL, 0, NULL, 0 },
+static const char *const format_words[] = { "text", "jsonl", NULL };
+static const char *const tty_words[] = { "pty", "inherit", NULL };
+static const char *const shell_words[] = { "bash", "zsh", NULL };
+
+/* Every option of forkwatch (not of its subcommands): getopt_long, --help,
+ * the shell completions and the man page check read this table. */
+static const struct optable_entry option_entries[] = {
+	{ .name = "batch", .letter = 'b', .id = 'b',
+	  .help = "trace without interaction and write the log\n"
+	    "(with -x/-e: run the commands, then trace to the end)" },
+	{ .name = "console", .letter = 'c', .id = 'c',
+	  .help = "debug at a command prompt: stop at events, step,\n"
+	    "look at every task (see 'help' at the prompt)" },
+	{ .name = "tui", .id = OPT_TUI,
+	  .help = "the full-screen interface (default on a terminal)" },
+	{ .name = "tty", .id = OPT_TTY, .value = OPTV_WORD, .metavar = "WHERE",
+	  .words = tty_words,
+	  .help = "the TUI runs the program on: pty (a pane, default),\n"
+	    "inherit (this terminal) or a terminal /dev/pts/N" },
+	{ .name = "replay", .id = OPT_REPLAY, .value = OPTV_LOG,
+	  .metavar = "LOG",
+	  .help = "browse a saved JSONL log in the TUI" },
+	{ .name = "command-file", .letter = 'x', .id = 'x', .value = OPTV_FILE,
+	  .metavar = "FILE", .flags = OPTF_REPEAT,
+	  .help = "run console commands from FILE (repeatable)" },
+	{ .name = "eval", .letter = 'e', .id = 'e', .value = OPTV_TEXT,
+	  .metavar = "CMD", .flags = OPTF_REPEAT,
+	  .help = "run one console command (repeatable; -x and -e\n"
+	    "run in the order given, before the prompt)" },
+	{ .name = "output", .letter = 'o', .id = 'o', .value = OPTV_FILE,
+	  .metavar = "FILE",
+	  .help = "write the trace log to FILE (default: stderr)" },
+	{ .name = "format", .id = OPT_FORMAT, .value = OPTV_WORD,
+	  .words = format_words,
+	  .help = "log format: text (default) or jsonl" },
+	{ .name = "env", .id = OPT_ENV,
+	  .help = "also log each exec's environment" },
+	{ .name = "pid", .letter = 'p', .id = 'p', .value = OPTV_PIDS,
+	  .metavar = "PID[,PID..]", .flags = OPTF_REPEAT,
+	  .help = "attach to running processes (all their threads)" },
+	{ .name = "quiet", .letter = 'q', .id = 'q',
+	  .help = "no start/stop notices" },
+	{ .name = "completion", .id = OPT_COMPLETION, .value = OPTV_WORD,
+	  .metavar = "SHELL", .words = shell_words, .flags = OPTF_ALONE,
+	  .help = "print the bash or zsh completion script" },
+	{ .name = "help", .letter = 'h', .id = 'h', .flags = OPTF_ALONE,
+	  .help = "show this help" },
+	{ .name = "version", .letter = 'V', .id = 'V', .flags = OPTF_ALONE,
+	  .help = "show the version and what was built in" },
+};
+
+const struct optable options_table = {
+	"forkwatch", "follow a program's whole process tree",
+	option_entries, FW_ARRAY_SIZE(option_entries), OPTV_PROGRAM,
+};
+
+/* forkwatch's subcommands: the first word of the command line. */
+const struct options_subcommand options_subcommands[] = {
+	{ "report", &report_optable, report_main },
+	{ NULL, NULL, NULL },
 };
 
 void
@@ -47,26 +95,9 @@ options_usage(FILE *f)
 "\n"
 "Follow a program's whole process tree: every fork, vfork, clone, exec,\n"
 "exit and signal, stopping only at those events.\n"
-"\n"
-"  -b, --batch            trace without interaction and write the log\n"
-"                         (with -x/-e: run the commands, then trace to the end)\n"
-"  -c, --console          debug at a command prompt: stop at events, step,\n"
-"                         look at every task (see 'help' at the prompt)\n"
-"      --tui              the full-screen interface (default on a terminal)\n"
-"      --tty=WHERE        the TUI runs the program on: pty (a pane, default),\n"
-"                         inherit (this terminal) or a terminal /dev/pts/N\n"
-"      --replay LOG       browse a saved JSONL log in the TUI\n"
-"  -x, --command-file=FILE\n"
-"                         run console commands from FILE (repeatable)\n"
-"  -e, --eval=CMD         run one console command (repeatable; -x and -e\n"
-"                         run in the order given, before the prompt)\n"
-"  -o, --output FILE      write the trace log to FILE (default: stderr)\n"
-"      --format=FMT       log format: text (default) or jsonl\n"
-"      --env              also log each exec's environment\n"
-"  -p, --pid PID[,PID..]  attach to running processes (all their threads)\n"
-"  -q, --quiet            no start/stop notices\n"
-"  -h, --help             show this help\n"
-"  -V, --version          show the version\n"
+"\n");
+	optable_help(f, &options_table);
+	fprintf(f,
 "\n"
 "Without -b, -c or --tui: the TUI when stdin and stdout are terminals,\n"
 "else batch.\n"
@@ -173,8 +204,9 @@ check_mode(struct fw_options *o, bool mode_set)
 	return 0;
 }
 
-int
-options_parse(struct fw_options *o, int argc, char **argv)
+/* The getopt loop of options_parse(). */
+static int
+parse(struct fw_options *o, int argc, char **argv, struct optable_getopt *g)
 {
 	bool	 mode_set = false;
 	int	 c, f;
@@ -184,8 +216,7 @@ options_parse(struct fw_options *o, int argc, char **argv)
 	o->format = TLOG_TEXT;
 	opterr = 0;
 	optind = 1;
-	/* '+': options end at PROGRAM, whose own options are its business. */
-	while ((c = getopt_long(argc, argv, "+:bco:p:qx:e:hV", long_opts,
+	while ((c = getopt_long(argc, argv, g->shortopts, g->longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'b':
@@ -206,8 +237,8 @@ options_parse(struct fw_options *o, int argc, char **argv)
 			o->replay = optarg;
 			break;
 		case OPT_TTY:
-			if (strcmp(optarg, "inherit") != 0 &&
-			    strcmp(optarg, "pty") != 0 && optarg[0] != '/') {
+			if (optable_word(optable_find(&options_table, c),
+			    optarg) < 0 && optarg[0] != '/') {
 				fw_error(0, "--tty wants pty, inherit or a "
 				    "terminal's path, not '%s'", optarg);
 				return -1;
@@ -245,7 +276,14 @@ options_parse(struct fw_options *o, int argc, char **argv)
 			options_usage(stdout);
 			return 1;
 		case 'V':
-			printf("forkwatch %s\n", PACKAGE_VERSION);
+			version_print(stdout);
+			return 1;
+		case OPT_COMPLETION:
+			if (complete_print(stdout, optarg) != 0) {
+				fw_error(0, "no completion for '%s' (use bash "
+				    "or zsh)", optarg);
+				return -1;
+			}
 			return 1;
 		case ':':
 			fw_error(0, "option '%s' needs an argument",
@@ -264,6 +302,19 @@ options_parse(struct fw_options *o, int argc, char **argv)
 	if (optind < argc)
 		o->argv = argv + optind;
 	return check_mode(o, mode_set);
+}
+
+int
+options_parse(struct fw_options *o, int argc, char **argv)
+{
+	struct optable_getopt	 g;
+	int			 r;
+
+	/* '+': options end at PROGRAM, whose own options are its business. */
+	optable_getopt_init(&g, &options_table, "+:");
+	r = parse(o, argc, argv, &g);
+	optable_getopt_release(&g);
+	return r;
 }
 
 void

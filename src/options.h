@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <sys/types.h>
 
+#include "optable.h"
 #include "tlog-write.h"
 
 /* forkwatch's own exit statuses (the traced program's are passed on). */
@@ -47,6 +48,18 @@ struct fw_options {
 					 * path for the TUI's program; NULL */
 	const char	*replay;	/* --replay LOG */
 };
+
+/* forkwatch's own options (not its subcommands'). */
+extern const struct optable options_table;
+
+/* A subcommand: `forkwatch NAME ...` runs main(argc, argv) with argv[0] =
+ * NAME. The list ends with a NULL name. */
+struct options_subcommand {
+	const char		*name;
+	const struct optable	*options;
+	int			(*main)(int argc, char **argv);
+};
+extern const struct options_subcommand options_subcommands[];
 
 /* Parse argv. Returns 0 to run, 1 when done (help/version printed), or
  * -1 after printing a one-line error (exit FW_EXIT_FAILURE). */

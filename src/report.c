@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "optable.h"
 #include "report.h"
 #include "report-ccdb.h"
 #include "report-critical.h"
@@ -23,38 +24,6 @@
 #include "util.h"
 
 #define EXIT_OWN_FAILURE	125
-
-static const char usage_text[] =
-"Usage: forkwatch report [OPTIONS] LOG.jsonl\n"
-"Report on a trace log written by forkwatch --format=jsonl (\"-\" reads\n"
-"standard input), without running anything again.\n"
-"\n"
-"Reports (to standard output, or to the file of -o):\n"
-"      --summary            wall time; processes, threads, execs; failures\n"
-"                           with their parent chains; top commands by count,\n"
-"                           run time, CPU time and max RSS (the default when\n"
-"                           no other report or export is asked for)\n"
-"      --tree               the process tree: argv, duration, exit status,\n"
-"                           rusage of every process; failed branches marked\n"
-"      --depth N            show the tree (and SVG) N levels deep only\n"
-"      --under PID          start the tree, SVG, Perfetto export and critical\n"
-"                           path at process PID\n"
-"      --collapse-threads   one line per process, not one per thread\n"
-"      --critical-path      the chain of processes that bounded the wall time\n"
-"      --top N              rows in each top-commands table (default 10)\n"
-"      --format text|json   the form of these reports (default text)\n"
-"  -o, --output FILE        write them to FILE\n"
-"\n"
-"Exports:\n"
-"      --perfetto FILE      Chrome trace-event JSON for ui.perfetto.dev\n"
-"      --svg FILE           an SVG timeline picture\n"
-"      --compile-commands FILE\n"
-"                           compile_commands.json of the compiler runs\n"
-"\n"
-"  -h, --help               show this help\n"
-"\n"
-"Exit status: 0 when the report was written, 125 when forkwatch failed\n"
-"(bad option, unreadable or unsupported log, output not written).\n";
 
 enum {
 	OPT_SUMMARY = 256,
@@ -70,22 +39,69 @@ enum {
 	OPT_TOP
 };
 
-static const struct option long_options[] = {
-	{ "summary", no_argument, NULL, OPT_SUMMARY },
-	{ "tree", no_argument, NULL, OPT_TREE },
-	{ "depth", required_argument, NULL, OPT_DEPTH },
-	{ "under", required_argument, NULL, OPT_UNDER },
-	{ "collapse-threads", no_argument, NULL, OPT_COLLAPSE },
-	{ "critical-path", no_argument, NULL, OPT_CRITICAL },
-	{ "perfetto", required_argument, NULL, OPT_PERFETTO },
-	{ "svg", required_argument, NULL, OPT_SVG },
-	{ "compile-commands", required_argument, NULL, OPT_CCDB },
-	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ "top", required_argument, NULL, OPT_TOP },
-	{ "output", required_argument, NULL, 'o' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
+static const char *const format_words[] = { "text", "json", NULL };
+
+/* Every option of `forkwatch report`: getopt_long, --help, the shell
+ * completions and the man page check read this table. */
+static const struct optable_entry report_entries[] = {
+	{ .help = "Reports (to standard output, or to the file of -o):" },
+	{ .name = "summary", .id = OPT_SUMMARY,
+	  .help = "wall time; processes, threads, execs; failures\n"
+	    "with their parent chains; top commands by count,\n"
+	    "run time, CPU time and max RSS (the default when\n"
+	    "no other report or export is asked for)" },
+	{ .name = "tree", .id = OPT_TREE,
+	  .help = "the process tree: argv, duration, exit status,\n"
+	    "rusage of every process; failed branches marked" },
+	{ .name = "depth", .id = OPT_DEPTH, .value = OPTV_TEXT, .metavar = "N",
+	  .help = "show the tree (and SVG) N levels deep only" },
+	{ .name = "under", .id = OPT_UNDER, .value = OPTV_TEXT,
+	  .metavar = "PID",
+	  .help = "start the tree, SVG, Perfetto export and critical\n"
+	    "path at process PID" },
+	{ .name = "collapse-threads", .id = OPT_COLLAPSE,
+	  .help = "one line per process, not one per thread" },
+	{ .name = "critical-path", .id = OPT_CRITICAL,
+	  .help = "the chain of processes that bounded the wall time" },
+	{ .name = "top", .id = OPT_TOP, .value = OPTV_TEXT, .metavar = "N",
+	  .help = "rows in each top-commands table (default 10)" },
+	{ .name = "format", .id = OPT_FORMAT, .value = OPTV_WORD,
+	  .words = format_words,
+	  .help = "the form of these reports (default text)" },
+	{ .name = "output", .letter = 'o', .id = 'o', .value = OPTV_FILE,
+	  .metavar = "FILE",
+	  .help = "write them to FILE" },
+	{ .help = "\nExports:" },
+	{ .name = "perfetto", .id = OPT_PERFETTO, .value = OPTV_FILE,
+	  .metavar = "FILE",
+	  .help = "Chrome trace-event JSON for ui.perfetto.dev" },
+	{ .name = "svg", .id = OPT_SVG, .value = OPTV_FILE, .metavar = "FILE",
+	  .help = "an SVG timeline picture" },
+	{ .name = "compile-commands", .id = OPT_CCDB, .value = OPTV_FILE,
+	  .metavar = "FILE",
+	  .help = "compile_commands.json of the compiler runs" },
+	{ .help = "" },
+	{ .name = "help", .letter = 'h', .id = 'h', .flags = OPTF_ALONE,
+	  .help = "show this help" },
 };
+
+const struct optable report_optable = {
+	"report", "report on a saved JSONL trace log",
+	report_entries, FW_ARRAY_SIZE(report_entries), OPTV_LOG,
+};
+
+/* `forkwatch report --help`: the option list comes from the table. */
+static void
+usage(FILE *f)
+{
+	fputs("Usage: forkwatch report [OPTIONS] LOG.jsonl\n"
+	    "Report on a trace log written by forkwatch --format=jsonl (\"-\" "
+	    "reads\nstandard input), without running anything again.\n\n", f);
+	optable_help(f, &report_optable);
+	fputs("\nExit status: 0 when the report was written, 125 when "
+	    "forkwatch failed\n(bad option, unreadable or unsupported log, "
+	    "output not written).\n", f);
+}
 
 static int usage_error(const char *, ...)
 	    __attribute__((format(printf, 1, 2)));
@@ -121,10 +137,9 @@ parse_num(const char *s, long long min, long long max, long long *out)
 	return 0;
 }
 
-/* Fill o from the command line. Returns -1 to go on, else an exit status
- * (after printing the error or the help). */
+/* The getopt loop of parse_options(). */
 static int
-parse_options(int argc, char **argv, struct report_opts *o)
+parse(int argc, char **argv, struct report_opts *o, struct optable_getopt *g)
 {
 	long long	 v;
 	int		 c;
@@ -135,7 +150,7 @@ parse_options(int argc, char **argv, struct report_opts *o)
 	o->format = REPORT_FORMAT_TEXT;
 	optind = 0;	/* GNU: reinitialize; argv[0] ("report") is skipped */
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:o:h", long_options,
+	while ((c = getopt_long(argc, argv, g->shortopts, g->longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case OPT_SUMMARY:
@@ -190,7 +205,7 @@ parse_options(int argc, char **argv, struct report_opts *o)
 			o->output = optarg;
 			break;
 		case 'h':
-			fputs(usage_text, stdout);
+			usage(stdout);
 			return 0;
 		case ':':
 			return usage_error("option '%s' needs an argument",
@@ -210,6 +225,20 @@ parse_options(int argc, char **argv, struct report_opts *o)
 	    o->ccdb == NULL)
 		o->summary = true;
 	return -1;
+}
+
+/* Fill o from the command line. Returns -1 to go on, else an exit status
+ * (after printing the error or the help). */
+static int
+parse_options(int argc, char **argv, struct report_opts *o)
+{
+	struct optable_getopt	 g;
+	int			 r;
+
+	optable_getopt_init(&g, &report_optable, "+:");
+	r = parse(argc, argv, o, &g);
+	optable_getopt_release(&g);
+	return r;
 }
 
 /* Warn once, on one line, about bad lines and a missing end line. */

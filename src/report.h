@@ -29,6 +29,9 @@ struct report_opts {
 	int			 top;		/* rows of each top table */
 };
 
+/* The options of `forkwatch report` (optable.h). */
+extern const struct optable report_optable;
+
 /* Run `forkwatch report`; argv[0] is "report". Returns the exit status:
  * 0, or 125 when forkwatch itself failed (bad option, unreadable or
  * unsupported log, output not written). */

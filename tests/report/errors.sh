@@ -66,4 +66,4 @@ fi
 # --help is not an error.
 fw report --help >"$TMP/help" || fail "--help: exit $?"
 expect_text "$TMP/help" "Usage: forkwatch report [OPTIONS] LOG.jsonl"
-expect_text "$TMP/help" "--compile-commands FILE"
+expect_text "$TMP/help" "--compile-commands=FILE"
