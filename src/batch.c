@@ -161,14 +161,15 @@ batch_main(const struct fw_options *o)
 	size_t			 i;
 	int			 r, status = 0, attached = 0;
 
-	if ((r = tlog_writer_open(&w, o->output, STDERR_FILENO,
-	    o->format)) != 0) {
+	if ((r = tlog_writer_open(&w, o->output, o->output != NULL ?
+	    o->log_fd : STDERR_FILENO, o->format)) != 0) {
 		fw_error(-r, "cannot open log file %s", o->output);
 		return FW_EXIT_FAILURE;
 	}
 	memset(&eo, 0, sizeof eo);
 	eo.want_env = o->want_env;
 	eo.launch_tty = -1;
+	eo.launch_stdout = o->prog_stdout;
 	if ((r = engine_init(&eng, &eo)) != 0) {
 		fw_error(-r, "cannot set up signal handling");
 		tlog_writer_close(&w);
@@ -232,14 +233,24 @@ batch_main(const struct fw_options *o)
 		status = batch_exit_status(eng.root_status);
 	notice_end(o, &eng, &stats);
 out:
+	/* An incomplete log makes the status 125 whatever the program's
+	 * (the end line keeps the program's own). */
+	tlog_writer_flush(&w);
+	if (tlog_writer_incomplete(&w))
+		status = FW_EXIT_FAILURE;
 	tlog_write_end(&w, engine_ts(&eng), status,
 	    eng.launched && eng.root_done ? eng.root_status : -1);
-	if ((r = tlog_writer_close(&w)) != 0) {
-		fw_error(-r, "cannot write log %s", o->output ? o->output :
-		    "to stderr");
-		if (status == 0)
-			status = FW_EXIT_FAILURE;
+	if (tlog_writer_incomplete(&w)) {
+		struct fw_buf	 b;
+
+		fw_buf_init(&b);
+		tlog_writer_describe_loss(&w, &b);
+		fw_error(0, "%s; exit status %d", fw_buf_cstr(&b),
+		    FW_EXIT_FAILURE);
+		fw_buf_release(&b);
+		status = FW_EXIT_FAILURE;
 	}
+	tlog_writer_close(&w);
 	engine_release(&eng);
 	return status;
 }

@@ -589,7 +589,7 @@ console_main(const struct fw_options *o)
 		prompt_loop(&c);
 	rl_off(&c);
 	session_finish(&c.s);
-	status = c.s.exit_status;
+	status = session_log_end(&c.s, c.s.exit_status);
 	if (c.tty_in && c.histfile != NULL)
 		write_history(c.histfile);
 	free(c.histfile);

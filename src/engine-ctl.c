@@ -23,7 +23,7 @@ engine_launch(struct engine *eng, char *const argv[])
 	int		 r, nsinks;
 
 	if ((r = launch_spawn(&l, argv, &eng->oldmask,
-	    eng->opts.launch_tty)) != 0) {
+	    eng->opts.launch_tty, eng->opts.launch_stdout)) != 0) {
 		fw_buf_printf(&eng->err, "cannot fork: %s", strerror(-r));
 		return r;
 	}

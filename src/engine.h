@@ -36,6 +36,8 @@ struct engine_opts {
 	int		 launch_tty;	/* >= 0: launched program's terminal (a
 					 * pty slave; new session); else -1 and
 					 * it shares forkwatch's stdio */
+	int		 launch_stdout;	/* >= 0: launched program's stdout in
+					 * place of forkwatch's ("-o -"); -1 */
 };
 
 enum engine_result {

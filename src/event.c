@@ -69,6 +69,12 @@ static const struct fw_member_info members[FW_M_COUNT] = {
 	    "the launched program's exit code" },
 	[FW_M_ROOT_SIGNAL] = { "root_signal", FW_MT_SIG, NOF, NOF, false,
 	    "the signal that killed the launched program" },
+	[FW_M_INCOMPLETE] = { "incomplete", FW_MT_BOOL, NOF, NOF, false,
+	    "lines are missing: a write of the log failed" },
+	[FW_M_LOST] = { "lost", FW_MT_LONG, NOF, NOF, false,
+	    "how many lines were not written" },
+	[FW_M_LOG_ERROR] = { "log_error", FW_MT_STR, NOF, NOF, false,
+	    "why not (strerror)" },
 };
 
 #define LOGGED_TASK	(FW_EVF_LOGGED | FW_EVF_TASK | FW_EVF_ENGINE)
@@ -162,7 +168,8 @@ static const struct fw_event_info kinds[FW_EV_COUNT] = {
 	},
 	[FW_EV_END] = {
 		.name = "end", .flags = FW_EVF_LOGGED,
-		.opt = M(STATUS) | M(ROOT_CODE) | M(ROOT_SIGNAL),
+		.opt = M(STATUS) | M(ROOT_CODE) | M(ROOT_SIGNAL) |
+		    M(INCOMPLETE) | M(LOST) | M(LOG_ERROR),
 		.doc = "the last line of a complete trace",
 	},
 	[FW_EV_UNKNOWN] = {

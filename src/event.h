@@ -77,6 +77,9 @@ enum fw_member {
 	FW_M_STATUS,
 	FW_M_ROOT_CODE,
 	FW_M_ROOT_SIGNAL,
+	FW_M_INCOMPLETE,	/* end: lines are missing (a write failed) */
+	FW_M_LOST,
+	FW_M_LOG_ERROR,
 	FW_M_COUNT
 };
 

@@ -49,6 +49,10 @@ main(int argc, char **argv)
 		options_release(&o);
 		return r > 0 ? 0 : FW_EXIT_FAILURE;
 	}
+	if (options_log_stdout(&o) != 0) {
+		options_release(&o);
+		return FW_EXIT_FAILURE;
+	}
 	switch (o.mode) {
 	case FW_MODE_TUI:
 	case FW_MODE_REPLAY:

@@ -29,7 +29,7 @@ child_take_tty(int tty_fd)
 
 int
 launch_spawn(struct launch *l, char *const argv[], const sigset_t *mask,
-    int tty_fd)
+    int tty_fd, int stdout_fd)
 {
 	int	 go[2], err[2], e;
 	char	 c;
@@ -55,6 +55,8 @@ launch_spawn(struct launch *l, char *const argv[], const sigset_t *mask,
 		while (read(go[0], &c, 1) < 0 && errno == EINTR)
 			;
 		close(go[0]);
+		if (stdout_fd >= 0)
+			dup2(stdout_fd, STDOUT_FILENO);
 		if (tty_fd >= 0)
 			child_take_tty(tty_fd);
 		sigctl_child_reset();

@@ -14,11 +14,12 @@ struct launch {
 };
 
 /* Fork a child that will exec argv (PATH search like execvp) with the
- * signal mask mask. tty_fd >= 0: the child starts a new session with that
- * terminal as its controlling tty and stdin/stdout/stderr (the TUI's
- * program pane). Returns 0 or -errno. */
+ * signal mask mask. stdout_fd >= 0: the child's stdout (forkwatch moved its
+ * own). tty_fd >= 0: the child starts a new session with that terminal as
+ * its controlling tty and stdin/stdout/stderr (the TUI's program pane).
+ * Returns 0 or -errno. */
 int	launch_spawn(struct launch *, char *const argv[], const sigset_t *mask,
-	    int tty_fd);
+	    int tty_fd, int stdout_fd);
 /* Release the child, then wait for its exec: returns 0 when it exec'd,
  * or the exec's -errno. The caller must have seized the child. */
 int	launch_release(struct launch *);

@@ -1,6 +1,8 @@
 /* options.c - command line parsing. */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,7 +55,8 @@ static const struct optable_entry option_entries[] = {
 	    "run in the order given, before the prompt)" },
 	{ .name = "output", .letter = 'o', .id = 'o', .value = OPTV_FILE,
 	  .metavar = "FILE",
-	  .help = "write the trace log to FILE (default: stderr)" },
+	  .help = "write the trace log to FILE, - for standard output\n"
+	    "(batch mode without -o: standard error)" },
 	{ .name = "format", .id = OPT_FORMAT, .value = OPTV_WORD,
 	  .words = format_words,
 	  .help = "log format: text (default) or jsonl" },
@@ -212,6 +215,8 @@ parse(struct fw_options *o, int argc, char **argv, struct optable_getopt *g)
 	int	 c, f;
 
 	memset(o, 0, sizeof *o);
+	o->log_fd = STDOUT_FILENO;
+	o->prog_stdout = -1;
 	o->mode = FW_MODE_BATCH;
 	o->format = TLOG_TEXT;
 	opterr = 0;
@@ -305,6 +310,31 @@ parse(struct fw_options *o, int argc, char **argv, struct optable_getopt *g)
 }
 
 int
+options_log_stdout(struct fw_options *o)
+{
+	int	 fd;
+
+	if (o->output == NULL || strcmp(o->output, "-") != 0 ||
+	    o->mode == FW_MODE_REPLAY)
+		return 0;
+	if (o->mode == FW_MODE_BATCH && o->nscripts == 0)
+		return 0;	/* nothing else goes to standard output */
+	if (o->mode == FW_MODE_TUI && isatty(STDOUT_FILENO)) {
+		fw_error(0, "-o -: standard output is the terminal the TUI "
+		    "draws on; redirect it to a file or a pipe");
+		return -1;
+	}
+	if ((fd = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3)) < 0 ||
+	    dup2(STDERR_FILENO, STDOUT_FILENO) < 0) {
+		fw_error(errno, "-o -: cannot set up standard output");
+		return -1;
+	}
+	o->log_fd = fd;
+	o->prog_stdout = fd;
+	return 0;
+}
+
+int
 options_parse(struct fw_options *o, int argc, char **argv)
 {
 	struct optable_getopt	 g;
@@ -320,6 +350,9 @@ options_parse(struct fw_options *o, int argc, char **argv)
 void
 options_release(struct fw_options *o)
 {
+	if (o->prog_stdout >= 0)
+		close(o->prog_stdout);
+	o->prog_stdout = -1;
 	free(o->pids);
 	o->pids = NULL;
 	free(o->scripts);

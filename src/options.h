@@ -35,7 +35,13 @@ struct fw_script {
 struct fw_options {
 	enum fw_mode	 mode;	/* when none is given: TUI on a terminal,
 				 * else batch */
-	const char	*output;	/* -o; NULL: stderr */
+	const char	*output;	/* -o; NULL: stderr (batch) or none */
+	int		 log_fd;	/* where "-o -" writes: STDOUT_FILENO,
+					 * or a copy of it when forkwatch's own
+					 * output moved to stderr */
+	int		 prog_stdout;	/* >= 0: the launched program's stdout
+					 * (forkwatch's original stdout); -1:
+					 * forkwatch's stdout as it is */
 	enum tlog_format format;
 	bool		 quiet;
 	bool		 want_env;
@@ -64,6 +70,13 @@ extern const struct options_subcommand options_subcommands[];
 /* Parse argv. Returns 0 to run, 1 when done (help/version printed), or
  * -1 after printing a one-line error (exit FW_EXIT_FAILURE). */
 int	options_parse(struct fw_options *, int argc, char **argv);
+/* "-o -": give standard output to the log in every mode. Batch mode writes
+ * nothing else there. The console, -x/-e scripts and the TUI write their
+ * own output to standard output: it is moved to standard error (the TUI
+ * draws on standard error's terminal), the log keeps the original, and so
+ * does the launched program (log_fd, prog_stdout). Returns 0, or -1 after
+ * a one-line error (the TUI would draw where the log goes). */
+int	options_log_stdout(struct fw_options *);
 void	options_release(struct fw_options *);
 void	options_usage(FILE *);
 

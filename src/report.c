@@ -249,7 +249,19 @@ warn_damage(struct tlog_reader *r)
 	unsigned long	 line, n = tlog_read_bad_lines(r);
 	bool		 end = tlog_read_saw_end(r);
 	struct fw_buf	 b;
+	const char	*lost_why;
+	long long	 lost;
 
+	if (tlog_read_incomplete(r, &lost, &lost_why)) {
+		fw_buf_init(&b);
+		fw_buf_printf(&b, "forkwatch: %s: warning: the log is "
+		    "incomplete: %lld lines were not written (",
+		    tlog_read_name(r), lost);
+		esc_text_bare(&b, lost_why, strlen(lost_why));
+		fw_buf_adds(&b, "); reporting what the log holds\n");
+		fputs(b.data, stderr);
+		fw_buf_release(&b);
+	}
 	if (n == 0 && end)
 		return;
 	fw_buf_init(&b);

@@ -274,13 +274,44 @@ session_log_sink(void *arg, const struct fw_event *ev)
 	return ENGINE_GO;
 }
 
+/* While a stop waits to be announced, announce_stop() writes the log
+ * after it: a write error is then the last thing said, not hidden behind
+ * the stop (the TUI's message line shows the last line). */
 static void
 session_log_flush(void *arg)
 {
 	struct session	*s = arg;
 
-	if (s->logging)
+	if (s->logging && s->stops.len == 0)
 		tlog_writer_flush(&s->log);
+}
+
+/* The log writer's first write error, at once, through the front end's
+ * error output (the console's stderr, the TUI's message line). */
+static void
+session_log_error(void *arg, const char *msg)
+{
+	struct session	*s = arg;
+	struct fw_buf	 b;
+
+	s->log_incomplete = true;
+	fw_buf_init(&b);
+	fw_buf_printf(&b, "forkwatch: %s\n", msg);
+	session_error(s, b.data, b.len);
+	fw_buf_release(&b);
+}
+
+/* Open the log writer with the session's error report. */
+static int
+log_writer_open(struct session *s, const char *path, enum tlog_format f)
+{
+	int	 r;
+
+	if ((r = tlog_writer_open(&s->log, path, s->opts->log_fd, f)) != 0)
+		return r;
+	s->log.on_error = session_log_error;
+	s->log.on_error_arg = s;
+	return 0;
 }
 
 /* The log's first line, saying what is traced. */
@@ -306,7 +337,7 @@ session_log_open(struct session *s, const char *path, enum tlog_format f,
 		    "first)", s->log.path);
 		return -EBUSY;
 	}
-	if ((r = tlog_writer_open(&s->log, path, STDOUT_FILENO, f)) != 0) {
+	if ((r = log_writer_open(s, path, f)) != 0) {
 		fw_buf_printf(err, "cannot open log file %s: %s", path,
 		    strerror(-r));
 		return r;
@@ -316,15 +347,38 @@ session_log_open(struct session *s, const char *path, enum tlog_format f,
 	return 0;
 }
 
+int
+session_log_end(struct session *s, int status)
+{
+	struct fw_buf	 b;
+
+	if (s->logging && tlog_writer_flush(&s->log) != 0)
+		s->log_incomplete = true;
+	if (s->log_incomplete)
+		status = FW_EXIT_FAILURE;
+	if (!s->logging)
+		return status;
+	tlog_write_end(&s->log, engine_ts(&s->eng), status,
+	    s->eng.launched && s->eng.root_done ? s->eng.root_status : -1);
+	if (tlog_writer_incomplete(&s->log)) {
+		s->log_incomplete = true;
+		status = FW_EXIT_FAILURE;
+		fw_buf_init(&b);
+		fw_buf_adds(&b, "forkwatch: ");
+		tlog_writer_describe_loss(&s->log, &b);
+		fw_buf_printf(&b, "; exit status %d\n", FW_EXIT_FAILURE);
+		session_error(s, b.data, b.len);
+		fw_buf_release(&b);
+	}
+	tlog_writer_close(&s->log);
+	s->logging = false;
+	return status;
+}
+
 void
 session_log_close(struct session *s)
 {
-	if (!s->logging)
-		return;
-	tlog_write_end(&s->log, engine_ts(&s->eng), s->exit_status,
-	    s->eng.launched && s->eng.root_done ? s->eng.root_status : -1);
-	tlog_writer_close(&s->log);
-	s->logging = false;
+	(void)session_log_end(s, s->exit_status);
 }
 
 int
@@ -344,14 +398,14 @@ session_init(struct session *s, const struct fw_options *o,
 	memset(&eo, 0, sizeof eo);
 	eo.want_env = o->want_env;
 	eo.launch_tty = -1;
+	eo.launch_stdout = o->prog_stdout;
 	eo.keep_exited = SESS_KEEP_EXITED;
 	if ((r = engine_init(&s->eng, &eo)) != 0)
 		return r;
 	engine_add_sink(&s->eng, session_sink, NULL, s);
 	engine_add_sink(&s->eng, session_log_sink, session_log_flush, s);
 	if (o->output != NULL) {
-		if ((r = tlog_writer_open(&s->log, o->output, -1,
-		    o->format)) != 0) {
+		if ((r = log_writer_open(s, o->output, o->format)) != 0) {
 			fw_error(-r, "cannot open log file %s", o->output);
 			return r;
 		}
@@ -422,6 +476,8 @@ session_start(struct session *s)
 	if (attached == 0)
 		return FW_EXIT_FAILURE;
 	s->state = SESS_STOPPED;
+	if (s->logging)
+		tlog_writer_flush(&s->log);
 	session_printf(s, "Attached to %zu task%s; all stopped.\n",
 	    engine_live(&s->eng), engine_live(&s->eng) == 1 ? "" : "s");
 	return 0;
@@ -453,11 +509,15 @@ session_resume(struct session *s)
 }
 
 /* The tree stopped: say where (every stop since the last time). */
+/* The tree stopped: say where, and write the log up to here (it may
+ * stay stopped for a long time; a write error is reported now). */
 static void
 announce_stop(struct session *s)
 {
 	session_write(s, s->stops.data, s->stops.len);
 	fw_buf_reset(&s->stops);
+	if (s->logging)
+		tlog_writer_flush(&s->log);
 }
 
 static void

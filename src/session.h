@@ -116,6 +116,8 @@ struct session {
 
 	struct tlog_writer	 log;		/* -o FILE or "log FILE" */
 	bool			 logging;
+	bool			 log_incomplete;	/* a log write failed:
+						 * exit status 125 */
 	/* The front end's interrupt flag (Ctrl-C), for the commands that
 	 * drive the tree themselves (scripts, gdb); NULL: none. */
 	const volatile sig_atomic_t *intr;
@@ -154,6 +156,11 @@ void	session_error(struct session *, const char *text, size_t len);
  * saying why. The log ends at session_log_close() or session_release(). */
 int	session_log_open(struct session *, const char *path,
 	    enum tlog_format, struct fw_buf *err);
+/* End the log with its end line (status: forkwatch's exit status) and
+ * return the exit status to use: FW_EXIT_FAILURE (125) when any log of the
+ * session is incomplete, which is then said on stderr; else status. */
+int	session_log_end(struct session *, int status);
+/* The same with s->exit_status ("log off"). */
 void	session_log_close(struct session *);
 
 /* Breakpoints. session_bp_parse: "EVENT [COND...]" -> new breakpoint, or

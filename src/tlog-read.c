@@ -60,6 +60,9 @@ struct tlog_reader {
 	unsigned long		 first_bad;
 	char			*first_bad_why;
 	bool			 saw_end;
+	bool			 incomplete;	/* the end line says so */
+	long long		 lost;
+	char			*log_error;
 };
 
 /*
@@ -392,6 +395,9 @@ name_members(struct tlog_event *ev, const struct tlog_value *m)
 	ev->argv_truncated = m[FW_M_ARGV_TRUNCATED].i != 0;
 	ev->signal = m[FW_M_SIGNAL].s;
 	ev->root_signal = m[FW_M_ROOT_SIGNAL].s;
+	ev->incomplete = m[FW_M_INCOMPLETE].i != 0;
+	ev->lost = m[FW_M_LOST].i;
+	ev->log_error = m[FW_M_LOG_ERROR].s;
 	ev->has_rusage = m[FW_M_UTIME].has || m[FW_M_STIME].has ||
 	    m[FW_M_MAXRSS_KB].has;
 	ev->utime = m[FW_M_UTIME].d;
@@ -753,6 +759,12 @@ tlog_read_next(struct tlog_reader *r, struct tlog_event *ev)
 		r->cur = o;
 		if (ev->kind == FW_EV_END)
 			r->saw_end = true;
+		if (ev->kind == FW_EV_END && ev->incomplete && !r->incomplete) {
+			r->incomplete = true;
+			r->lost = ev->lost;
+			r->log_error = fw_strdup(ev->log_error != NULL ?
+			    ev->log_error : "");
+		}
 		break;
 	}
 	fw_buf_release(&why);
@@ -778,6 +790,15 @@ tlog_read_saw_end(const struct tlog_reader *r)
 	return r->saw_end;
 }
 
+bool
+tlog_read_incomplete(const struct tlog_reader *r, long long *lost,
+    const char **why)
+{
+	*lost = r->lost;
+	*why = r->log_error != NULL ? r->log_error : "";
+	return r->incomplete;
+}
+
 const char *
 tlog_read_name(const struct tlog_reader *r)
 {
@@ -800,6 +821,7 @@ tlog_read_free(struct tlog_reader *r)
 	free(r->vec);
 	free(r->ints);
 	free(r->first_bad_why);
+	free(r->log_error);
 	free(r->name);
 	free(r);
 }

@@ -85,6 +85,9 @@ struct tlog_event {
 	bool			 has_root_code;
 	long long		 root_code;	/* end */
 	const char		*root_signal;	/* end */
+	bool			 incomplete;	/* end: lines are missing */
+	long long		 lost;		/* end: how many */
+	const char		*log_error;	/* end: why (strerror) */
 
 	/* Every member of the event table, by enum fw_member (the named
 	 * members above are copies of some of these). */
@@ -129,6 +132,11 @@ unsigned long	 tlog_read_first_bad(const struct tlog_reader *,
 
 /* True once an "end" event was read. */
 bool	 tlog_read_saw_end(const struct tlog_reader *);
+/* True once an end line said the log is incomplete (forkwatch could not
+ * write some lines): *lost lines, for the reason *why (untrusted text from
+ * the log; valid until tlog_read_free()). */
+bool	 tlog_read_incomplete(const struct tlog_reader *, long long *lost,
+	    const char **why);
 
 /* The log's name as given to open. */
 const char *tlog_read_name(const struct tlog_reader *);

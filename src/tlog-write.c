@@ -3,9 +3,11 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -35,7 +37,8 @@ tlog_writer_open(struct tlog_writer *w, const char *path, int fd,
 	w->format = format;
 	if (path == NULL || strcmp(path, "-") == 0) {
 		w->fd = fd;
-		w->path = fw_strdup(path == NULL ? "stderr" : "stdout");
+		w->path = fw_strdup(path == NULL ? "standard error" :
+		    "standard output");
 		return 0;
 	}
 	w->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -46,18 +49,137 @@ tlog_writer_open(struct tlog_writer *w, const char *path, int fd,
 	return 0;
 }
 
+/* Write p[0..n) to fd, as much as it takes: returns the number of bytes
+ * written, with *err = -errno when that is fewer than n. A signal (the
+ * engine's flush timer, a Ctrl-C) does not end it; on a non-blocking fd it
+ * waits for room, as a blocking write would. */
+static size_t
+write_some(int fd, const char *p, size_t n, int *err)
+{
+	struct pollfd	 pfd = { .fd = fd, .events = POLLOUT };
+	size_t		 done = 0;
+	ssize_t		 r;
+
+	*err = 0;
+	while (done < n) {
+		r = write(fd, p + done, n - done);
+		if (r > 0) {
+			done += (size_t)r;
+			continue;
+		}
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+			if (poll(&pfd, 1, -1) < 0 && errno != EINTR) {
+				*err = -errno;
+				break;
+			}
+			continue;
+		}
+		*err = r < 0 ? -errno : -EIO;
+		break;
+	}
+	return done;
+}
+
+/* Take back the last extra bytes written (the start of a cut line): only
+ * in a regular file that the writer opened itself (a file it was handed,
+ * stdout say, may be shared with others). */
+static bool
+take_back(struct tlog_writer *w, size_t extra)
+{
+	struct stat	 st;
+	off_t		 end;
+
+	if (!w->own_fd || fstat(w->fd, &st) != 0 || !S_ISREG(st.st_mode))
+		return false;
+	end = lseek(w->fd, 0, SEEK_CUR);
+	if (end < 0 || (off_t)extra > end)
+		return false;
+	end -= (off_t)extra;
+	return ftruncate(w->fd, end) == 0 && lseek(w->fd, end, SEEK_SET) == end;
+}
+
+/* The first write error: say so once, at once. */
+static void
+report_error(struct tlog_writer *w)
+{
+	struct fw_buf	 b;
+
+	fw_buf_init(&b);
+	fw_buf_printf(&b, "cannot write %s%s: %s; logging stopped after %lu "
+	    "lines, tracing goes on", w->own_fd ? "log file " : "the log to ",
+	    w->path, strerror(-w->err), w->lines);
+	if (w->on_error != NULL)
+		w->on_error(w->on_error_arg, fw_buf_cstr(&b));
+	else
+		fw_error(0, "%s", fw_buf_cstr(&b));
+	fw_buf_release(&b);
+}
+
+/* Write the whole lines p[0..n) (nlines of them). After a failure, count
+ * what was written and what was not, and take back a cut line or stop
+ * writing for good. Returns 0 or -errno. */
+static int
+write_lines(struct tlog_writer *w, const char *p, size_t n,
+    unsigned long nlines)
+{
+	const char	*nl, *q;
+	size_t		 done, keep = 0;
+	unsigned long	 whole = 0;
+	int		 err;
+
+	done = write_some(w->fd, p, n, &err);
+	if (err == 0) {
+		w->lines += nlines;
+		return 0;
+	}
+	for (q = p; (nl = memchr(q, '\n', done - (size_t)(q - p))) != NULL;
+	    q = nl + 1) {
+		whole++;
+		keep = (size_t)(nl + 1 - p);
+	}
+	w->lines += whole;
+	if (done > keep && !take_back(w, done - keep))
+		w->cut = true;
+	return err;
+}
+
 int
 tlog_writer_flush(struct tlog_writer *w)
 {
-	int	 r;
+	unsigned long	 before = w->lines;
+	int		 err;
 
 	if (w->buf.len == 0)
 		return w->err;
-	r = fw_write_all(w->fd, w->buf.data, w->buf.len);
-	if (r != 0 && w->err == 0)
-		w->err = r;
+	if (w->err != 0) {
+		w->lost += w->buf_lines;
+	} else if ((err = write_lines(w, w->buf.data, w->buf.len,
+	    w->buf_lines)) != 0) {
+		w->lost += w->buf_lines - (w->lines - before);
+		w->err = err;
+		report_error(w);
+	}
 	fw_buf_reset(&w->buf);
+	w->buf_lines = 0;
 	return w->err;
+}
+
+bool
+tlog_writer_incomplete(const struct tlog_writer *w)
+{
+	return w->err != 0;
+}
+
+void
+tlog_writer_describe_loss(const struct tlog_writer *w, struct fw_buf *b)
+{
+	fw_buf_printf(b, "the log %s%s is incomplete: %lu line%s not written "
+	    "(%s)", w->own_fd ? "" : "on ", w->path, w->lost,
+	    w->lost == 1 ? " was" : "s were", strerror(-w->err));
+	if (w->cut)
+		fw_buf_adds(b, "; its last line is cut");
 }
 
 int
@@ -77,7 +199,7 @@ tlog_writer_close(struct tlog_writer *w)
 static void
 line_done(struct tlog_writer *w)
 {
-	w->lines++;
+	w->buf_lines++;
 	if (w->buf.len >= TLOG_BUF_MAX)
 		tlog_writer_flush(w);
 }
@@ -361,6 +483,10 @@ tlog_sink(void *arg, const struct fw_event *ev)
 	/* Decide before formatting: every exit stop passes through here. */
 	if (!event_logged(ev->kind))
 		return 0;
+	if (w->err != 0) {
+		w->lost++;	/* logging stopped at a write error */
+		return 0;
+	}
 	tlog_format_event(&w->buf, w->format, ev);
 	fw_buf_addc(&w->buf, '\n');
 	line_done(w);
@@ -429,23 +555,49 @@ tlog_write_start(struct tlog_writer *w, double wall0, bool launch,
 void
 tlog_write_end(struct tlog_writer *w, double ts, int status, int root_status)
 {
-	struct fw_buf	*b = &w->buf;
+	struct fw_buf	 b;
 
+	/* Know whether lines are missing; never write after a cut line. */
+	tlog_writer_flush(w);
+	if (w->cut)
+		return;
+	fw_buf_init(&b);
 	if (w->format == TLOG_JSONL) {
-		fw_buf_printf(b, "{\"ts\":%.6f,\"event\":\"end\",\"pid\":%d,"
+		fw_buf_printf(&b, "{\"ts\":%.6f,\"event\":\"end\",\"pid\":%d,"
 		    "\"tgid\":%d,\"status\":%d", ts, (int)getpid(),
 		    (int)getpid(), status);
 		if (root_status >= 0 && WIFSIGNALED(root_status))
-			fw_buf_printf(b, ",\"root_signal\":\"%s\"",
+			fw_buf_printf(&b, ",\"root_signal\":\"%s\"",
 			    flags_signame(WTERMSIG(root_status)));
 		else if (root_status >= 0)
-			fw_buf_printf(b, ",\"root_code\":%d",
+			fw_buf_printf(&b, ",\"root_code\":%d",
 			    WEXITSTATUS(root_status));
-		fw_buf_adds(b, "}\n");
+		if (w->err != 0) {
+			fw_buf_printf(&b, ",\"incomplete\":true,\"lost\":%lu,"
+			    "\"log_error\":", w->lost);
+			esc_json_str(&b, strerror(-w->err));
+		}
+		fw_buf_adds(&b, "}\n");
 	} else {
-		fw_buf_printf(b, "%11.6f forkwatch %d end status=%d\n", ts,
+		fw_buf_printf(&b, "%11.6f forkwatch %d end status=%d", ts,
 		    (int)getpid(), status);
+		if (w->err != 0) {
+			fw_buf_printf(&b, " incomplete: %lu lines lost (",
+			    w->lost);
+			esc_text_bare(&b, strerror(-w->err),
+			    strlen(strerror(-w->err)));
+			fw_buf_addc(&b, ')');
+		}
+		fw_buf_addc(&b, '\n');
 	}
-	line_done(w);
-	tlog_writer_flush(w);
+	if (w->err == 0) {
+		fw_buf_add(&w->buf, b.data, b.len);
+		line_done(w);
+		tlog_writer_flush(w);
+	} else {
+		/* After the error, once and directly: if this fails too,
+		 * the log ends without its end line. */
+		(void)write_lines(w, b.data, b.len, 1);
+	}
+	fw_buf_release(&b);
 }

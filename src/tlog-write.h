@@ -1,7 +1,15 @@
 /* tlog-write.h - the trace log writers (text for people, JSON Lines for
  * programs; doc/LOG-FORMAT.md is the contract). A writer is an engine sink.
  * Output is buffered and written in whole lines: when the buffer fills, at
- * every engine flush (idle, and at least every 100 ms) and at close. */
+ * every engine flush (idle, and at least every 100 ms) and at close.
+ *
+ * The first write error (a full disk, a closed pipe) stops logging: it is
+ * reported at once through the writer's error callback, and every later
+ * line is counted as lost, never written. A line cut by the failed write is
+ * taken back (the file is truncated to the last whole line) when the writer
+ * opened the file itself; otherwise nothing more is written at all, so a
+ * cut line is never followed by another. The end line, if it can still be
+ * written after whole lines, says the log is incomplete. */
 #ifndef FW_TLOG_WRITE_H
 #define FW_TLOG_WRITE_H
 
@@ -21,29 +29,48 @@ enum tlog_format {
 	TLOG_JSONL,
 };
 
+/* Called once, at the first write error, with a one-line message. */
+typedef void	(*tlog_error_fn)(void *arg, const char *msg);
+
 struct tlog_writer {
 	int		 fd;
 	bool		 own_fd;
 	enum tlog_format format;
-	struct fw_buf	 buf;
-	int		 err;		/* first write error (-errno), sticky */
+	struct fw_buf	 buf;		/* whole lines not written yet */
+	unsigned long	 buf_lines;	/* how many */
+	int		 err;		/* first write error (-errno): logging
+					 * stopped */
+	bool		 cut;		/* a cut line could not be taken back:
+					 * nothing more may be written */
 	char		*path;		/* for messages */
-	unsigned long	 lines;
+	unsigned long	 lines;		/* lines written out */
+	unsigned long	 lost;		/* lines not written after the error */
+	tlog_error_fn	 on_error;	/* NULL: fw_error() */
+	void		*on_error_arg;
 };
 
-/* Open path for writing (NULL or "-": use fd instead). -errno on failure. */
+/* Open path for writing; NULL (standard error) or "-" (standard output):
+ * write to fd instead, which the caller keeps. -errno on failure. */
 int	tlog_writer_open(struct tlog_writer *, const char *path, int fd,
 	    enum tlog_format);
 /* Flush and close; returns the first write error, if any (-errno). */
 int	tlog_writer_close(struct tlog_writer *);
+/* Write out the buffered lines; returns the first write error (-errno). */
 int	tlog_writer_flush(struct tlog_writer *);
+/* True when lines are missing: a write failed (flush first to know). */
+bool	tlog_writer_incomplete(const struct tlog_writer *);
+/* The line forkwatch prints on stderr at the end when the log is
+ * incomplete ("the log FILE is incomplete: ..."), into b. */
+void	tlog_writer_describe_loss(const struct tlog_writer *, struct fw_buf *b);
 /* Parse "text" or "jsonl"; -1 when neither. */
 int	tlog_format_parse(const char *);
 
 /* The first line. argv (launch) or pids (attach) describes what is traced. */
 void	tlog_write_start(struct tlog_writer *, double wall0, bool launch,
 	    char *const argv[], const pid_t *pids, size_t npids, const char *cwd);
-/* The last line of a complete trace. root_status is a wait status or -1. */
+/* The last line of a trace. root_status is a wait status or -1. When the
+ * log is incomplete the line says so (status should then be 125); it is
+ * written only after whole lines. */
 void	tlog_write_end(struct tlog_writer *, double ts, int status,
 	    int root_status);
 

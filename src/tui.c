@@ -496,6 +496,7 @@ tui_main(const struct fw_options *o)
 		if (status < 0)
 			status = FW_EXIT_FAILURE;
 		session_finish(&ui.s);
+		status = session_log_end(&ui.s, status);
 		session_release(&ui.s);
 		ui_release(&ui);
 		return status;
@@ -514,6 +515,7 @@ tui_main(const struct fw_options *o)
 	status = r < 0 ? FW_EXIT_FAILURE : ui.s.exit_status;
 	if (tui_quit_signal)
 		status = 128 + tui_quit_signal;
+	status = session_log_end(&ui.s, status);
 	session_release(&ui.s);
 	ui_release(&ui);
 	return status;

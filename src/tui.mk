@@ -22,6 +22,7 @@ TUI_TESTS = \
 	tests/tui/screen.test \
 	tests/tui/quit.test \
 	tests/tui/replay.test \
-	tests/tui/replay-hostile.test
+	tests/tui/replay-hostile.test \
+	tests/tui/log-output.test
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += $(TUI_TESTS) tests/tui/tui-lib.sh tests/tui/bench.sh

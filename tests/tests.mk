@@ -126,6 +126,8 @@ FWTEST_CASES = \
 	tests/kill-child.test \
 	tests/launch-signals.test \
 	tests/log-flush.test \
+	tests/log-output.test \
+	tests/log-error.test \
 	tests/attach.test \
 	tests/first-stop-race.test \
 	tests/thread-storm.test \
