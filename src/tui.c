@@ -457,9 +457,12 @@ start(struct tui *ui)
 	if (r == CMD_INTR && tui_quit_signal == SIGINT)
 		tui_quit_signal = 0;	/* Ctrl-C: paused; show the tree */
 	if (r == CMD_ERROR || tui_quit_signal != 0) {
+		/* A quit signal ends the session as q does: the status is
+		 * the session's (the log's end line says the same). */
 		session_finish(&ui->s);
-		return r == CMD_ERROR ? FW_EXIT_FAILURE :
-		    128 + tui_quit_signal;
+		if (r == CMD_ERROR)
+			ui->s.exit_status = FW_EXIT_FAILURE;
+		return ui->s.exit_status;
 	}
 	if (ui->s.quit) {
 		session_finish(&ui->s);
@@ -512,9 +515,10 @@ tui_main(const struct fw_options *o)
 	tui_term_end();
 	if (engine_live(&ui.s.eng) > 0)
 		session_finish(&ui.s);
+	/* After SIGTERM, SIGHUP, SIGINT or SIGQUIT too: the tree was
+	 * finished as by q (attach: detached, 0; launch: the root's status),
+	 * and the log's end line says the same. */
 	status = r < 0 ? FW_EXIT_FAILURE : ui.s.exit_status;
-	if (tui_quit_signal)
-		status = 128 + tui_quit_signal;
 	status = session_log_end(&ui.s, status);
 	session_release(&ui.s);
 	ui_release(&ui);

@@ -21,6 +21,7 @@ TUI_TESTS = \
 	tests/tui/command.test \
 	tests/tui/screen.test \
 	tests/tui/quit.test \
+	tests/tui/signal-status.test \
 	tests/tui/replay.test \
 	tests/tui/replay-hostile.test \
 	tests/tui/log-output.test
