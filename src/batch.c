@@ -178,7 +178,7 @@ batch_main(const struct fw_options *o)
 	memset(&stats, 0, sizeof stats);
 	engine_add_sink(&eng, tlog_sink, tlog_flush_cb, &w);
 	engine_add_sink(&eng, stats_sink, NULL, &stats);
-	sigctl_install();
+	sigctl_install(o->argv == NULL);
 
 	cwd = getcwd(NULL, 0);
 	tlog_write_start(&w, eng.wall0, o->argv != NULL, o->argv, o->pids,

@@ -550,7 +550,7 @@ console_main(const struct fw_options *o)
 	c.s.interactive = c.tty_in;
 	c.s.plain = !isatty(STDOUT_FILENO);
 	c.s.intr = &sigctl_pending;
-	sigctl_install();
+	sigctl_install(o->argv == NULL);
 
 	/* Every line of every script is checked before anything runs. */
 	fw_buf_init(&err);

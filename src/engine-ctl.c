@@ -15,6 +15,8 @@
 #include "launch.h"
 #include "ptrace-ops.h"
 
+#define PF_KTHREAD	0x00200000	/* /proc/PID/stat flags: a kernel thread */
+
 int
 engine_launch(struct engine *eng, char *const argv[])
 {
@@ -131,6 +133,7 @@ int
 engine_attach(struct engine *eng, pid_t pid, bool stop)
 {
 	struct procfs_status	 st;
+	struct procfs_stat	 ps;
 	pid_t			*tids, tgid;
 	size_t			 n, i;
 	struct fw_task		*t;
@@ -143,6 +146,14 @@ engine_attach(struct engine *eng, pid_t pid, bool stop)
 		return r == -ENOENT ? -ESRCH : r;
 	}
 	tgid = st.tgid;
+	/* ptrace refuses kernel threads with EPERM, which would be
+	 * explained as "not dumpable": say what it is. */
+	if (procfs_read_stat(&eng->proc, tgid, 0, &ps) == 0 &&
+	    (ps.flags & PF_KTHREAD)) {
+		fw_buf_printf(&eng->err, "cannot attach to %d: kernel thread: "
+		    "cannot be traced", (int)pid);
+		return -EPERM;
+	}
 	if (task_find(&eng->tasks, tgid) != NULL) {
 		fw_buf_printf(&eng->err, "process %d is already traced by "
 		    "this forkwatch", (int)tgid);

@@ -111,29 +111,40 @@ options_usage(FILE *f)
 "See forkwatch(1).\n");
 }
 
-/* Parse "12,34" into o->pids. */
+/* Parse "12,34" into o->pids. Every comma separates two ids: "1,,2",
+ * ",1" and "1," are errors, not a shorter list. */
 static int
 parse_pids(struct fw_options *o, const char *arg)
 {
-	char	*copy = fw_strdup(arg), *tok, *save = NULL;
-	int	 pid;
+	const char	*p = arg, *comma;
+	char		*tok;
+	int		 pid;
 
-	for (tok = strtok_r(copy, ",", &save); tok != NULL;
-	    tok = strtok_r(NULL, ",", &save)) {
-		if (fw_parse_pid(tok, &pid) != 0) {
-			fw_error(0, "invalid process id '%s' for -p", tok);
-			free(copy);
-			return -1;
-		}
-		o->pids = fw_realloc(o->pids, (o->npids + 1) * sizeof *o->pids);
-		o->pids[o->npids++] = (pid_t)pid;
-	}
-	free(copy);
-	if (o->npids == 0) {
+	if (*arg == '\0') {
 		fw_error(0, "-p needs a process id");
 		return -1;
 	}
-	return 0;
+	for (;;) {
+		comma = strchr(p, ',');
+		tok = comma != NULL ? fw_strndup(p, (size_t)(comma - p)) :
+		    fw_strdup(p);
+		if (*tok == '\0') {
+			fw_error(0, "empty process id in '%s' for -p", arg);
+			free(tok);
+			return -1;
+		}
+		if (fw_parse_pid(tok, &pid) != 0) {
+			fw_error(0, "invalid process id '%s' for -p", tok);
+			free(tok);
+			return -1;
+		}
+		free(tok);
+		o->pids = fw_realloc(o->pids, (o->npids + 1) * sizeof *o->pids);
+		o->pids[o->npids++] = (pid_t)pid;
+		if (comma == NULL)
+			return 0;
+		p = comma + 1;
+	}
 }
 
 static const char *

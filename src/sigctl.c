@@ -14,6 +14,23 @@ static volatile sig_atomic_t	 caught_user;
 static bool			 pipe_was_ignored;
 
 static const int caught[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP };
+/* The signals that make an attaching forkwatch detach: caught even when
+ * they were inherited as ignored (a script's "trap '' INT", nohup), as
+ * strace does, or a forkwatch started so could only be stopped with
+ * SIGKILL, leaving every task traced and stopped. */
+static const int detach_sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+
+static bool
+is_detach_sig(int sig)
+{
+	size_t	 i;
+
+	for (i = 0; i < FW_ARRAY_SIZE(detach_sigs); i++) {
+		if (detach_sigs[i] == sig)
+			return true;
+	}
+	return false;
+}
 
 static void
 on_signal(int sig, siginfo_t *si, void *ctx)
@@ -27,7 +44,7 @@ on_signal(int sig, siginfo_t *si, void *ctx)
 }
 
 void
-sigctl_install(void)
+sigctl_install(bool attach)
 {
 	struct sigaction	 sa, old;
 	size_t			 i;
@@ -37,7 +54,10 @@ sigctl_install(void)
 	sa.sa_flags = SA_SIGINFO;	/* no SA_RESTART: interrupt wait4 */
 	sigemptyset(&sa.sa_mask);
 	for (i = 0; i < FW_ARRAY_SIZE(caught); i++) {
-		if (sigaction(caught[i], NULL, &old) == 0 &&
+		/* Launching, an ignored signal stays ignored: the program
+		 * inherits the same (a background job's SIGINT, nohup). */
+		if (!(attach && is_detach_sig(caught[i])) &&
+		    sigaction(caught[i], NULL, &old) == 0 &&
 		    old.sa_handler == SIG_IGN)
 			continue;
 		sigaction(caught[i], &sa, NULL);

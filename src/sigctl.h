@@ -11,9 +11,11 @@
 /* Non-zero when a signal arrived that the loop has not taken yet. */
 extern volatile sig_atomic_t sigctl_pending;
 
-/* Catch SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP (unless they are
- * ignored, as in a background job) and ignore SIGPIPE. */
-void	sigctl_install(void);
+/* Catch SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP and ignore SIGPIPE.
+ * A signal inherited as ignored (a background job, nohup) stays ignored,
+ * except that attach is true (-p): then SIGINT, SIGTERM, SIGHUP and
+ * SIGQUIT are always caught, so forkwatch can always detach. */
+void	sigctl_install(bool attach);
 /* Take the oldest recorded signal: returns its number (0 if none) and
  * whether it came from kill(2) (rather than the terminal or the kernel). */
 int	sigctl_take(bool *from_user);

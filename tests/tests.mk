@@ -129,6 +129,7 @@ FWTEST_CASES = \
 	tests/log-output.test \
 	tests/log-error.test \
 	tests/attach.test \
+	tests/attach-ignored.test \
 	tests/first-stop-race.test \
 	tests/thread-storm.test \
 	tests/big-tree.test \
