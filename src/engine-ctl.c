@@ -17,6 +17,24 @@
 
 #define PF_KTHREAD	0x00200000	/* /proc/PID/stat flags: a kernel thread */
 
+/* ptrace's hold on a task: seize it with every option. A launched
+ * program gets PTRACE_O_EXITKILL, an attached one never does. */
+int
+ptr_seize(struct engine *eng, pid_t tid, bool launched)
+{
+	struct procfs_status	 st;
+	int			 r;
+
+	eng->options = pt_trace_options(launched);
+	r = pt_seize(tid, eng->options);
+	/* A thread auto-attached by its traced creator meanwhile. */
+	if (r == -EPERM && !launched &&
+	    procfs_read_status(&eng->proc, tid, &st) == 0 &&
+	    st.tracer == getpid())
+		return -EALREADY;
+	return r;
+}
+
 int
 engine_launch(struct engine *eng, char *const argv[])
 {
@@ -29,8 +47,7 @@ engine_launch(struct engine *eng, char *const argv[])
 		fw_buf_printf(&eng->err, "cannot fork: %s", strerror(-r));
 		return r;
 	}
-	eng->options = pt_trace_options(true);
-	if ((r = pt_seize(l.pid, eng->options)) != 0) {
+	if ((r = eng->be->seize(eng, l.pid, true)) != 0) {
 		fw_buf_printf(&eng->err, "cannot trace the program: %s",
 		    strerror(-r));
 		kill(l.pid, SIGKILL);
@@ -50,7 +67,8 @@ engine_launch(struct engine *eng, char *const argv[])
 		/* The exec failed and the child exits: reap it unseen. */
 		nsinks = eng->nsinks;
 		eng->nsinks = 0;
-		while (eng->tasks.count > 0 && eng_wait_once(eng, true) >= 0)
+		while (eng->tasks.count > 0 &&
+		    eng->be->run(eng, true, NULL) == ENGINE_READY)
 			;
 		eng->nsinks = nsinks;
 		eng->root_done = false;
@@ -59,7 +77,8 @@ engine_launch(struct engine *eng, char *const argv[])
 	return 0;
 }
 
-/* Seize one task of an attached process and give it a record. */
+/* Take hold of one task of an attached process (the backend's seize)
+ * and give it a record. */
 static int
 attach_one(struct engine *eng, pid_t tgid, pid_t tid, struct fw_task **out)
 {
@@ -70,13 +89,8 @@ attach_one(struct engine *eng, pid_t tgid, pid_t tid, struct fw_task **out)
 	*out = NULL;
 	if (task_find(&eng->tasks, tid) != NULL)
 		return 0;
-	if ((r = pt_seize(tid, eng->options)) != 0) {
-		/* A thread auto-attached by its traced creator meanwhile. */
-		if (r == -EPERM && procfs_read_status(&eng->proc, tid, &st) == 0
-		    && st.tracer == getpid())
-			return 0;
-		return r;
-	}
+	if ((r = eng->be->seize(eng, tid, false)) != 0)
+		return r == -EALREADY ? 0 : r;
 	t = task_new(&eng->tasks, tid);
 	t->state = TASK_RUNNING;
 	t->flags |= TF_ATTACHED;
@@ -99,8 +113,8 @@ attach_one(struct engine *eng, pid_t tgid, pid_t tid, struct fw_task **out)
 }
 
 /* Emit the attach event of a task, with what /proc says of its image. */
-static int
-attach_event(struct engine *eng, struct fw_task *t)
+int
+eng_attach_event(struct engine *eng, struct fw_task *t)
 {
 	struct fw_event	 ev;
 	struct fw_strv	 argv;
@@ -139,7 +153,12 @@ engine_attach(struct engine *eng, pid_t pid, bool stop)
 	struct fw_task		*t;
 	int			 r, added, rounds;
 
-	eng->options = pt_trace_options(false);
+	if (stop && !engine_can_stop(eng)) {
+		fw_buf_printf(&eng->err, "cannot attach to %d stopped: the %s "
+		    "backend never stops a task (use --backend=ptrace)",
+		    (int)pid, engine_backend_name(eng));
+		return -ENOTSUP;
+	}
 	if ((r = procfs_read_status(&eng->proc, pid, &st)) != 0) {
 		fw_buf_printf(&eng->err, "cannot attach to %d: %s", (int)pid,
 		    r == -ENOENT ? "No such process" : strerror(-r));
@@ -192,7 +211,7 @@ engine_attach(struct engine *eng, pid_t pid, bool stop)
 			}
 			if (t != NULL) {
 				added++;
-				attach_event(eng, t);
+				eng_attach_event(eng, t);
 			}
 		}
 		free(tids);
@@ -246,7 +265,7 @@ still_running(struct engine *eng)
 }
 
 int
-engine_stop_all(struct engine *eng, const volatile sig_atomic_t *intr)
+ptr_stop_all(struct engine *eng, const volatile sig_atomic_t *intr)
 {
 	struct fw_task	*t;
 	int		 r;
@@ -275,7 +294,7 @@ engine_stop_all(struct engine *eng, const volatile sig_atomic_t *intr)
 }
 
 int
-engine_stop_task(struct engine *eng, struct fw_task *t)
+ptr_stop_task(struct engine *eng, struct fw_task *t)
 {
 	pid_t	 tid = t->tid;
 	int	 r;
@@ -299,13 +318,13 @@ engine_stop_task(struct engine *eng, struct fw_task *t)
 }
 
 int
-engine_resume_task(struct engine *eng, struct fw_task *t)
+ptr_resume_task(struct engine *eng, struct fw_task *t)
 {
 	return eng_restart(eng, t);
 }
 
 void
-engine_resume_all(struct engine *eng)
+ptr_resume_all(struct engine *eng)
 {
 	struct fw_task	*t;
 
@@ -318,7 +337,7 @@ engine_resume_all(struct engine *eng)
 }
 
 int
-engine_detach_task(struct engine *eng, struct fw_task *t)
+ptr_detach_task(struct engine *eng, struct fw_task *t)
 {
 	pid_t	 tid = t->tid;
 
@@ -354,7 +373,7 @@ process_traced(struct engine *eng, pid_t tgid)
 }
 
 int
-engine_detach_stopped(struct engine *eng, struct fw_task *t)
+ptr_detach_stopped(struct engine *eng, struct fw_task *t)
 {
 	pid_t		 tgid = t->tgid, *pids;
 	size_t		 n, i;
@@ -372,7 +391,7 @@ engine_detach_stopped(struct engine *eng, struct fw_task *t)
 		}
 		if (u->state == TASK_RUNNING || u->state == TASK_LISTENING ||
 		    u->state == TASK_STARTING) {
-			r = engine_stop_task(eng, u);
+			r = ptr_stop_task(eng, u);
 			if (r != 0 && r != -ESRCH)
 				goto out;
 		}
@@ -411,7 +430,7 @@ out:
 }
 
 void
-engine_detach_all(struct engine *eng)
+ptr_detach_all(struct engine *eng)
 {
 	pid_t		*pids;
 	size_t		 n, i;
@@ -452,7 +471,7 @@ engine_detach_all(struct engine *eng)
 }
 
 void
-engine_kill_all(struct engine *eng)
+ptr_kill_all(struct engine *eng)
 {
 	struct fw_task	*t;
 
@@ -477,7 +496,7 @@ engine_kill_all(struct engine *eng)
 }
 
 int
-engine_set_signal(struct engine *eng, struct fw_task *t, int sig)
+ptr_set_signal(struct engine *eng, struct fw_task *t, int sig)
 {
 	(void)eng;
 	if (t->state != TASK_STOPPED || t->stop_kind != STOP_SIGNAL)
@@ -494,3 +513,22 @@ engine_signal_task(struct engine *eng, struct fw_task *t, int sig)
 		return -errno;
 	return 0;
 }
+
+/* The ptrace backend: every task stops at each event (engine.c's wait
+ * loop), so it can also hold, step, detach and hand tasks over. */
+const struct engine_backend eng_backend_ptrace = {
+	.name = "ptrace",
+	.seize = ptr_seize,
+	.run = ptr_run,
+	.fd = ptr_fd,
+	.clear_fd = ptr_clear_fd,
+	.detach_all = ptr_detach_all,
+	.kill_all = ptr_kill_all,
+	.stop_all = ptr_stop_all,
+	.stop_task = ptr_stop_task,
+	.resume_task = ptr_resume_task,
+	.resume_all = ptr_resume_all,
+	.detach_task = ptr_detach_task,
+	.detach_stopped = ptr_detach_stopped,
+	.set_signal = ptr_set_signal,
+};

@@ -16,4 +16,62 @@ void	eng_dispatch(struct engine *, pid_t, int status, const struct rusage *);
 int	eng_wait_once(struct engine *, bool block);
 void	eng_flush(struct engine *);
 
+/* A source of events: one per backend, chosen once by engine_init()
+ * (engine-backend.c dispatches the public engine_* calls to it). The
+ * calls after detach_all steer stopped tasks: a backend that never stops
+ * a task leaves them NULL, and the engine_* call fails with -ENOTSUP. */
+struct engine_backend {
+	const char	*name;		/* as in --backend= and the log */
+	/* Set up after the common part of engine_init(); -errno with
+	 * eng->err saying why and what to do. NULL: nothing to do. */
+	int		(*open)(struct engine *);
+	void		(*close)(struct engine *);
+	/* Take hold of a task that is to be traced: the launched program
+	 * before its exec, or each task of an attached process. -EALREADY:
+	 * it already is (a thread a traced creator made meanwhile). */
+	int		(*seize)(struct engine *, pid_t tid, bool launched);
+	/* Every task of the machine; NULL: not this backend. */
+	int		(*watch_system)(struct engine *);
+	enum engine_result (*run)(struct engine *, bool block,
+			    const volatile sig_atomic_t *intr);
+	int		(*fd)(const struct engine *);
+	void		(*clear_fd)(struct engine *);
+	void		(*detach_all)(struct engine *);
+	void		(*kill_all)(struct engine *);
+
+	int		(*stop_all)(struct engine *,
+			    const volatile sig_atomic_t *intr);
+	int		(*stop_task)(struct engine *, struct fw_task *);
+	int		(*resume_task)(struct engine *, struct fw_task *);
+	void		(*resume_all)(struct engine *);
+	int		(*detach_task)(struct engine *, struct fw_task *);
+	int		(*detach_stopped)(struct engine *, struct fw_task *);
+	int		(*set_signal)(struct engine *, struct fw_task *, int);
+};
+
+extern const struct engine_backend eng_backend_ptrace;	/* engine-ctl.c */
+extern const struct engine_backend eng_backend_bpf;	/* engine-bpf*.c */
+
+/* The attach event of task t, with what /proc says of its image. */
+int	eng_attach_event(struct engine *, struct fw_task *t);
+
+int	eng_backend_open(struct engine *);
+void	eng_backend_close(struct engine *);
+
+/* The ptrace backend (engine.c, engine-ctl.c). */
+int	ptr_seize(struct engine *, pid_t, bool launched);
+enum engine_result ptr_run(struct engine *, bool block,
+	    const volatile sig_atomic_t *intr);
+int	ptr_fd(const struct engine *);
+void	ptr_clear_fd(struct engine *);
+void	ptr_detach_all(struct engine *);
+void	ptr_kill_all(struct engine *);
+int	ptr_stop_all(struct engine *, const volatile sig_atomic_t *intr);
+int	ptr_stop_task(struct engine *, struct fw_task *);
+int	ptr_resume_task(struct engine *, struct fw_task *);
+void	ptr_resume_all(struct engine *);
+int	ptr_detach_task(struct engine *, struct fw_task *);
+int	ptr_detach_stopped(struct engine *, struct fw_task *);
+int	ptr_set_signal(struct engine *, struct fw_task *, int);
+
 #endif

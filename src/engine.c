@@ -62,12 +62,13 @@ engine_init(struct engine *eng, const struct engine_opts *opts)
 	eng->sigfd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
 	if (eng->sigfd < 0)
 		return -errno;
-	return 0;
+	return eng_backend_open(eng);
 }
 
 void
 engine_release(struct engine *eng)
 {
+	eng_backend_close(eng);
 	task_table_release(&eng->tasks);
 	if (eng->sigfd >= 0)
 		close(eng->sigfd);
@@ -96,7 +97,7 @@ engine_ts(const struct engine *eng)
 
 /* Drain the signalfd (every pending SIGCHLD). */
 void
-engine_clear_fd(struct engine *eng)
+ptr_clear_fd(struct engine *eng)
 {
 	struct signalfd_siginfo	 ssi;
 
@@ -105,7 +106,7 @@ engine_clear_fd(struct engine *eng)
 }
 
 int
-engine_fd(const struct engine *eng)
+ptr_fd(const struct engine *eng)
 {
 	return eng->sigfd;
 }
@@ -968,7 +969,7 @@ idle_flush(struct engine *eng)
 }
 
 enum engine_result
-engine_run(struct engine *eng, bool block, const volatile sig_atomic_t *intr)
+ptr_run(struct engine *eng, bool block, const volatile sig_atomic_t *intr)
 {
 	int	 r;
 	double	 now;
@@ -979,7 +980,7 @@ engine_run(struct engine *eng, bool block, const volatile sig_atomic_t *intr)
 	 * readable again. A blocking caller waits in wait4 and needs no
 	 * signalfd: leaving it alone saves a read per stop. */
 	if (!block)
-		engine_clear_fd(eng);
+		ptr_clear_fd(eng);
 	for (;;) {
 		if (intr != NULL && *intr)
 			return ENGINE_INTR;

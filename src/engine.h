@@ -29,7 +29,16 @@ typedef int	(*engine_sink_fn)(void *arg, const struct fw_event *);
 /* Called when the engine goes idle and at least every 100 ms in a storm. */
 typedef void	(*engine_flush_fn)(void *arg);
 
+/* Where events come from (see engine-int.h, struct engine_backend). */
+enum engine_backend_kind {
+	ENGINE_PTRACE,		/* stops each task at each event (default) */
+	ENGINE_BPF,		/* eBPF tracepoints: never stops a task */
+};
+
 struct engine_opts {
+	enum engine_backend_kind backend;
+	size_t		 bpf_buffer;	/* eBPF ring buffer bytes (0: default) */
+	bool		 system;	/* eBPF: every task, no traced set */
 	bool		 want_env;	/* read env at every exec */
 	size_t		 keep_exited;	/* dead tasks kept for display (0: none) */
 	const char	*proc_root;	/* NULL: /proc */
@@ -56,9 +65,14 @@ struct engine_sink {
 	void		*arg;
 };
 
+struct engine_backend;
+
 /* The one context of the tracer. Fields are read-only for clients. */
 struct engine {
 	struct engine_opts	 opts;
+	const struct engine_backend *be;
+	void			*bpf;		/* the eBPF backend's state */
+	unsigned long		 lost;		/* events the backend lost */
 	struct task_table	 tasks;
 	struct procfs		 proc;
 	struct engine_sink	 sinks[ENGINE_MAX_SINKS];
@@ -92,6 +106,8 @@ struct engine {
 	struct fw_buf		 err;		/* detail of the last error */
 };
 
+/* Set up the engine and its backend. -errno with eng->err saying why
+ * (e.g. the eBPF backend cannot load: no privilege, no BTF). */
 int	engine_init(struct engine *, const struct engine_opts *);
 void	engine_release(struct engine *);
 int	engine_add_sink(struct engine *, engine_sink_fn, engine_flush_fn, void *);
@@ -116,6 +132,15 @@ int	engine_fd(const struct engine *);
 void	engine_clear_fd(struct engine *);
 /* Live traced tasks. */
 size_t	engine_live(const struct engine *);
+/* The backend's name ("ptrace", "bpf"). */
+const char *engine_backend_name(const struct engine *);
+/* Can this backend stop tasks (hold, step, breakpoints, detach to gdb)?
+ * When not, the calls below that steer stopped tasks fail with -ENOTSUP
+ * and eng->err says that they need the ptrace backend. */
+bool	engine_can_stop(const struct engine *);
+/* Every process and thread of the machine, kernel threads included
+ * (the eBPF backend only; -ENOTSUP otherwise). */
+int	engine_watch_system(struct engine *);
 
 /* All-stop: interrupt every running task and wait until each is stopped
  * (a task blocked in vfork is left for later). Events seen meanwhile are
