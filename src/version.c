@@ -73,5 +73,5 @@ version_print(FILE *f)
 	fprintf(f, "forkwatch %s\n", PACKAGE_VERSION);
 	print_items(f, "backends", backends, FW_ARRAY_SIZE(backends));
 	print_items(f, "features", features, FW_ARRAY_SIZE(features));
-	fprintf(f, "log schema: %d\n", TLOG_VERSION);
+	fprintf(f, "log schema: %d.%d\n", TLOG_VERSION, TLOG_VERSION_MINOR);
 }
