@@ -166,6 +166,7 @@ batch_main(const struct fw_options *o)
 		fw_error(-r, "cannot open log file %s", o->output);
 		return FW_EXIT_FAILURE;
 	}
+	tlog_writer_color(&w, o->color);
 	memset(&eo, 0, sizeof eo);
 	eo.want_env = o->want_env;
 	eo.launch_tty = -1;

@@ -22,6 +22,7 @@ enum {
 	OPT_TTY,
 	OPT_REPLAY,
 	OPT_COMPLETION,
+	OPT_COLOR,
 };
 
 static const char *const format_words[] = { "text", "jsonl", NULL };
@@ -60,6 +61,10 @@ static const struct optable_entry option_entries[] = {
 	{ .name = "format", .id = OPT_FORMAT, .value = OPTV_WORD,
 	  .words = format_words,
 	  .help = "log format: text (default) or jsonl" },
+	{ .name = "color", .id = OPT_COLOR, .value = OPTV_WORD,
+	  .metavar = "WHEN", .words = color_words,
+	  .help = "colour the text log: auto (on a terminal, unless\n"
+	    "NO_COLOR is set), always or never" },
 	{ .name = "env", .id = OPT_ENV,
 	  .help = "also log each exec's environment" },
 	{ .name = "pid", .letter = 'p', .id = 'p', .value = OPTV_PIDS,
@@ -277,6 +282,15 @@ parse(struct fw_options *o, int argc, char **argv, struct optable_getopt *g)
 				return -1;
 			}
 			o->format = (enum tlog_format)f;
+			break;
+		case OPT_COLOR:
+			if ((f = optable_word(optable_find(&options_table, c),
+			    optarg)) < 0) {
+				fw_error(0, "--color wants auto, always or "
+				    "never, not '%s'", optarg);
+				return -1;
+			}
+			o->color = (enum color_when)f;
 			break;
 		case OPT_ENV:
 			o->want_env = true;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <sys/types.h>
 
+#include "color.h"
 #include "optable.h"
 #include "tlog-write.h"
 
@@ -43,6 +44,7 @@ struct fw_options {
 					 * (forkwatch's original stdout); -1:
 					 * forkwatch's stdout as it is */
 	enum tlog_format format;
+	enum color_when	 color;		/* --color: the text log's colour */
 	bool		 quiet;
 	bool		 want_env;
 	pid_t		*pids;		/* -p, malloc'd */

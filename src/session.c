@@ -342,6 +342,7 @@ session_log_open(struct session *s, const char *path, enum tlog_format f,
 		    strerror(-r));
 		return r;
 	}
+	tlog_writer_color(&s->log, s->opts->color);
 	s->logging = true;
 	log_start(s);
 	return 0;
@@ -409,6 +410,7 @@ session_init(struct session *s, const struct fw_options *o,
 			fw_error(-r, "cannot open log file %s", o->output);
 			return r;
 		}
+		tlog_writer_color(&s->log, o->color);
 		s->logging = true;
 	}
 	s->bt = bt_ctx_new();

@@ -4,6 +4,7 @@
 # Included by the top-level Makefile.am.
 
 libforkwatch_a_SOURCES += \
+	src/color.c src/color.h \
 	src/optable.c src/optable.h \
 	src/complete.c src/complete.h \
 	src/version.c src/version.h
@@ -36,7 +37,8 @@ AM_TESTS_ENVIRONMENT += FW_DATADIR='$(datadir)' \
 	export FW_DATADIR FW_BASHCOMPDIR FW_ZSHCOMPDIR;
 
 SHELL_TESTS = \
+	tests/color.test \
 	tests/version.test \
 	tests/shell-complete.test
 TESTS += $(SHELL_TESTS)
-EXTRA_DIST += $(SHELL_TESTS) tests/lib/zsh-complete.zsh
+EXTRA_DIST += $(SHELL_TESTS) tests/lib/zsh-complete.zsh tests/lib/pty-run.py

@@ -145,6 +145,12 @@ write_lines(struct tlog_writer *w, const char *p, size_t n,
 	return err;
 }
 
+void
+tlog_writer_color(struct tlog_writer *w, enum color_when when)
+{
+	w->color = w->format == TLOG_TEXT && color_use(when, w->fd);
+}
+
 int
 tlog_writer_flush(struct tlog_writer *w)
 {
@@ -462,6 +468,38 @@ text_event(struct fw_buf *b, const struct fw_event *ev)
 	}
 }
 
+/* How an event's text line is coloured: failed exits red, killed magenta. */
+static enum color_role
+text_role(const struct fw_event *ev)
+{
+	if (ev->kind != FW_EV_EXIT)
+		return COLOR_PLAIN;
+	if (ev->killed)
+		return COLOR_KILLED;
+	return ev->code != 0 ? COLOR_FAIL : COLOR_PLAIN;
+}
+
+/* Colour the text line that starts at b->data[start] (no newline yet): its
+ * time dim, the rest in role's colour. Escapes in untrusted strings were
+ * already made visible, so these are the line's only escape sequences. */
+static void
+text_color_line(struct fw_buf *b, size_t start, enum color_role role)
+{
+	char	*line = fw_strndup(b->data + start, b->len - start);
+	size_t	 ts = strspn(line, " ");
+
+	ts += strcspn(line + ts, " ");
+	b->len = start;
+	fw_buf_printf(b, "%s%.*s%s", color_on(COLOR_DIM), (int)ts, line,
+	    COLOR_OFF);
+	if (role != COLOR_PLAIN)
+		fw_buf_printf(b, "%s%s%s", color_on(role), line + ts,
+		    COLOR_OFF);
+	else
+		fw_buf_adds(b, line + ts);
+	free(line);
+}
+
 bool
 tlog_format_event(struct fw_buf *b, enum tlog_format f,
     const struct fw_event *ev)
@@ -479,6 +517,7 @@ int
 tlog_sink(void *arg, const struct fw_event *ev)
 {
 	struct tlog_writer	*w = arg;
+	size_t			 start = w->buf.len;
 
 	/* Decide before formatting: every exit stop passes through here. */
 	if (!event_logged(ev->kind))
@@ -488,6 +527,8 @@ tlog_sink(void *arg, const struct fw_event *ev)
 		return 0;
 	}
 	tlog_format_event(&w->buf, w->format, ev);
+	if (w->color)
+		text_color_line(&w->buf, start, text_role(ev));
 	fw_buf_addc(&w->buf, '\n');
 	line_done(w);
 	return 0;
@@ -507,7 +548,7 @@ tlog_write_start(struct tlog_writer *w, double wall0, bool launch,
 	char		 when[64];
 	time_t		 secs = (time_t)wall0;
 	struct tm	 tm;
-	size_t		 i;
+	size_t		 i, start;
 
 	gmtime_r(&secs, &tm);
 	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%S", &tm);
@@ -537,6 +578,7 @@ tlog_write_start(struct tlog_writer *w, double wall0, bool launch,
 		esc_json_str(b, cwd != NULL ? cwd : "");
 		fw_buf_adds(b, "}\n");
 	} else {
+		start = b->len;
 		fw_buf_printf(b, "%11.6f forkwatch %d start %s.%06dZ %s",
 		    0.0, (int)getpid(), when,
 		    (int)((wall0 - (double)secs) * 1e6),
@@ -547,6 +589,8 @@ tlog_write_start(struct tlog_writer *w, double wall0, bool launch,
 		}
 		for (i = 0; !launch && i < npids; i++)
 			fw_buf_printf(b, " %d", (int)pids[i]);
+		if (w->color)
+			text_color_line(b, start, COLOR_PLAIN);
 		fw_buf_addc(b, '\n');
 	}
 	line_done(w);
@@ -556,6 +600,7 @@ void
 tlog_write_end(struct tlog_writer *w, double ts, int status, int root_status)
 {
 	struct fw_buf	 b;
+	size_t		 start;
 
 	/* Know whether lines are missing; never write after a cut line. */
 	tlog_writer_flush(w);
@@ -579,6 +624,7 @@ tlog_write_end(struct tlog_writer *w, double ts, int status, int root_status)
 		}
 		fw_buf_adds(&b, "}\n");
 	} else {
+		start = b.len;
 		fw_buf_printf(&b, "%11.6f forkwatch %d end status=%d", ts,
 		    (int)getpid(), status);
 		if (w->err != 0) {
@@ -588,6 +634,9 @@ tlog_write_end(struct tlog_writer *w, double ts, int status, int root_status)
 			    strlen(strerror(-w->err)));
 			fw_buf_addc(&b, ')');
 		}
+		if (w->color)
+			text_color_line(&b, start, status != 0 ? COLOR_FAIL :
+			    COLOR_PLAIN);
 		fw_buf_addc(&b, '\n');
 	}
 	if (w->err == 0) {

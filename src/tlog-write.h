@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <sys/types.h>
 
+#include "color.h"
 #include "event.h"
 #include "util.h"
 
@@ -47,12 +48,16 @@ struct tlog_writer {
 	unsigned long	 lost;		/* lines not written after the error */
 	tlog_error_fn	 on_error;	/* NULL: fw_error() */
 	void		*on_error_arg;
+	bool		 color;		/* text lines in colour (a terminal) */
 };
 
 /* Open path for writing; NULL (standard error) or "-" (standard output):
  * write to fd instead, which the caller keeps. -errno on failure. */
 int	tlog_writer_open(struct tlog_writer *, const char *path, int fd,
 	    enum tlog_format);
+/* Colour the text log: --color=WHEN against the writer's fd (color.h).
+ * JSON Lines is never coloured. */
+void	tlog_writer_color(struct tlog_writer *, enum color_when);
 /* Flush and close; returns the first write error, if any (-errno). */
 int	tlog_writer_close(struct tlog_writer *);
 /* Write out the buffered lines; returns the first write error (-errno). */
