@@ -72,7 +72,9 @@ exec_tbreak(struct session *s, int argc, char **argv)
 	"that killed the task), in any form kill takes: SIGSEGV, segv, SEGV " \
 	"or 11 (at an exit a number must be code=N or a name); pid=N (the " \
 	"task or its process); comm=GLOB; depth<=N (0 is the root); " \
-	"under=PID (only inside that subtree). A condition that applies to " \
+	"under=PID (only inside that subtree); flags~CLONE_VM[|CLONE_FS...] " \
+	"(fork, vfork, clone, thread: every flag named was given; the " \
+	"CLONE_ is optional). A condition that applies to " \
 	"none of the EVENTs is an error."
 
 const struct cmd_entry cmd_break_entry = {

@@ -289,43 +289,71 @@ is_stop_sig(int sig)
 	    sig == SIGTTOU;
 }
 
-/* The clone flags of the call that made child: from the caller's registers
- * (clone's flags in arg0, or clone3's struct in memory). Returns false when
- * they cannot be known (fork/vfork syscalls, another ABI). */
-static bool
-clone_flags_of(struct fw_task *parent, uint64_t *flagsp)
+/* What the call that made a child asked the kernel for. */
+struct clone_info {
+	bool		 known;
+	uint64_t	 flags;		/* CLONE_*, without the exit signal */
+	int		 exit_signal;
+};
+
+#define CSIGNAL_MASK	UINT64_C(0xff)
+#ifndef CLONE_VM
+#define CLONE_VM	0x00000100
+#define CLONE_VFORK	0x00004000
+#endif
+
+/* The clone flags of the call that made the child, from the caller's
+ * registers at its fork/vfork/clone event stop: clone's first argument
+ * (the exit signal in its low byte), clone3's struct clone_args (flags,
+ * and exit_signal at offset 32), or what fork and vfork mean. Unknown for
+ * another ABI or when the memory cannot be read. */
+static void
+clone_flags_of(struct fw_task *parent, struct clone_info *ci)
 {
 	struct pt_regs_min	 regs;
-	uint64_t		 flags;
+	uint64_t		 args[5];
 
-	*flagsp = 0;
-	if (pt_getregs_min(parent->tid, &regs) != 0 || !regs.native)
-		return false;
-	if (regs.sysno == pt_sysno_clone() && regs.sysno >= 0) {
-		*flagsp = regs.arg0;
-		return true;
+	memset(ci, 0, sizeof *ci);
+	if (pt_getregs_min(parent->tid, &regs) != 0 || !regs.native ||
+	    regs.sysno < 0)
+		return;
+	if (regs.sysno == pt_sysno_clone()) {
+		ci->flags = regs.arg0 & ~CSIGNAL_MASK;
+		ci->exit_signal = (int)(regs.arg0 & CSIGNAL_MASK);
+		ci->known = true;
+	} else if (regs.sysno == pt_sysno_clone3() && tmem_read(parent->tid,
+	    regs.arg0, args, sizeof args) == sizeof args) {
+		ci->flags = args[0];
+		ci->exit_signal = args[4] < 65 ? (int)args[4] : 0;
+		ci->known = true;
+	} else if (regs.sysno == pt_sysno_fork()) {
+		ci->exit_signal = SIGCHLD;
+		ci->known = true;
+	} else if (regs.sysno == pt_sysno_vfork()) {
+		ci->flags = CLONE_VM | CLONE_VFORK;
+		ci->exit_signal = SIGCHLD;
+		ci->known = true;
 	}
-	if (regs.sysno == pt_sysno_clone3() && tmem_read(parent->tid,
-	    regs.arg0, &flags, sizeof flags) == sizeof flags) {
-		*flagsp = flags;
-		return true;
-	}
-	return false;
 }
 
 /* Decide whether a clone made a thread: from its flags, else from /proc. */
 static bool
-clone_is_thread(struct engine *eng, pid_t child, bool known, uint64_t flags)
+clone_is_thread(struct engine *eng, pid_t child, const struct clone_info *ci)
 {
 	struct procfs_status	 st;
 
-	if (known)
-		return (flags & CLONE_THREAD) != 0;
+	if (ci->known)
+		return (ci->flags & CLONE_THREAD) != 0;
 	/* Unknown ABI: ask /proc (EVENT_CLONE alone does not mean thread). */
 	if (procfs_read_status(&eng->proc, child, &st) == 0)
 		return st.tgid != child;
 	return false;
 }
+
+/* For children found without their creator's event: the flags are not
+ * known (a thread is one by CLONE_THREAD, which /proc showed). */
+static const struct clone_info no_ci;
+static const struct clone_info thread_ci = { false, CLONE_THREAD, 0 };
 
 static void	on_vfork_done(struct engine *, struct fw_task *);
 
@@ -362,8 +390,9 @@ in_event_stop(struct fw_task *t, int pev)
  * the sinks' verdict. */
 static int
 new_child(struct engine *eng, struct fw_task *t, pid_t child, int pev,
-    uint64_t cflags, bool thread)
+    const struct clone_info *ci, bool thread)
 {
+	uint64_t	 cflags = ci->flags;
 	struct fw_task	*c, *proc;
 	struct fw_event	 ev;
 	bool		 parked = false;
@@ -376,6 +405,9 @@ new_child(struct engine *eng, struct fw_task *t, pid_t child, int pev,
 		parked = true;
 	c->creator = t->tid;
 	c->start_ts = engine_ts(eng);
+	c->has_clone_flags = ci->known;
+	c->clone_flags = ci->flags;
+	c->exit_signal = ci->exit_signal;
 	c->flags |= TF_NEW | (t->flags & TF_ATTACHED);
 	proc = t->leader != NULL ? t->leader : t;
 	if (thread) {
@@ -411,7 +443,9 @@ new_child(struct engine *eng, struct fw_task *t, pid_t child, int pev,
 	    pev == PTRACE_EVENT_VFORK ? FW_EV_VFORK : FW_EV_CLONE, t);
 	ev.child = child;
 	ev.thread = thread;
-	ev.clone_flags = cflags;
+	ev.has_clone_flags = ci->known;
+	ev.clone_flags = ci->flags;
+	ev.exit_signal = ci->exit_signal;
 	if (!thread && c->ppid != proc->tid)
 		ev.parent = c->ppid;
 	verdict = eng_emit(eng, &ev);
@@ -428,10 +462,10 @@ new_child(struct engine *eng, struct fw_task *t, pid_t child, int pev,
 static void
 on_fork(struct engine *eng, struct fw_task *t, int pev)
 {
-	unsigned long	 msg = 0;
-	uint64_t	 cflags = 0;
-	bool		 thread = false, known;
-	pid_t		 child;
+	unsigned long		 msg = 0;
+	struct clone_info	 ci;
+	bool			 thread = false;
+	pid_t			 child;
 
 	t->stop_kind = STOP_EVENT;
 	/* A SIGKILL that lands after we collected this stop wakes the task,
@@ -452,12 +486,12 @@ on_fork(struct engine *eng, struct fw_task *t, int pev)
 	 * the event after the exit signal and CLONE_VFORK, so a
 	 * clone(CLONE_PARENT|SIGCHLD) or a clone3 reports as FORK or VFORK,
 	 * and CLONE_PARENT still makes the child its caller's sibling. */
-	known = clone_flags_of(t, &cflags);
+	clone_flags_of(t, &ci);
 	if (pev == PTRACE_EVENT_CLONE)
-		thread = clone_is_thread(eng, child, known, cflags);
+		thread = clone_is_thread(eng, child, &ci);
 	t->stop_event = pev == PTRACE_EVENT_FORK ? FW_EV_FORK :
 	    pev == PTRACE_EVENT_VFORK ? FW_EV_VFORK : FW_EV_CLONE;
-	eng_settle(eng, t, new_child(eng, t, child, pev, cflags, thread));
+	eng_settle(eng, t, new_child(eng, t, child, pev, &ci, thread));
 }
 
 /* The task ids in /proc/TGID/task/TID/children (at most max). */
@@ -516,7 +550,7 @@ adopt_unreported(struct engine *eng, struct fw_task *t)
 		if (c == NULL && (procfs_read_status(&eng->proc, kids[i],
 		    &st) != 0 || st.tracer != getpid() || st.tgid != kids[i]))
 			continue;
-		if (new_child(eng, t, kids[i], PTRACE_EVENT_FORK, 0,
+		if (new_child(eng, t, kids[i], PTRACE_EVENT_FORK, &no_ci,
 		    false) == ENGINE_STOP)
 			verdict = ENGINE_STOP;
 	}
@@ -853,13 +887,13 @@ adopt_parked(struct engine *eng)
 		if (t->tgid != t->tid &&
 		    (parent = task_find(&eng->tasks, t->tgid)) != NULL) {
 			new_child(eng, parent, t->tid, PTRACE_EVENT_CLONE,
-			    CLONE_THREAD, true);
+			    &thread_ci, true);
 			continue;
 		}
 		if (t->tgid == t->tid &&
 		    (parent = task_find(&eng->tasks, t->ppid)) != NULL) {
-			new_child(eng, parent, t->tid, PTRACE_EVENT_FORK, 0,
-			    false);
+			new_child(eng, parent, t->tid, PTRACE_EVENT_FORK,
+			    &no_ci, false);
 			continue;
 		}
 		/* Its parent is gone or not ours: a root of its own. */

@@ -22,6 +22,12 @@ static const struct fw_member_info members[FW_M_COUNT] = {
 	    "its parent)" },
 	[FW_M_PARENT] = { "parent", FW_MT_PID, F(parent), NOF, false,
 	    "the child's real parent when it is not pid (CLONE_PARENT)" },
+	[FW_M_FLAGS] = { "flags", FW_MT_CLONE_FLAGS, F(clone_flags),
+	    F(has_clone_flags), false,
+	    "the clone flags the kernel got (from clone's registers or "
+	    "clone3's struct), without the exit signal" },
+	[FW_M_EXIT_SIGNAL] = { "exit_signal", FW_MT_SIG, F(exit_signal), NOF,
+	    false, "the signal the child's exit sends its parent" },
 	[FW_M_PATH] = { "path", FW_MT_STR, F(path), NOF, false,
 	    "the executable (/proc/PID/exe)" },
 	[FW_M_ARGV] = { "argv", FW_MT_STRV, F(argv), NOF, false,
@@ -53,6 +59,26 @@ static const struct fw_member_info members[FW_M_COUNT] = {
 	    "the process that sent the signal (si_pid)" },
 	[FW_M_SI_CODE] = { "si_code", FW_MT_INT, F(si_code), NOF, false,
 	    "the raw si_code" },
+	[FW_M_OLD_PARENT] = { "old_parent", FW_MT_PID, F(old_parent), NOF,
+	    false, "the parent process that exited" },
+	[FW_M_NEW_PARENT] = { "new_parent", FW_MT_PID, F(new_parent), NOF,
+	    false, "the parent the kernel gave the task" },
+	[FW_M_REAPER] = { "reaper", FW_MT_STR, F(reaper), NOF, false,
+	    "why it is the new parent: subreaper or init" },
+	[FW_M_OUTSIDE] = { "outside", FW_MT_BOOL, F(outside), NOF, false,
+	    "the new parent is not traced" },
+	[FW_M_NEW_PARENT_COMM] = { "new_parent_comm", FW_MT_STR,
+	    F(new_parent_comm), NOF, false, "the new parent's name (comm)" },
+	[FW_M_COMM] = { "comm", FW_MT_STR, F(comm), NOF, false,
+	    "the task's name (comm)" },
+	[FW_M_PF_FLAGS] = { "pf_flags", FW_MT_PF_FLAGS, F(pf_flags), NOF,
+	    false, "the kernel's PF_* flags of the task" },
+	[FW_M_TRACED] = { "traced", FW_MT_BOOL, F(traced), NOF, false,
+	    "forkwatch traces the task" },
+	[FW_M_DEPTH] = { "depth", FW_MT_INT, F(depth), NOF, false,
+	    "how deep below the root the task is" },
+	[FW_M_NSPID] = { "nspid", FW_MT_PIDS, F(nspid), NOF, false,
+	    "the task's pids in each pid namespace, forkwatch's first" },
 	[FW_M_VERSION] = { "version", FW_MT_INT, NOF, NOF, false,
 	    "the log format's major version" },
 	[FW_M_VERSION_MINOR] = { "version_minor", FW_MT_INT, NOF, NOF, false,
@@ -78,6 +104,9 @@ static const struct fw_member_info members[FW_M_COUNT] = {
 };
 
 #define LOGGED_TASK	(FW_EVF_LOGGED | FW_EVF_TASK | FW_EVF_ENGINE)
+/* Every event about a task may carry these. */
+#define TASK_OPT	M(NSPID)
+#define CLONE_MEMBERS	(M(PARENT) | M(FLAGS) | M(EXIT_SIGNAL) | TASK_OPT)
 #define EXEC_MEMBERS	(M(PATH) | M(ARGV) | M(CWD) | M(ARGV_TRUNCATED) | \
 			 M(ENV))
 
@@ -85,35 +114,35 @@ static const struct fw_member_info members[FW_M_COUNT] = {
 static const struct fw_event_info kinds[FW_EV_COUNT] = {
 	[FW_EV_FORK] = {
 		.name = "fork", .flags = LOGGED_TASK | FW_EVF_STEP,
-		.bp_name = "fork", .bp_conds = FW_BPC_TASK,
-		.req = M(CHILD), .opt = M(PARENT),
+		.bp_name = "fork", .bp_conds = FW_BPC_TASK | FW_BPC_FLAGS,
+		.req = M(CHILD), .opt = CLONE_MEMBERS,
 		.doc = "pid made a new process, child",
 	},
 	[FW_EV_VFORK] = {
 		.name = "vfork", .flags = LOGGED_TASK | FW_EVF_STEP,
-		.bp_name = "vfork", .bp_conds = FW_BPC_TASK,
-		.req = M(CHILD), .opt = M(PARENT),
+		.bp_name = "vfork", .bp_conds = FW_BPC_TASK | FW_BPC_FLAGS,
+		.req = M(CHILD), .opt = CLONE_MEMBERS,
 		.doc = "pid made a new process, child, and waits until it "
 		    "execs or exits",
 	},
 	[FW_EV_CLONE] = {
 		.name = "clone", .flags = LOGGED_TASK | FW_EVF_STEP,
 		.bp_name = "clone", .bp_thread_name = "thread",
-		.bp_conds = FW_BPC_TASK,
-		.req = M(CHILD), .always = M(THREAD), .opt = M(PARENT),
+		.bp_conds = FW_BPC_TASK | FW_BPC_FLAGS,
+		.req = M(CHILD), .always = M(THREAD), .opt = CLONE_MEMBERS,
 		.doc = "pid made a thread or a process that the kernel does "
 		    "not call a fork",
 	},
 	[FW_EV_VFORK_DONE] = {
 		.name = "vfork_done", .flags = LOGGED_TASK | FW_EVF_STEP,
-		.req = M(CHILD),
+		.req = M(CHILD), .opt = TASK_OPT,
 		.doc = "the vfork child released its parent (exec or exit)",
 	},
 	[FW_EV_EXEC] = {
 		.name = "exec", .flags = LOGGED_TASK | FW_EVF_STEP,
 		.bp_name = "exec", .bp_conds = FW_BPC_TASK,
 		.always = M(PATH) | M(ARGV) | M(CWD),
-		.opt = EXEC_MEMBERS | M(OLD_PID),
+		.opt = EXEC_MEMBERS | M(OLD_PID) | TASK_OPT,
 		.doc = "pid runs a new program",
 	},
 	[FW_EV_EXITING] = {
@@ -121,44 +150,64 @@ static const struct fw_event_info kinds[FW_EV_COUNT] = {
 		    FW_EVF_STEP,
 		.bp_name = "exit", .bp_conds = FW_BPC_TASK | FW_BPC_CODE |
 		    FW_BPC_NONZERO | FW_BPC_KILLED | FW_BPC_SIGNAL,
-		.opt = M(SIGNAL) | M(CODE),
+		.opt = M(SIGNAL) | M(CODE) | TASK_OPT,
 		.doc = "pid is exiting and can still be inspected",
 	},
 	[FW_EV_EXIT] = {
 		.name = "exit", .flags = LOGGED_TASK,
 		.opt = M(THREAD) | M(SIGNAL) | M(CORE) | M(CODE) | M(UTIME) |
-		    M(STIME) | M(MAXRSS_KB),
+		    M(STIME) | M(MAXRSS_KB) | TASK_OPT,
 		.one_of = M(CODE) | M(SIGNAL),
 		.doc = "pid was reaped: its exit code or killing signal",
 	},
 	[FW_EV_SIGNAL] = {
 		.name = "signal", .flags = LOGGED_TASK | FW_EVF_STEP,
 		.bp_name = "signal", .bp_conds = FW_BPC_TASK | FW_BPC_SIGNAL,
-		.always = M(SIGNAL) | M(SI_CODE), .opt = M(SENDER),
+		.always = M(SIGNAL) | M(SI_CODE), .opt = M(SENDER) | TASK_OPT,
 		.doc = "a signal is delivered to pid",
 	},
 	[FW_EV_STOP] = {
 		.name = "stop", .flags = LOGGED_TASK | FW_EVF_STEP,
-		.always = M(SIGNAL),
+		.always = M(SIGNAL), .opt = TASK_OPT,
 		.doc = "pid entered a group-stop (job control)",
 	},
 	[FW_EV_CONT] = {
 		.name = "cont", .flags = LOGGED_TASK,
-		.always = M(SIGNAL),
+		.always = M(SIGNAL), .opt = TASK_OPT,
 		.doc = "pid was continued by SIGCONT",
 	},
 	[FW_EV_ATTACH] = {
 		.name = "attach", .flags = LOGGED_TASK,
-		.always = M(PPID), .opt = M(PATH) | M(ARGV) | M(CWD),
+		.always = M(PPID), .opt = M(PATH) | M(ARGV) | M(CWD) | TASK_OPT,
 		.doc = "forkwatch attached to pid, which already ran",
 	},
 	[FW_EV_DETACH] = {
-		.name = "detach", .flags = LOGGED_TASK,
+		.name = "detach", .flags = LOGGED_TASK, .opt = TASK_OPT,
 		.doc = "forkwatch let go of pid",
 	},
 	[FW_EV_PAUSE] = {
 		.name = "pause", .flags = FW_EVF_TASK | FW_EVF_ENGINE,
 		.doc = "pid stopped because the user asked",
+	},
+	[FW_EV_REPARENT] = {
+		.name = "reparent", .flags = LOGGED_TASK,
+		.req = M(OLD_PARENT) | M(NEW_PARENT),
+		.always = M(REAPER) | M(OUTSIDE),
+		.opt = M(NEW_PARENT_COMM) | TASK_OPT,
+		.doc = "the kernel gave pid a new parent: its parent process "
+		    "exited",
+	},
+	[FW_EV_KTHREAD] = {
+		.name = "kthread", .flags = LOGGED_TASK,
+		.always = M(COMM) | M(PF_FLAGS) | M(TRACED),
+		.opt = M(PPID) | TASK_OPT,
+		.doc = "a thread the kernel made (an io_uring worker): it "
+		    "cannot be traced",
+	},
+	[FW_EV_UNTRACED] = {
+		.name = "untraced", .flags = LOGGED_TASK,
+		.req = M(DEPTH), .always = M(PPID), .opt = TASK_OPT,
+		.doc = "pid is deeper than --depth: forkwatch let it go",
 	},
 	[FW_EV_START] = {
 		.name = "start", .flags = FW_EVF_LOGGED,

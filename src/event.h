@@ -37,6 +37,16 @@ enum fw_event_kind {
 	FW_EV_ATTACH,		/* task attached with -p (or console attach) */
 	FW_EV_DETACH,		/* task detached; no longer traced */
 	FW_EV_PAUSE,		/* task stopped at the user's request (interrupt) */
+	FW_EV_REPARENT,		/* the kernel gave a task a new parent: its
+				 * parent process exited (read once per
+				 * exiting process with live children; the
+				 * task itself need not be stopped) */
+	FW_EV_KTHREAD,		/* a thread the kernel made (io_uring worker,
+				 * SQPOLL, PF_USER_WORKER; part 7: kthreadd's
+				 * children), found in /proc: not traced, not
+				 * stopped */
+	FW_EV_UNTRACED,		/* a descendant deeper than --depth, detached
+				 * at its first stop (running again) */
 	FW_EV_START,		/* log only: the first line (tlog_write_start) */
 	FW_EV_END,		/* log only: the last line (tlog_write_end) */
 	FW_EV_UNKNOWN,		/* read from a log: a kind this forkwatch does
@@ -51,6 +61,8 @@ enum fw_event_kind {
  */
 enum fw_member {
 	FW_M_THREAD,		/* clone: CLONE_THREAD; exit: a non-leader */
+	FW_M_FLAGS,		/* the clone flags the kernel got */
+	FW_M_EXIT_SIGNAL,	/* the child's exit signal */
 	FW_M_CHILD,
 	FW_M_PARENT,		/* real parent when not pid (CLONE_PARENT) */
 	FW_M_PATH,
@@ -68,6 +80,16 @@ enum fw_member {
 	FW_M_MAXRSS_KB,
 	FW_M_SENDER,
 	FW_M_SI_CODE,
+	FW_M_OLD_PARENT,	/* reparent */
+	FW_M_NEW_PARENT,
+	FW_M_REAPER,		/* "subreaper" or "init" */
+	FW_M_OUTSIDE,		/* the new parent is not traced */
+	FW_M_NEW_PARENT_COMM,
+	FW_M_COMM,		/* kthread */
+	FW_M_PF_FLAGS,
+	FW_M_TRACED,
+	FW_M_DEPTH,		/* untraced */
+	FW_M_NSPID,		/* any event about a task in another pid ns */
 	/* start and end lines (written by tlog_write_start/end) */
 	FW_M_VERSION,
 	FW_M_VERSION_MINOR,
@@ -93,7 +115,17 @@ enum fw_member_type {
 	FW_MT_STR,		/* const char *; an escaped string */
 	FW_MT_STRV,		/* const struct fw_strv *; array of strings */
 	FW_MT_SIG,		/* int signal number; its name as a string */
-	FW_MT_PIDS,		/* array of integers (no struct fw_event field) */
+	FW_MT_PIDS,		/* const struct fw_pids *; array of integers */
+	FW_MT_CLONE_FLAGS,	/* uint64_t CLONE_* bits; array of names */
+	FW_MT_PF_FLAGS,		/* unsigned long PF_* bits; array of names */
+};
+
+/* A task's pids as seen from each pid namespace, outermost (forkwatch's)
+ * first, as /proc/PID/status NSpid lists them. */
+#define FW_PIDS_MAX	33
+struct fw_pids {
+	int		 n;
+	pid_t		 v[FW_PIDS_MAX];
 };
 
 #define FW_MEMBER_BIT(m)	(UINT64_C(1) << (m))
@@ -126,6 +158,7 @@ struct fw_member_info {
 #define FW_BPC_NONZERO	0x0080	/* nonzero */
 #define FW_BPC_KILLED	0x0100	/* killed */
 #define FW_BPC_SIGNAL	0x0200	/* a signal name or number */
+#define FW_BPC_FLAGS	0x0400	/* flags~CLONE_X[|CLONE_Y...] */
 #define FW_BPC_TASK	(FW_BPC_GLOB | FW_BPC_ARGV | FW_BPC_PID | \
 			 FW_BPC_COMM | FW_BPC_DEPTH | FW_BPC_UNDER)
 
@@ -185,7 +218,9 @@ struct fw_event {
 	pid_t			 child;
 	pid_t			 parent;	/* real parent when not pid (CLONE_PARENT) */
 	bool			 thread;
-	uint64_t		 clone_flags;	/* 0 when unknown */
+	bool			 has_clone_flags; /* the next two are known */
+	uint64_t		 clone_flags;	/* CLONE_* (no exit signal byte) */
+	int			 exit_signal;	/* the child's; 0 none (threads) */
 
 	/* exec, attach */
 	const char		*path;
@@ -208,6 +243,25 @@ struct fw_event {
 	/* signal */
 	pid_t			 sender;	/* si_pid, 0 when not from a process */
 	int			 si_code;
+
+	/* reparent: pid's parent process old_parent exited, the kernel made
+	 * new_parent its parent (a subreaper, or the pid namespace's init) */
+	pid_t			 old_parent, new_parent;
+	const char		*reaper;	/* "subreaper" or "init" */
+	bool			 outside;	/* new_parent is not traced */
+	const char		*new_parent_comm;
+
+	/* kthread (ppid too, for part 7's kthreadd children) */
+	const char		*comm;
+	unsigned long		 pf_flags;	/* PF_* from /proc/PID/stat */
+	bool			 traced;
+
+	/* untraced (ppid too) */
+	int			 depth;		/* below the root */
+
+	/* any event: pid's pids in every pid namespace, when it is in
+	 * another one than forkwatch (NULL otherwise) */
+	const struct fw_pids	*nspid;
 };
 
 /* The table row of a kind (FW_EV_UNKNOWN's for a value out of range). */

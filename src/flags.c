@@ -189,6 +189,64 @@ decode_bits(struct fw_buf *b, unsigned long v, const struct name_bit *t,
 		fw_buf_addc(b, '0');
 }
 
+static const char *
+bit_name(unsigned long bit, const struct name_bit *t, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		if (t[i].bit == bit)
+			return t[i].name;
+	}
+	return NULL;
+}
+
+const char *
+flags_clone_bit_name(uint64_t bit)
+{
+	return bit_name((unsigned long)bit, clone_names,
+	    FW_ARRAY_SIZE(clone_names));
+}
+
+const char *
+flags_pf_bit_name(unsigned long bit)
+{
+	return bit_name(bit, pf_names, FW_ARRAY_SIZE(pf_names));
+}
+
+void
+flags_clone_text(struct fw_buf *b, uint64_t flags, int exit_signal)
+{
+	if (flags != 0 || exit_signal == 0)
+		decode_bits(b, (unsigned long)flags, clone_names,
+		    FW_ARRAY_SIZE(clone_names));
+	if (exit_signal != 0)
+		fw_buf_printf(b, "%s%s", flags != 0 ? "|" : "",
+		    flags_signame(exit_signal));
+}
+
+uint64_t
+flags_clone_parse(const char *s)
+{
+	size_t	 i;
+
+	if (strncasecmp(s, "CLONE_", 6) == 0)
+		s += 6;
+	for (i = 0; i < FW_ARRAY_SIZE(clone_names); i++) {
+		if (strcasecmp(clone_names[i].name + 6, s) == 0)
+			return clone_names[i].bit;
+	}
+	return 0;
+}
+
+const char *
+flags_clone_name_at(int i)
+{
+	if (i < 0 || (size_t)i >= FW_ARRAY_SIZE(clone_names))
+		return NULL;
+	return clone_names[i].name;
+}
+
 void
 flags_pf_decode(struct fw_buf *b, unsigned long v)
 {

@@ -386,6 +386,12 @@ tracer_view(struct session *s, struct fw_task *t, struct fw_buf *b)
 	if (t->state == TASK_DEAD)
 		fw_buf_printf(b, ", gone at +%.6f s", t->end_ts);
 	fw_buf_addc(b, '\n');
+	if (t->has_clone_flags) {
+		/* The flags its creator's fork/vfork/clone gave the kernel. */
+		field(b, "clone");
+		flags_clone_text(b, t->clone_flags, t->exit_signal);
+		fw_buf_addc(b, '\n');
+	}
 }
 
 static void

@@ -97,6 +97,8 @@ pt_getregs_min(pid_t pid, struct pt_regs_min *r)
 	return 0;
 }
 long pt_sysno_clone(void) { return SYS_clone; }
+long pt_sysno_fork(void) { return SYS_fork; }
+long pt_sysno_vfork(void) { return SYS_vfork; }
 #elif defined(__aarch64__)
 int
 pt_getregs_min(pid_t pid, struct pt_regs_min *r)
@@ -118,6 +120,8 @@ pt_getregs_min(pid_t pid, struct pt_regs_min *r)
 	return 0;
 }
 long pt_sysno_clone(void) { return SYS_clone; }
+long pt_sysno_fork(void) { return -1; }
+long pt_sysno_vfork(void) { return -1; }
 #else
 int
 pt_getregs_min(pid_t pid, struct pt_regs_min *r)
@@ -127,6 +131,8 @@ pt_getregs_min(pid_t pid, struct pt_regs_min *r)
 	return -ENOSYS;
 }
 long pt_sysno_clone(void) { return -1; }
+long pt_sysno_fork(void) { return -1; }
+long pt_sysno_vfork(void) { return -1; }
 #endif
 
 long

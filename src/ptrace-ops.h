@@ -34,6 +34,9 @@ int	pt_getregs_min(pid_t, struct pt_regs_min *);
 /* The syscall numbers of clone and clone3 for the native ABI (-1 if none). */
 long	pt_sysno_clone(void);
 long	pt_sysno_clone3(void);
+/* The same for fork and vfork, where the ABI has them (-1 if not). */
+long	pt_sysno_fork(void);
+long	pt_sysno_vfork(void);
 
 /* Append why attaching to pid failed with EPERM: another tracer, Yama
  * ptrace_scope, a non-dumpable or setuid process, missing CAP_SYS_PTRACE. */

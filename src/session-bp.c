@@ -185,6 +185,33 @@ cond_argv(struct breakpoint *bp, const char *a, const char *v,
 	return 0;
 }
 
+/* flags~CLONE_VM|CLONE_FS: every flag named must be set. */
+static int
+cond_flags(struct breakpoint *bp, const char *a, const char *v,
+    struct fw_buf *err)
+{
+	char		*copy = fw_strdup(v), *tok, *save = NULL;
+	uint64_t	 bit, mask = 0;
+
+	for (tok = strtok_r(copy, "|,", &save); tok != NULL;
+	    tok = strtok_r(NULL, "|,", &save)) {
+		if ((bit = flags_clone_parse(tok)) == 0) {
+			fw_buf_printf(err, "unknown clone flag '%s' in '%s'",
+			    tok, a);
+			free(copy);
+			return -1;
+		}
+		mask |= bit;
+	}
+	free(copy);
+	if (mask == 0) {
+		fw_buf_printf(err, "no clone flag in '%s'", a);
+		return -1;
+	}
+	bp->clone_flags = mask;
+	return 0;
+}
+
 /* The conditions written NAME=VALUE, NAME~VALUE or as a word, in help
  * order. A signal and a glob are bare words (session_bp_parse()). */
 static const struct bp_cond {
@@ -203,6 +230,7 @@ static const struct bp_cond {
 	{ FW_BPC_DEPTH, "depth<=", "depth<=N", cond_depth },
 	{ FW_BPC_UNDER, "under=", "under=PID", cond_pid },
 	{ FW_BPC_ARGV, "argv~", "argv~REGEX", cond_argv },
+	{ FW_BPC_FLAGS, "flags~", "flags~CLONE_X[|CLONE_Y...]", cond_flags },
 	{ FW_BPC_GLOB, NULL, "a glob", NULL },
 };
 

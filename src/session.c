@@ -96,6 +96,9 @@ session_bp_match(struct session *s, const struct breakpoint *bp,
 		return false;
 	if (bp->signo != 0 && ev->signo != bp->signo)
 		return false;
+	if (bp->clone_flags != 0 && (!ev->has_clone_flags ||
+	    (ev->clone_flags & bp->clone_flags) != bp->clone_flags))
+		return false;
 	if (bp->glob != NULL) {
 		/* Against the new image for exec, the task's for the rest. */
 		const struct fw_strv *argv = ev->kind == FW_EV_EXEC ? ev->argv :

@@ -39,6 +39,7 @@ struct breakpoint {
 	char			*comm;		/* comm=NAME */
 	int			 depth_max;	/* depth<=N, -1 none */
 	pid_t			 under;		/* under=PID, 0 none */
+	uint64_t		 clone_flags;	/* flags~: all set, 0 none */
 	char			**commands;	/* "commands N" ... "end" */
 	int			 ncommands;
 	struct breakpoint	*next;

@@ -74,6 +74,11 @@ struct fw_task {
 	int			 signo;		/* killing signal when killed */
 	bool			 core;
 
+	/* How the kernel made it (its fork/vfork/clone event). */
+	bool			 has_clone_flags;
+	uint64_t		 clone_flags;
+	int			 exit_signal;
+
 	char			*path;		/* exe after last exec (or at attach) */
 	struct fw_strv		 argv;		/* argv of the last exec */
 	char			 comm[16];

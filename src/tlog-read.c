@@ -295,7 +295,9 @@ type_desc(enum fw_member_type t)
 	case FW_MT_NUM:		return "a number";
 	case FW_MT_STR:
 	case FW_MT_SIG:		return "a string";
-	case FW_MT_STRV:	return "an array of strings";
+	case FW_MT_STRV:
+	case FW_MT_CLONE_FLAGS:
+	case FW_MT_PF_FLAGS:	return "an array of strings";
 	case FW_MT_PIDS:	return "an array of integers";
 	}
 	return "?";
@@ -337,12 +339,14 @@ dec_member(struct dec *d, enum fw_member m, struct tlog_value *val)
 			val->s = arena_str(r, v);
 		break;
 	case FW_MT_STRV:
+	case FW_MT_CLONE_FLAGS:
+	case FW_MT_PF_FLAGS:
 	case FW_MT_PIDS:
 		if (!(ok = json_is_array(v)))
 			break;
 		n = json_array_size(v);
 		json_array_foreach(v, i, e) {
-			if (mi->type == FW_MT_STRV ? !json_is_string(e) :
+			if (mi->type != FW_MT_PIDS ? !json_is_string(e) :
 			    !json_is_integer(e))
 				ok = false;
 		}

@@ -1,5 +1,5 @@
 /* tlog-read.h - streaming reader of forkwatch JSON Lines trace logs
- * (doc/LOG-FORMAT.md, version 1.1).
+ * (doc/LOG-FORMAT.md, version 1.2).
  *
  * A reader opens a log, checks its start line and then hands out one parsed
  * event at a time; memory use is bounded by the longest line, not by the
@@ -21,7 +21,7 @@
  * greater major version is refused; any minor version of major 1 is read
  * (by the newest rules known for a minor newer than this one). */
 #define TLOG_READ_VERSION	1
-#define TLOG_READ_VERSION_MINOR	1
+#define TLOG_READ_VERSION_MINOR	2
 
 /* Longest line accepted; a longer one is skipped as a bad line. */
 #define TLOG_READ_MAX_LINE	(64u << 20)
@@ -33,7 +33,8 @@ struct tlog_value {
 	long long		 i;		/* PID, INT, LONG, BOOL (0/1) */
 	double			 d;		/* NUM */
 	const char		*s;		/* STR, SIG */
-	const char *const	*v;		/* STRV: n strings, NULL-terminated */
+	const char *const	*v;		/* STRV, CLONE_FLAGS, PF_FLAGS: n
+						 * strings, NULL-terminated */
 	const long long		*ints;		/* PIDS: n integers */
 	size_t			 n;
 };

@@ -270,9 +270,61 @@ member_there(const struct fw_event *ev, const struct fw_member_info *mi)
 	case FW_MT_STR:		return FIELD(ev, mi, const char *) != NULL;
 	case FW_MT_STRV:
 		return FIELD(ev, mi, const struct fw_strv *) != NULL;
-	case FW_MT_PIDS:	return false;
+	case FW_MT_PIDS:
+		return FIELD(ev, mi, const struct fw_pids *) != NULL;
+	case FW_MT_CLONE_FLAGS:	return FIELD(ev, mi, uint64_t) != 0;
+	case FW_MT_PF_FLAGS:	return FIELD(ev, mi, unsigned long) != 0;
 	}
 	return false;
+}
+
+/* The names of the bits set in v (by name_of; "0x..." for a bit without
+ * a name) as a JSON array, or joined with '|' ("0" for none) for text. */
+static void
+bit_names(struct fw_buf *b, uint64_t v, const char *(*name_of)(uint64_t),
+    bool json)
+{
+	const char	*name;
+	uint64_t	 bit;
+	int		 i, n = 0;
+
+	if (json)
+		fw_buf_addc(b, '[');
+	for (i = 0; i < 64; i++) {
+		bit = UINT64_C(1) << i;
+		if (!(v & bit))
+			continue;
+		if (n++ > 0)
+			fw_buf_addc(b, json ? ',' : '|');
+		if ((name = name_of(bit)) != NULL)
+			fw_buf_printf(b, json ? "\"%s\"" : "%s", name);
+		else
+			fw_buf_printf(b, json ? "\"%#llx\"" : "%#llx",
+			    (unsigned long long)bit);
+	}
+	if (json)
+		fw_buf_addc(b, ']');
+	else if (n == 0)
+		fw_buf_addc(b, '0');
+}
+
+static const char *
+pf_name(uint64_t bit)
+{
+	return flags_pf_bit_name((unsigned long)bit);
+}
+
+static void
+pids_value(struct fw_buf *b, const struct fw_pids *p, bool json)
+{
+	int	 i;
+
+	if (json)
+		fw_buf_addc(b, '[');
+	for (i = 0; p != NULL && i < p->n; i++)
+		fw_buf_printf(b, "%s%d", i > 0 ? "," : "", (int)p->v[i]);
+	if (json)
+		fw_buf_addc(b, ']');
 }
 
 /* Member m of the line for ev (of kind in), or NULL when the line does
@@ -324,7 +376,14 @@ json_value(struct fw_buf *b, const struct fw_event *ev,
 		fw_buf_printf(b, "\"%s\"", flags_signame(FIELD(ev, mi, int)));
 		break;
 	case FW_MT_PIDS:
-		fw_buf_adds(b, "[]");
+		pids_value(b, FIELD(ev, mi, const struct fw_pids *), true);
+		break;
+	case FW_MT_CLONE_FLAGS:
+		bit_names(b, FIELD(ev, mi, uint64_t), flags_clone_bit_name,
+		    true);
+		break;
+	case FW_MT_PF_FLAGS:
+		bit_names(b, FIELD(ev, mi, unsigned long), pf_name, true);
 		break;
 	}
 }
@@ -360,6 +419,8 @@ enum text_style {
 static const unsigned char text_styles[FW_M_COUNT] = {
 	[FW_M_THREAD] = TXT_CUSTOM,
 	[FW_M_CHILD] = TXT_BARE,
+	[FW_M_FLAGS] = TXT_CUSTOM,
+	[FW_M_EXIT_SIGNAL] = TXT_NONE,
 	[FW_M_PATH] = TXT_BARE,
 	[FW_M_ARGV] = TXT_BARE,
 	[FW_M_ARGV_TRUNCATED] = TXT_CUSTOM,
@@ -384,6 +445,11 @@ text_custom(struct fw_buf *b, const struct fw_event *ev, int m)
 		break;
 	case FW_M_ARGV_TRUNCATED:
 		fw_buf_adds(b, " argv_truncated");
+		break;
+	case FW_M_FLAGS:
+		/* As strace writes them: the exit signal last. */
+		fw_buf_adds(b, " flags=");
+		flags_clone_text(b, ev->clone_flags, ev->exit_signal);
 		break;
 	case FW_M_SIGNAL:
 		fw_buf_printf(b, "%s%s", ev->killed ? " killed by " : " ",
@@ -427,6 +493,16 @@ text_value(struct fw_buf *b, const struct fw_event *ev,
 		break;
 	case FW_MT_NUM:
 		fw_buf_printf(b, "%.3f", FIELD(ev, mi, double));
+		break;
+	case FW_MT_PIDS:
+		pids_value(b, FIELD(ev, mi, const struct fw_pids *), false);
+		break;
+	case FW_MT_CLONE_FLAGS:
+		bit_names(b, FIELD(ev, mi, uint64_t), flags_clone_bit_name,
+		    false);
+		break;
+	case FW_MT_PF_FLAGS:
+		bit_names(b, FIELD(ev, mi, unsigned long), pf_name, false);
 		break;
 	default:
 		json_value(b, ev, mi);

@@ -23,7 +23,7 @@
 /* The JSON Lines format version: the start line's "version" (major) and
  * "version_minor" members (doc/LOG-FORMAT.md). */
 #define TLOG_VERSION		1
-#define TLOG_VERSION_MINOR	1
+#define TLOG_VERSION_MINOR	2
 
 enum tlog_format {
 	TLOG_TEXT,

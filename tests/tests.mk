@@ -14,6 +14,7 @@ TEST_LOG_COMPILER = bash
 # --- traced test programs -------------------------------------------------
 FWTEST_PROGS = \
 	tests/progs/attach-target \
+	tests/progs/clone-flags \
 	tests/progs/clone-proc \
 	tests/progs/fork-tree \
 	tests/progs/forkers \
@@ -34,6 +35,9 @@ check_PROGRAMS += $(FWTEST_PROGS)
 tests_progs_attach_target_SOURCES = tests/progs/attach-target.c tests/progs/tprog.h
 tests_progs_attach_target_CFLAGS = $(FW_TRACEE_CFLAGS)
 tests_progs_attach_target_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
+tests_progs_clone_flags_SOURCES = tests/progs/clone-flags.c tests/progs/tprog.h
+tests_progs_clone_flags_CFLAGS = $(FW_TRACEE_CFLAGS)
+tests_progs_clone_flags_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 tests_progs_clone_proc_SOURCES = tests/progs/clone-proc.c tests/progs/tprog.h
 tests_progs_clone_proc_CFLAGS = $(FW_TRACEE_CFLAGS)
 tests_progs_clone_proc_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
@@ -114,6 +118,7 @@ FWTEST_CASES = \
 	tests/vfork.test \
 	tests/threads.test \
 	tests/clone.test \
+	tests/clone-flags.test \
 	tests/thread-exec.test \
 	tests/leader-exit.test \
 	tests/signals.test \

@@ -8,7 +8,7 @@ contract (doc/LOG-FORMAT.md) and build the process tree, for the tests.
 
 Loading always checks, with the line number of the first offence:
   * every line is one whole JSON object ('\\n'-terminated) with ts, event,
-    pid and tgid; the first is "start" (version 1.1), the last "end";
+    pid and tgid; the first is "start" (version 1.2), the last "end";
   * no raw C1 control, bidi control or U+2028/U+2029 in a line, and every
     string is text plus lone surrogates U+DC80..U+DCFF only (the escapes
     of bytes that are not UTF-8, read back with surrogateescape);
@@ -313,7 +313,7 @@ class Log:
         self.start = ev0
         check_members(ev0, w0)
         eq(ev0.get("version"), 1, "%s: version" % w0)
-        eq(ev0.get("version_minor"), 1, "%s: version_minor" % w0)
+        eq(ev0.get("version_minor"), 2, "%s: version_minor" % w0)
         mode = ev0.get("mode")
         if mode not in ("launch", "attach"):
             fail("%s: bad mode %r" % (w0, mode))

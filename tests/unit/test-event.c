@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "event.h"
+#include "flags.h"
 #include "tap.h"
 #include "tlog-read.h"
 #include "tlog-write.h"
@@ -24,7 +25,10 @@ static const char *const type_names[] = {
 	[FW_MT_PID] = "pid", [FW_MT_INT] = "int", [FW_MT_LONG] = "int",
 	[FW_MT_BOOL] = "bool", [FW_MT_NUM] = "num", [FW_MT_STR] = "str",
 	[FW_MT_STRV] = "strv", [FW_MT_SIG] = "signal", [FW_MT_PIDS] = "ints",
+	[FW_MT_CLONE_FLAGS] = "strv", [FW_MT_PF_FLAGS] = "strv",
 };
+
+static const struct fw_pids nspid = { 3, { 100, 20, 1 } };
 
 static void
 print_members(const char *key, uint64_t bits, int *first)
@@ -110,6 +114,46 @@ fill(struct fw_event *ev, enum fw_event_kind k, bool killed,
 	ev->maxrss_kb = 2048;
 	ev->sender = 105;
 	ev->si_code = -6;
+	ev->has_clone_flags = true;
+	ev->clone_flags = 0x00000100 | 0x00800000 | (UINT64_C(1) << 40);
+	ev->exit_signal = SIGCHLD;
+	ev->old_parent = 106;
+	ev->new_parent = 1;
+	ev->reaper = "init";
+	ev->outside = true;
+	ev->new_parent_comm = "init \x1b";
+	ev->comm = "iou-wrk-100";
+	ev->pf_flags = 0x10 | 0x40;
+	ev->traced = false;
+	ev->depth = 3;
+	ev->nspid = &nspid;
+}
+
+/* The names written for the bits of v. */
+static int
+same_bits(const struct tlog_value *v, uint64_t bits, bool clone)
+{
+	const char	*name;
+	char		 hex[32];
+	uint64_t	 bit;
+	size_t		 n = 0;
+	int		 i;
+
+	for (i = 0; i < 64; i++) {
+		bit = UINT64_C(1) << i;
+		if (!(bits & bit))
+			continue;
+		name = clone ? flags_clone_bit_name(bit) :
+		    flags_pf_bit_name((unsigned long)bit);
+		if (name == NULL) {
+			snprintf(hex, sizeof hex, "%#llx",
+			    (unsigned long long)bit);
+			name = hex;
+		}
+		if (n >= v->n || strcmp(v->v[n++], name) != 0)
+			return 0;
+	}
+	return n == v->n;
 }
 
 /* Does what the reader got for member mi equal what ev had? */
@@ -131,8 +175,8 @@ same(const struct fw_event *ev, const struct fw_member_info *mi,
 	case FW_MT_STR:
 		return strcmp(v->s, *(const char *const *)(const void *)p) == 0;
 	case FW_MT_SIG:
-		return strcmp(v->s, *(const int *)(const void *)p == SIGSEGV ?
-		    "SIGSEGV" : "SIGUSR1") == 0;
+		return strcmp(v->s, flags_signame(*(const int *)(const void *)
+		    p)) == 0;
 	case FW_MT_STRV:
 		sv = *(const struct fw_strv *const *)(const void *)p;
 		while ((s = strv_next(sv, s)) != NULL) {
@@ -141,7 +185,18 @@ same(const struct fw_event *ev, const struct fw_member_info *mi,
 		}
 		return i == v->n;
 	case FW_MT_PIDS:
-		return 0;
+		if (v->n != (size_t)nspid.n)
+			return 0;
+		for (i = 0; i < v->n; i++) {
+			if (v->ints[i] != nspid.v[i])
+				return 0;
+		}
+		return 1;
+	case FW_MT_CLONE_FLAGS:
+		return same_bits(v, *(const uint64_t *)(const void *)p, true);
+	case FW_MT_PF_FLAGS:
+		return same_bits(v, *(const unsigned long *)(const void *)p,
+		    false);
 	}
 	return 0;
 }

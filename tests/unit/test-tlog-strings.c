@@ -216,8 +216,9 @@ main(void)
 	while (r != NULL && (rc = tlog_read_next(r, &ev)) > 0) {
 		if (ev.kind == FW_EV_START) {
 			got_start = 1;
-			ok(ev.version == 1 && ev.version_minor == 1,
-			    "start line says version 1.1");
+			ok(ev.version == TLOG_VERSION &&
+			    ev.version_minor == TLOG_VERSION_MINOR,
+			    "start line says the writer's version");
 			ok(same_argv(&ev, "start"), "start argv round-trips");
 			ok(ev.cwd != NULL && strcmp(ev.cwd, strs[1]) == 0,
 			    "start cwd round-trips");
