@@ -169,6 +169,7 @@ batch_main(const struct fw_options *o)
 	tlog_writer_color(&w, o->color);
 	memset(&eo, 0, sizeof eo);
 	eo.want_env = o->want_env;
+	eo.want_fds = o->want_fds;
 	eo.launch_tty = -1;
 	eo.launch_stdout = o->prog_stdout;
 	if ((r = engine_init(&eng, &eo)) != 0) {

@@ -74,4 +74,10 @@ int	ptr_detach_task(struct engine *, struct fw_task *);
 int	ptr_detach_stopped(struct engine *, struct fw_task *);
 int	ptr_set_signal(struct engine *, struct fw_task *, int);
 
+/* engine-fds.c (--fds): note the close-on-exec fds of new process c; the
+ * fds of t at its exec stop into out (those open across the exec, then
+ * those it closed, marked cloexec). */
+void	eng_fds_created(struct engine *, struct fw_task *c);
+void	eng_fds_exec(struct engine *, struct fw_task *t, struct fw_fdv *out);
+
 #endif

@@ -255,6 +255,7 @@ eng_task_gone(struct engine *eng, struct fw_task *t)
 		task_drop(&eng->tasks, t);
 		return;
 	}
+	task_trim_dead(t);
 	eng->ndead++;
 	/* Bound the history: drop the oldest dead tasks first. */
 	while (eng->ndead > eng->opts.keep_exited) {
@@ -433,6 +434,9 @@ new_child(struct engine *eng, struct fw_task *t, pid_t child, int pev,
 		}
 		task_set_exec(c, proc->path, &proc->argv);
 		memcpy(c->comm, proc->comm, sizeof c->comm);
+		/* Before anything can resume it (unpark() below). */
+		if (eng->opts.want_fds)
+			eng_fds_created(eng, c);
 		if (pev == PTRACE_EVENT_VFORK) {
 			c->flags |= TF_VFORKED;
 			t->flags |= TF_VFORK_WAIT;
@@ -565,6 +569,8 @@ on_exec(struct engine *eng, struct fw_task *t)
 	struct fw_task		*old;
 	struct fw_event		 ev;
 	struct fw_strv		 argv, env;
+	struct fw_fdv		 fds;
+	struct fw_exec_rec	*rec;
 	struct pt_regs_min	 regs;
 	char			*path = NULL, *cwd = NULL;
 	bool			 trunc = false;
@@ -607,19 +613,33 @@ on_exec(struct engine *eng, struct fw_task *t)
 	procfs_readlink(&eng->proc, t->tid, "exe", &path);
 	procfs_readlink(&eng->proc, t->tid, "cwd", &cwd);
 	task_set_exec(t, path, &argv);
+	fdv_init(&fds);
+	if (eng->opts.want_fds)
+		eng_fds_exec(eng, t, &fds);
 
 	eng_event_init(eng, &ev, FW_EV_EXEC, t);
 	ev.path = path != NULL ? path : "";
 	ev.cwd = cwd != NULL ? cwd : "";
 	ev.argv = &argv;
 	ev.env = eng->opts.want_env ? &env : NULL;
+	ev.fds = eng->opts.want_fds ? &fds : NULL;
 	ev.argv_truncated = trunc;
 	ev.old_pid = old_pid;
+	/* What "info exec" shows later (env and fds only when asked). */
+	rec = task_exec_rec(t);
+	rec->ts = ev.ts;
+	rec->cwd = cwd;
+	cwd = NULL;
+	if ((rec->has_env = eng->opts.want_env))
+		strv_copy(&rec->env, &env);
+	if ((rec->has_fds = eng->opts.want_fds))
+		fdv_copy(&rec->fds, &fds);
+	ev.cwd = rec->cwd != NULL ? rec->cwd : "";
 	verdict = eng_emit(eng, &ev);
 	free(path);
-	free(cwd);
 	strv_release(&argv);
 	strv_release(&env);
+	fdv_release(&fds);
 	eng_settle(eng, t, verdict);
 }
 

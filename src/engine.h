@@ -40,6 +40,9 @@ struct engine_opts {
 	size_t		 bpf_buffer;	/* eBPF ring buffer bytes (0: default) */
 	bool		 system;	/* eBPF: every task, no traced set */
 	bool		 want_env;	/* read env at every exec */
+	bool		 want_fds;	/* read the fds at every exec (and the
+					 * close-on-exec ones of every new
+					 * process, engine-fds.c) */
 	size_t		 keep_exited;	/* dead tasks kept for display (0: none) */
 	const char	*proc_root;	/* NULL: /proc */
 	int		 launch_tty;	/* >= 0: launched program's terminal (a

@@ -1,7 +1,8 @@
-/* event.c - the table of event kinds and their members, and the
- * NUL-separated string vector. */
+/* event.c - the table of event kinds and their members, the
+ * NUL-separated string vector and the file descriptor list. */
 #include "config.h"
 
+#include <fcntl.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +44,9 @@ static const struct fw_member_info members[FW_M_COUNT] = {
 	    "argv was longer than forkwatch reads" },
 	[FW_M_ENV] = { "env", FW_MT_STRV, F(env), NOF, false,
 	    "the environment (--env)" },
+	[FW_M_FDS] = { "fds", FW_MT_FDS, F(fds), NOF, false,
+	    "the file descriptors open across the exec, and those it closed "
+	    "(close-on-exec) (--fds)" },
 	[FW_M_SIGNAL] = { "signal", FW_MT_SIG, F(signo), NOF, false,
 	    "the signal (exit: the one that killed the task)" },
 	[FW_M_CORE] = { "core", FW_MT_BOOL, F(core), F(killed), false,
@@ -108,7 +112,7 @@ static const struct fw_member_info members[FW_M_COUNT] = {
 #define TASK_OPT	M(NSPID)
 #define CLONE_MEMBERS	(M(PARENT) | M(FLAGS) | M(EXIT_SIGNAL) | TASK_OPT)
 #define EXEC_MEMBERS	(M(PATH) | M(ARGV) | M(CWD) | M(ARGV_TRUNCATED) | \
-			 M(ENV))
+			 M(ENV) | M(FDS))
 
 /* The event kinds (see enum fw_event_kind and doc/LOG-FORMAT.md). */
 static const struct fw_event_info kinds[FW_EV_COUNT] = {
@@ -401,4 +405,79 @@ strv_get(const struct fw_strv *v, int i)
 	while ((p = strv_next(v, p)) != NULL && i-- > 0)
 		;
 	return p;
+}
+
+void
+fdv_init(struct fw_fdv *v)
+{
+	v->v = NULL;
+	v->n = 0;
+}
+
+void
+fdv_release(struct fw_fdv *v)
+{
+	size_t	 i;
+
+	for (i = 0; i < v->n; i++)
+		free(v->v[i].target);
+	free(v->v);
+	fdv_init(v);
+}
+
+void
+fdv_add(struct fw_fdv *v, int fd, int mode, bool cloexec, const char *target)
+{
+	struct fw_fd	*f;
+
+	v->v = fw_realloc(v->v, (v->n + 1) * sizeof *v->v);
+	f = &v->v[v->n++];
+	f->fd = fd;
+	f->mode = mode;
+	f->cloexec = cloexec;
+	f->target = fw_strdup(target != NULL ? target : "");
+}
+
+void
+fdv_copy(struct fw_fdv *dst, const struct fw_fdv *src)
+{
+	size_t	 i;
+
+	fdv_release(dst);
+	for (i = 0; src != NULL && i < src->n; i++)
+		fdv_add(dst, src->v[i].fd, src->v[i].mode, src->v[i].cloexec,
+		    src->v[i].target);
+}
+
+static const struct {
+	int		 mode;
+	const char	*name;
+} fd_modes[] = {
+	{ O_RDONLY,	"r" },
+	{ O_WRONLY,	"w" },
+	{ O_RDWR,	"rw" },
+};
+
+const char *
+fdv_mode_name(int mode)
+{
+	size_t	 i;
+
+	for (i = 0; i < FW_ARRAY_SIZE(fd_modes); i++) {
+		if (fd_modes[i].mode == mode)
+			return fd_modes[i].name;
+	}
+	return NULL;
+}
+
+int
+fdv_mode_parse(const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; name != NULL && i < FW_ARRAY_SIZE(fd_modes); i++) {
+		if (strcmp(fd_modes[i].name, name) == 0)
+			return fd_modes[i].mode;
+	}
+	return -1;
 }

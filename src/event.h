@@ -72,6 +72,7 @@ enum fw_member {
 	FW_M_OLD_PID,
 	FW_M_ARGV_TRUNCATED,
 	FW_M_ENV,
+	FW_M_FDS,
 	FW_M_SIGNAL,
 	FW_M_CORE,
 	FW_M_CODE,
@@ -118,6 +119,8 @@ enum fw_member_type {
 	FW_MT_PIDS,		/* const struct fw_pids *; array of integers */
 	FW_MT_CLONE_FLAGS,	/* uint64_t CLONE_* bits; array of names */
 	FW_MT_PF_FLAGS,		/* unsigned long PF_* bits; array of names */
+	FW_MT_FDS,		/* const struct fw_fdv *; array of objects
+				 * {"fd", "mode", "path", "cloexec"} */
 };
 
 /* A task's pids as seen from each pid namespace, outermost (forkwatch's)
@@ -205,6 +208,35 @@ const char *strv_next(const struct fw_strv *, const char *p);
 /* The i-th string or NULL. */
 const char *strv_get(const struct fw_strv *, int i);
 
+/* One file descriptor of a task at an exec (--fds). */
+struct fw_fd {
+	int		 fd;
+	/* O_RDONLY, O_WRONLY or O_RDWR (fdinfo's flags & O_ACCMODE); -1 when
+	 * unknown. */
+	int		 mode;
+	/* Not open after the exec: the task had it, with close-on-exec set,
+	 * when forkwatch last saw it before the exec (its fork), and the exec
+	 * closed it. */
+	bool		 cloexec;
+	char		*target;	/* what /proc/PID/fd/N links to */
+};
+
+/* File descriptors, sorted by fd; owns the targets. */
+struct fw_fdv {
+	struct fw_fd	*v;
+	size_t		 n;
+};
+void	 fdv_init(struct fw_fdv *);
+void	 fdv_release(struct fw_fdv *);
+/* Append a copy of target. */
+void	 fdv_add(struct fw_fdv *, int fd, int mode, bool cloexec,
+	    const char *target);
+void	 fdv_copy(struct fw_fdv *dst, const struct fw_fdv *src);
+/* "r", "w", "rw", or NULL for an unknown mode: the log's "mode". */
+const char *fdv_mode_name(int mode);
+/* The mode that name stands for, -1 when unknown. */
+int	 fdv_mode_parse(const char *name);
+
 struct fw_task;
 
 struct fw_event {
@@ -227,6 +259,7 @@ struct fw_event {
 	const char		*cwd;
 	const struct fw_strv	*argv;
 	const struct fw_strv	*env;		/* NULL unless --env */
+	const struct fw_fdv	*fds;		/* NULL unless --fds */
 	bool			 argv_truncated;
 	pid_t			 old_pid;	/* exec by a non-leader thread */
 	pid_t			 ppid;		/* attach */

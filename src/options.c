@@ -18,6 +18,7 @@
 enum {
 	OPT_FORMAT = 256,
 	OPT_ENV,
+	OPT_FDS,
 	OPT_TUI,
 	OPT_TTY,
 	OPT_REPLAY,
@@ -67,6 +68,9 @@ static const struct optable_entry option_entries[] = {
 	    "NO_COLOR is set), always or never" },
 	{ .name = "env", .id = OPT_ENV,
 	  .help = "also log each exec's environment" },
+	{ .name = "fds", .id = OPT_FDS,
+	  .help = "also log the fds open across each exec (and those\n"
+	    "it closed, close-on-exec)" },
 	{ .name = "pid", .letter = 'p', .id = 'p', .value = OPTV_PIDS,
 	  .metavar = "PID[,PID..]", .flags = OPTF_REPEAT,
 	  .help = "attach to running processes (all their threads)" },
@@ -294,6 +298,9 @@ parse(struct fw_options *o, int argc, char **argv, struct optable_getopt *g)
 			break;
 		case OPT_ENV:
 			o->want_env = true;
+			break;
+		case OPT_FDS:
+			o->want_fds = true;
 			break;
 		case 'p':
 			if (parse_pids(o, optarg) != 0)

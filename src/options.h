@@ -47,6 +47,7 @@ struct fw_options {
 	enum color_when	 color;		/* --color: the text log's colour */
 	bool		 quiet;
 	bool		 want_env;
+	bool		 want_fds;	/* --fds */
 	pid_t		*pids;		/* -p, malloc'd */
 	size_t		 npids;
 	char		**argv;		/* PROGRAM ARG... (points into main's argv) */

@@ -339,6 +339,58 @@ procfs_fds_free(struct procfs_fd *v, size_t n)
 	free(v);
 }
 
+int
+procfs_parse_fdinfo_flags(const char *text, int *flags)
+{
+	const char	*p, *nl;
+	char		*end;
+	unsigned long	 v;
+
+	for (p = text; p != NULL; p = nl != NULL ? nl + 1 : NULL) {
+		nl = strchr(p, '\n');
+		if (strncmp(p, "flags:", 6) != 0)
+			continue;
+		v = strtoul(p + 6, &end, 8);
+		if (end == p + 6 || v > INT_MAX)
+			return -EINVAL;
+		*flags = (int)v;
+		return 0;
+	}
+	return -ENOENT;
+}
+
+int
+procfs_read_fds(const struct procfs *p, pid_t pid, bool cloexec_only,
+    struct fw_fdv *out)
+{
+	struct procfs_fd	*fds;
+	char			 path[PATH_MAX], *text;
+	size_t			 n, i;
+	int			 r, flags, mode;
+	bool			 cloexec;
+
+	if ((r = procfs_list_fds(p, pid, &fds, &n)) != 0)
+		return r;
+	for (i = 0; i < n; i++) {
+		snprintf(path, sizeof path, "%s/%d/fdinfo/%d", p->root,
+		    (int)pid, fds[i].fd);
+		mode = -1;
+		cloexec = false;
+		if (read_file(path, &text, NULL) == 0) {
+			if (procfs_parse_fdinfo_flags(text, &flags) == 0) {
+				mode = flags & O_ACCMODE;
+				cloexec = (flags & O_CLOEXEC) != 0;
+			}
+			free(text);
+		}
+		if (cloexec_only && !cloexec)
+			continue;
+		fdv_add(out, fds[i].fd, mode, cloexec, fds[i].target);
+	}
+	procfs_fds_free(fds, n);
+	return 0;
+}
+
 double
 procfs_uptime(const struct procfs *p)
 {

@@ -71,6 +71,16 @@ int	procfs_list_fds(const struct procfs *, pid_t, struct procfs_fd **out,
 	    size_t *n);
 void	procfs_fds_free(struct procfs_fd *, size_t n);
 
+/* The open fds of pid (sorted) appended to out: fd, target and access mode
+ * (from /proc/PID/fdinfo/N; -1 when unknown), and in cloexec whether the
+ * fd has close-on-exec set. cloexec_only: only those. One readdir, one
+ * readlink and one fdinfo read per fd. */
+int	procfs_read_fds(const struct procfs *, pid_t, bool cloexec_only,
+	    struct fw_fdv *out);
+/* The open flags of a /proc/PID/fdinfo/N text ("flags:\t0100002", octal);
+ * -ENOENT when there is no such line. */
+int	procfs_parse_fdinfo_flags(const char *text, int *flags);
+
 /* Seconds since boot (for start time / age). */
 double	procfs_uptime(const struct procfs *);
 

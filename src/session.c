@@ -401,6 +401,7 @@ session_init(struct session *s, const struct fw_options *o,
 	s->state = SESS_STOPPED;
 	memset(&eo, 0, sizeof eo);
 	eo.want_env = o->want_env;
+	eo.want_fds = o->want_fds;
 	eo.launch_tty = -1;
 	eo.launch_stdout = o->prog_stdout;
 	eo.keep_exited = SESS_KEEP_EXITED;

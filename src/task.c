@@ -23,13 +23,56 @@ task_table_init(struct task_table *tt)
 	tt->slots = fw_calloc(tt->cap, sizeof *tt->slots);
 }
 
+/* Free an exec record and what it holds. */
+static void
+exec_rec_free(struct fw_exec_rec *x)
+{
+	if (x == NULL)
+		return;
+	free(x->cwd);
+	strv_release(&x->env);
+	fdv_release(&x->fds);
+	free(x);
+}
+
 static void
 task_free(struct fw_task *t)
 {
 	free(t->path);
 	strv_release(&t->argv);
+	exec_rec_free(t->exec);
+	if (t->fork_cloexec != NULL) {
+		fdv_release(t->fork_cloexec);
+		free(t->fork_cloexec);
+	}
 	free(t->deferred);
 	free(t);
+}
+
+struct fw_exec_rec *
+task_exec_rec(struct fw_task *t)
+{
+	exec_rec_free(t->exec);
+	t->exec = fw_calloc(1, sizeof *t->exec);
+	strv_init(&t->exec->env);
+	fdv_init(&t->exec->fds);
+	return t->exec;
+}
+
+void
+task_trim_dead(struct fw_task *t)
+{
+	if (t->exec != NULL) {
+		strv_release(&t->exec->env);
+		t->exec->has_env = false;
+		fdv_release(&t->exec->fds);
+		t->exec->has_fds = false;
+	}
+	if (t->fork_cloexec != NULL) {
+		fdv_release(t->fork_cloexec);
+		free(t->fork_cloexec);
+		t->fork_cloexec = NULL;
+	}
 }
 
 void

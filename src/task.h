@@ -83,10 +83,28 @@ struct fw_task {
 	struct fw_strv		 argv;		/* argv of the last exec */
 	char			 comm[16];
 
+	/* What its last exec was given beyond path and argv (NULL until it
+	 * execs under us): task_exec_rec(). */
+	struct fw_exec_rec	*exec;
+	/* --fds: its close-on-exec fds when it was created, to tell which
+	 * fds its first exec closed; NULL otherwise or after that exec. */
+	struct fw_fdv		*fork_cloexec;
+
 	int			*deferred;	/* wait statuses queued while PARKED */
 	int			 ndeferred;
 
 	void			*client;	/* one pointer for a front end's use */
+};
+
+/* The extras of a task's last exec. env and fds are kept only when the
+ * engine reads them (--env, --fds), and only while the task lives. */
+struct fw_exec_rec {
+	double			 ts;		/* seconds since trace start */
+	char			*cwd;
+	bool			 has_env;
+	struct fw_strv		 env;
+	bool			 has_fds;
+	struct fw_fdv		 fds;
 };
 
 struct task_table {
@@ -120,6 +138,10 @@ void		 task_unlink(struct fw_task *child);
 /* Record a new argv/path for the task (copies). */
 void		 task_set_exec(struct fw_task *, const char *path,
 		    const struct fw_strv *argv);
+/* t's exec record, made empty (created on first use). */
+struct fw_exec_rec *task_exec_rec(struct fw_task *);
+/* Drop what a dead task need not keep: its exec's env and fds. */
+void		 task_trim_dead(struct fw_task *);
 /* A short name for display: comm, else basename of argv[0] or path. */
 const char	*task_name(const struct fw_task *);
 bool		 task_is_leader(const struct fw_task *);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +55,9 @@ struct tlog_reader {
 	long long		*ints;		/* integer arrays of cur */
 	size_t			 ints_len;
 	size_t			 ints_cap;
+	struct fw_fd		*fds;		/* fd arrays of cur */
+	size_t			 fds_len;
+	size_t			 fds_cap;
 	struct tlog_value	 vals[FW_M_COUNT];	/* members of cur */
 
 	unsigned long		 n_bad;
@@ -220,7 +224,7 @@ static void
 reserve_strings(struct tlog_reader *r, json_t *o)
 {
 	const char	*key;
-	json_t		*v, *e;
+	json_t		*v, *e, *p;
 	size_t		 need = 0, nvec = 0, nints = 0, i;
 
 	json_object_foreach(o, key, v) {
@@ -232,6 +236,9 @@ reserve_strings(struct tlog_reader *r, json_t *o)
 			json_array_foreach(v, i, e) {
 				if (json_is_string(e))
 					need += json_string_length(e) + 1;
+				else if (json_is_object(e) && json_is_string(
+				    p = json_object_get(e, "path")))
+					need += json_string_length(p) + 1;
 			}
 		}
 	}
@@ -252,6 +259,13 @@ reserve_strings(struct tlog_reader *r, json_t *o)
 		free(r->ints);
 		r->ints_cap = nints + nints / 2;
 		r->ints = fw_malloc(r->ints_cap * sizeof *r->ints);
+	}
+	/* Every array element may be an fd object. */
+	r->fds_len = 0;
+	if (nints > r->fds_cap) {
+		free(r->fds);
+		r->fds_cap = nints + nints / 2;
+		r->fds = fw_malloc(r->fds_cap * sizeof *r->fds);
 	}
 }
 
@@ -299,8 +313,49 @@ type_desc(enum fw_member_type t)
 	case FW_MT_CLONE_FLAGS:
 	case FW_MT_PF_FLAGS:	return "an array of strings";
 	case FW_MT_PIDS:	return "an array of integers";
+	case FW_MT_FDS:		return "an array of fd objects";
 	}
 	return "?";
+}
+
+/* Decode an array of fd objects ({"fd":N,"path":S} with an optional
+ * "mode" string and "cloexec" boolean) into the fd pool (targets in the
+ * arena); false when it is not one. An unknown mode is -1, not an error:
+ * newer writers may know more. */
+static bool
+dec_fds(struct tlog_reader *r, json_t *v, struct tlog_value *val)
+{
+	json_t		*e, *fd, *path, *mode, *cloexec;
+	struct fw_fd	*f;
+	size_t		 i;
+
+	if (!json_is_array(v))
+		return false;
+	json_array_foreach(v, i, e) {
+		fd = json_object_get(e, "fd");
+		path = json_object_get(e, "path");
+		mode = json_object_get(e, "mode");
+		cloexec = json_object_get(e, "cloexec");
+		if (!json_is_object(e) || !json_is_integer(fd) ||
+		    json_integer_value(fd) < 0 ||
+		    json_integer_value(fd) > INT_MAX || !json_is_string(path) ||
+		    (mode != NULL && !json_is_string(mode)) ||
+		    (cloexec != NULL && !json_is_boolean(cloexec)))
+			return false;
+	}
+	val->fds = r->fds + r->fds_len;
+	val->n = json_array_size(v);
+	json_array_foreach(v, i, e) {
+		f = &r->fds[r->fds_len++];
+		f->fd = (int)json_integer_value(json_object_get(e, "fd"));
+		mode = json_object_get(e, "mode");
+		f->mode = mode != NULL ? fdv_mode_parse(json_string_value(mode)) :
+		    -1;
+		f->cloexec = json_is_true(json_object_get(e, "cloexec"));
+		/* The arena owns the string (and is not const). */
+		f->target = (char *)arena_str(r, json_object_get(e, "path"));
+	}
+	return true;
 }
 
 /* Decode member m of the line into *val by its type; false (and *val
@@ -363,6 +418,9 @@ dec_member(struct dec *d, enum fw_member m, struct tlog_value *val)
 		json_array_foreach(v, i, e)
 			r->vec[r->vec_len++] = arena_str(r, e);
 		r->vec[r->vec_len++] = NULL;
+		break;
+	case FW_MT_FDS:
+		ok = dec_fds(r, v, val);
 		break;
 	default:
 		ok = false;
@@ -824,6 +882,7 @@ tlog_read_free(struct tlog_reader *r)
 	free(r->arena);
 	free(r->vec);
 	free(r->ints);
+	free(r->fds);
 	free(r->first_bad_why);
 	free(r->log_error);
 	free(r->name);

@@ -36,6 +36,7 @@ struct tlog_value {
 	const char *const	*v;		/* STRV, CLONE_FLAGS, PF_FLAGS: n
 						 * strings, NULL-terminated */
 	const long long		*ints;		/* PIDS: n integers */
+	const struct fw_fd	*fds;		/* FDS: n file descriptors */
 	size_t			 n;
 };
 

@@ -242,6 +242,53 @@ text_strv(struct fw_buf *b, const struct fw_strv *v)
 	fw_buf_addc(b, ']');
 }
 
+/* fds as JSON: [{"fd":0,"mode":"r","path":"/dev/null"}, ...], with
+ * "cloexec":true on those the exec closed. */
+static void
+json_fds(struct fw_buf *b, const struct fw_fdv *v)
+{
+	const char	*mode;
+	size_t		 i;
+
+	fw_buf_addc(b, '[');
+	for (i = 0; i < v->n; i++) {
+		if (i > 0)
+			fw_buf_addc(b, ',');
+		fw_buf_printf(b, "{\"fd\":%d", v->v[i].fd);
+		if ((mode = fdv_mode_name(v->v[i].mode)) != NULL)
+			fw_buf_printf(b, ",\"mode\":\"%s\"", mode);
+		fw_buf_adds(b, ",\"path\":");
+		esc_json_str(b, v->v[i].target);
+		if (v->v[i].cloexec)
+			fw_buf_adds(b, ",\"cloexec\":true");
+		fw_buf_addc(b, '}');
+	}
+	fw_buf_addc(b, ']');
+}
+
+/* fds as text, like shell redirections: [0<"/dev/null", 1>"/tmp/out",
+ * 4<>"socket:[9]", 5>"pipe:[12]" cloexec]; ':' for an unknown mode. */
+static void
+text_fds(struct fw_buf *b, const struct fw_fdv *v)
+{
+	static const char *const ops[] = { "<", ">", "<>" };
+	int		 m;
+	size_t		 i;
+
+	fw_buf_addc(b, '[');
+	for (i = 0; i < v->n; i++) {
+		if (i > 0)
+			fw_buf_adds(b, ", ");
+		m = v->v[i].mode;
+		fw_buf_printf(b, "%d%s", v->v[i].fd, m >= 0 && m <= 2 ?
+		    ops[m] : ":");
+		esc_text_str(b, v->v[i].target);
+		if (v->v[i].cloexec)
+			fw_buf_adds(b, " cloexec");
+	}
+	fw_buf_addc(b, ']');
+}
+
 /* The address of member m's field in ev. */
 static const void *
 field(const struct fw_event *ev, const struct fw_member_info *mi)
@@ -274,6 +321,8 @@ member_there(const struct fw_event *ev, const struct fw_member_info *mi)
 		return FIELD(ev, mi, const struct fw_pids *) != NULL;
 	case FW_MT_CLONE_FLAGS:	return FIELD(ev, mi, uint64_t) != 0;
 	case FW_MT_PF_FLAGS:	return FIELD(ev, mi, unsigned long) != 0;
+	case FW_MT_FDS:
+		return FIELD(ev, mi, const struct fw_fdv *) != NULL;
 	}
 	return false;
 }
@@ -371,6 +420,9 @@ json_value(struct fw_buf *b, const struct fw_event *ev,
 		break;
 	case FW_MT_STRV:
 		json_strv(b, FIELD(ev, mi, const struct fw_strv *));
+		break;
+	case FW_MT_FDS:
+		json_fds(b, FIELD(ev, mi, const struct fw_fdv *));
 		break;
 	case FW_MT_SIG:
 		fw_buf_printf(b, "\"%s\"", flags_signame(FIELD(ev, mi, int)));
@@ -487,6 +539,9 @@ text_value(struct fw_buf *b, const struct fw_event *ev,
 		break;
 	case FW_MT_STRV:
 		text_strv(b, FIELD(ev, mi, const struct fw_strv *));
+		break;
+	case FW_MT_FDS:
+		text_fds(b, FIELD(ev, mi, const struct fw_fdv *));
 		break;
 	case FW_MT_SIG:
 		fw_buf_adds(b, flags_signame(FIELD(ev, mi, int)));

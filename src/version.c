@@ -24,6 +24,11 @@
 #else
 # define BUILT_LIBDW	false
 #endif
+#ifdef HAVE_LIBIBERTY
+# define BUILT_LIBIBERTY	true
+#else
+# define BUILT_LIBIBERTY	false
+#endif
 #ifdef FW_HAVE_TUI
 # define BUILT_TUI	true
 #else
@@ -50,6 +55,7 @@ static const struct version_item backends[] = {
 static const struct version_item features[] = {
 	{ "libunwind",	BUILT_LIBUNWIND },	/* bt: unwinding */
 	{ "libdw",	BUILT_LIBDW },		/* bt: source lines */
+	{ "libiberty",	BUILT_LIBIBERTY },	/* bt: demangled names */
 	{ "tui",	BUILT_TUI },		/* --tui, --replay */
 	{ "libvterm",	BUILT_LIBVTERM },	/* the TUI's program pane */
 };

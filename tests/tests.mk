@@ -16,6 +16,7 @@ FWTEST_PROGS = \
 	tests/progs/attach-target \
 	tests/progs/clone-flags \
 	tests/progs/clone-proc \
+	tests/progs/fds \
 	tests/progs/fork-tree \
 	tests/progs/forkers \
 	tests/progs/fwprog \
@@ -41,6 +42,9 @@ tests_progs_clone_flags_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 tests_progs_clone_proc_SOURCES = tests/progs/clone-proc.c tests/progs/tprog.h
 tests_progs_clone_proc_CFLAGS = $(FW_TRACEE_CFLAGS)
 tests_progs_clone_proc_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
+tests_progs_fds_SOURCES = tests/progs/fds.c tests/progs/tprog.h
+tests_progs_fds_CFLAGS = $(FW_TRACEE_CFLAGS)
+tests_progs_fds_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 tests_progs_fork_tree_SOURCES = tests/progs/fork-tree.c tests/progs/tprog.h
 tests_progs_fork_tree_CFLAGS = $(FW_TRACEE_CFLAGS)
 tests_progs_fork_tree_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
@@ -115,6 +119,7 @@ FWTEST_CASES = \
 	tests/event-table.test \
 	tests/fwcheck-self.test \
 	tests/fork-tree.test \
+	tests/fds.test \
 	tests/vfork.test \
 	tests/threads.test \
 	tests/clone.test \

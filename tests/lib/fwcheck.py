@@ -209,6 +209,12 @@ def _typed(v, typ):
         return isinstance(v, list) and all(isinstance(x, str) for x in v)
     if typ == "ints":
         return isinstance(v, list) and all(isint(x) for x in v)
+    if typ == "fds":
+        return isinstance(v, list) and all(
+            isinstance(x, dict) and isint(x.get("fd")) and x["fd"] >= 0
+            and isinstance(x.get("path"), str)
+            and x.get("mode", "r") in ("r", "w", "rw")
+            and isinstance(x.get("cloexec", False), bool) for x in v)
     fail("fwcheck: unknown member type %r" % typ)
 
 

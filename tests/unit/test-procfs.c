@@ -212,6 +212,18 @@ main(void)
 	ok(procfs_uptime(&p) > 12345.6 && procfs_uptime(&p) < 12345.7,
 	    "uptime");
 
+	{
+		int	 fl = -1;
+
+		ok(procfs_parse_fdinfo_flags("pos:\t0\nflags:\t02100001\n"
+		    "mnt_id:\t29\n", &fl) == 0 && fl == 02100001,
+		    "fdinfo flags are octal (got %o)", fl);
+		ok(procfs_parse_fdinfo_flags("pos:\t0\nmnt_id:\t29\n", &fl) ==
+		    -ENOENT, "fdinfo without flags");
+		ok(procfs_parse_fdinfo_flags("flags:\tx\n", &fl) == -EINVAL,
+		    "fdinfo flags not a number");
+	}
+
 	snprintf(line, sizeof line, "rm -rf '%s'", root);
 	if (system(line) != 0)
 		return 99;
