@@ -53,8 +53,22 @@ timeout --foreground -k 5 $FW_TIMEOUT $FW_WRAPPER $(printf '%q' "$FW")$q
 echo "DONE-\$?"
 exec sleep 3600
 EOS
-	tm new-session -d -x "$TUI_W" -y "$TUI_H" "bash $T/run.sh" ||
-	    fail "cannot start tmux"
+	tui_new_session "bash $T/run.sh"
+}
+
+# A server that a test has just killed may still be going away: a new
+# session then fails with "server exited unexpectedly". Try again a few
+# times (bounded), then fail.
+tui_new_session()
+{
+	local i
+	for i in $(seq 1 50); do
+		tm new-session -d -x "$TUI_W" -y "$TUI_H" "$1" 2>"$T/tmux.err" &&
+		    return 0
+		sleep 0.1
+	done
+	cat "$T/tmux.err" >&2
+	fail "cannot start tmux"
 }
 
 tui_keys()
