@@ -24,6 +24,7 @@ FWTEST_PROGS = \
 	tests/progs/kill-child \
 	tests/progs/leader-exit \
 	tests/progs/orphan \
+	tests/progs/ptrace-probe \
 	tests/progs/signals \
 	tests/progs/thread-exec \
 	tests/progs/threads \
@@ -66,6 +67,9 @@ tests_progs_leader_exit_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 tests_progs_orphan_SOURCES = tests/progs/orphan.c tests/progs/tprog.h
 tests_progs_orphan_CFLAGS = $(FW_TRACEE_CFLAGS)
 tests_progs_orphan_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
+tests_progs_ptrace_probe_SOURCES = tests/progs/ptrace-probe.c tests/progs/tprog.h
+tests_progs_ptrace_probe_CFLAGS = $(FW_TRACEE_CFLAGS)
+tests_progs_ptrace_probe_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 tests_progs_signals_SOURCES = tests/progs/signals.c tests/progs/tprog.h
 tests_progs_signals_CFLAGS = $(FW_TRACEE_CFLAGS)
 tests_progs_signals_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
@@ -138,6 +142,7 @@ FWTEST_CASES = \
 	tests/log-flush.test \
 	tests/log-output.test \
 	tests/log-error.test \
+	tests/skip-honest.test \
 	tests/attach.test \
 	tests/attach-ignored.test \
 	tests/first-stop-race.test \

@@ -5,7 +5,7 @@
 # file in the debug directory, names come back.
 . "$srcdir/tests/bt/bt-lib.sh"
 
-command -v strip >/dev/null 2>&1 || { echo "SKIP: no strip" >&2; exit 77; }
+command -v strip >/dev/null 2>&1 || skip "no strip"
 pie=$BT_DIR/bt-target-pie
 prog=$BT_TMP/bt-target-stripped
 strip -o "$prog" "$pie" || fail "strip"

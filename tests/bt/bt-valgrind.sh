@@ -6,12 +6,11 @@
 # with the reason.
 . "$srcdir/tests/bt/bt-lib.sh"
 
-command -v valgrind >/dev/null 2>&1 || { echo "SKIP: no valgrind" >&2; exit 77; }
+command -v valgrind >/dev/null 2>&1 || skip "no valgrind"
 # An ASan build (--enable-sanitizers) checks itself and cannot run under
 # valgrind.
 if grep -q __asan_init "$BT_BIN/bt-driver" 2>/dev/null; then
-	echo "SKIP: sanitizer build" >&2
-	exit 77
+	skip "sanitizer build"
 fi
 vg() {
 	log=$BT_TMP/vg.log
@@ -19,12 +18,10 @@ vg() {
 	    --show-leak-kinds=all --errors-for-leak-kinds=all \
 	    --child-silent-after-fork=yes --log-file="$log" "$@" >"$OUT" 2>&1
 	rc=$?
-	[ "$rc" -eq 77 ] && exit 77
 	# Valgrind 3.19 cannot read clang's DWARF 5: a tool limit, not ours.
 	if grep -q "I can't recover" "$log"; then
-		echo "SKIP: valgrind cannot load $1:" >&2
 		grep 'Valgrind:' "$log" | head -n 5 >&2
-		exit 77
+		skip "valgrind cannot load $1"
 	fi
 	[ "$rc" -eq 0 ] || { cat "$log" >&2; fail "valgrind $* exited $rc"; }
 	[ ! -s "$log" ] || { cat "$log" >&2; fail "valgrind reported on $*"; }

@@ -11,7 +11,17 @@
 #                                       $T/fw.err; under timeout 60
 #   fw_check PYTHON-CODE                run python3 with fwcheck importable
 #   fw_leftovers                        fail if a marked process remains
-#   fail MSG / skip MSG
+#   fw_have NAME                        configure defined NAME in config.h
+#                                       (HAVE_LIBUNWIND, FW_HAVE_TUI, ...):
+#                                       a test of an optional feature skips
+#                                       on this, never on a failed command
+#   fw_need_ptrace [attach]             skip unless tests/progs/ptrace-probe
+#                                       says tracing (attaching) works here;
+#                                       run for every test that sources this
+#                                       file unless it sets FW_NO_TRACE=1
+#   fail MSG / skip MSG                 (exit 77 other than by skip() is a
+#                                       failure: a traced program's 77 must
+#                                       not turn into a skip)
 
 set -u
 
@@ -38,6 +48,7 @@ fail()
 skip()
 {
 	echo "SKIP: $TEST_NAME: $*" >&2
+	FW_SKIPPED=1
 	exit 77
 }
 
@@ -46,7 +57,13 @@ note()
 	echo "# $*" >&2
 }
 
+fw_have()
+{
+	grep -q "^#define $1 1\$" "$top_builddir/config.h"
+}
+
 [ -x "$FW" ] || fail "no forkwatch binary at $FW (set FORKWATCH)"
+[ -f "$top_builddir/config.h" ] || fail "no config.h in $top_builddir"
 [ -d "$PROGS" ] || fail "no test programs in $PROGS (make check builds them)"
 command -v python3 >/dev/null 2>&1 || skip "python3 is needed"
 command -v timeout >/dev/null 2>&1 || skip "timeout(1) is needed"
@@ -85,6 +102,10 @@ fw_cleanup()
 {
 	local rc=$? p
 	trap - EXIT
+	if [ "$rc" -eq 77 ] && [ -z "${FW_SKIPPED:-}" ]; then
+		echo "FAIL: $TEST_NAME: exit status 77 without skip()" >&2
+		rc=1
+	fi
 	for p in $FW_BG_PIDS; do
 		kill -KILL "$p" 2>/dev/null
 	done
@@ -237,3 +258,17 @@ task_state()
 {
 	sed -n 's/^.*) \(.\) .*$/\1/p' "/proc/$1/stat" 2>/dev/null
 }
+
+# fw_need_ptrace [attach]: the tests' one decision that tracing is not
+# possible here, taken by a probe that does not involve forkwatch.
+fw_need_ptrace()
+{
+	local why rc=0
+	why=$("$PROGS/ptrace-probe" "$@") || rc=$?
+	case $rc in
+	0)	return 0 ;;
+	77)	skip "ptrace is not available here: $why" ;;
+	*)	fail "tests/progs/ptrace-probe $* failed (status $rc): $why" ;;
+	esac
+}
+[ "${FW_NO_TRACE:-0}" = 1 ] || fw_need_ptrace

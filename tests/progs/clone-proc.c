@@ -10,6 +10,8 @@
  *                which reaps all three
  *   parent-root  the root clones S with CLONE_PARENT: S (exits 42) is a
  *                child of the root's parent (the tracer)
+ *   has-clone3   run untraced, the test's probe: prints "clone3 yes" or
+ *                "clone3 no" (ENOSYS) and exits 0
  * Side file: "root PID", "clone KIND CALLER CHILD", "status CHILD ...". */
 #include "tprog.h"
 
@@ -97,6 +99,15 @@ main(int argc, char **argv)
 
 	if (argc != 2)
 		tp_die("usage: clone-proc MODE");
+	if (strcmp(argv[1], "has-clone3") == 0) {
+		/* A bad size: EINVAL where clone3 exists, else ENOSYS. */
+		if (syscall(SYS_clone3, NULL, (size_t)0) == 0)
+			tp_die("clone3 with no arguments succeeded");
+		if (errno != ENOSYS && errno != EINVAL)
+			tp_die("clone3 probe");
+		printf("clone3 %s\n", errno == ENOSYS ? "no" : "yes");
+		return 0;
+	}
 	tp_out("root %d", (int)getpid());
 	if (strcmp(argv[1], "exitsig0") == 0) {
 		if ((pid = raw_clone(0)) < 0)
@@ -109,11 +120,8 @@ main(int argc, char **argv)
 		return 0;
 	}
 	if (strcmp(argv[1], "clone3") == 0) {
-		if ((pid = raw_clone3(0, SIGCHLD)) < 0) {
-			if (errno == ENOSYS)
-				return 77;
+		if ((pid = raw_clone3(0, SIGCHLD)) < 0)
 			tp_die("clone3");
-		}
 		if (pid == 0)
 			_exit(34);
 		tp_out("clone fork %d %d", (int)getpid(), (int)pid);

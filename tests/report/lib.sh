@@ -19,7 +19,19 @@ if [ ! -x "$FW" ]; then
 fi
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/fw-report-$TEST_NAME.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT INT TERM
+# Exit status 77 is a skip only through skip(): a traced program's 77
+# passed on by forkwatch must fail the test.
+on_exit() {
+	rc=$?
+	rm -rf "$TMP"
+	if [ "$rc" -eq 77 ] && [ -z "${SKIPPED:-}" ]; then
+		echo "FAIL: $TEST_NAME: exit status 77 without skip()" >&2
+		exit 1
+	fi
+	exit "$rc"
+}
+trap on_exit EXIT
+trap 'exit 1' INT TERM
 
 # fail MESSAGE...: report and exit with the failure status.
 fail() {
@@ -30,7 +42,20 @@ fail() {
 # skip MESSAGE...: exit with the skip status.
 skip() {
 	echo "SKIP: $TEST_NAME: $*" >&2
+	SKIPPED=1
 	exit 77
+}
+
+# need_ptrace: skip unless tracing works here, as the separate probe
+# tests/progs/ptrace-probe says; a failed forkwatch run never skips.
+need_ptrace() {
+	probe_rc=0
+	why=$("$top_builddir/tests/progs/ptrace-probe") || probe_rc=$?
+	case $probe_rc in
+	0) ;;
+	77) skip "ptrace is not available here: $why" ;;
+	*) fail "tests/progs/ptrace-probe failed (status $probe_rc): $why" ;;
+	esac
 }
 
 # fw ARGS...: run forkwatch with a time limit (under $FW_WRAPPER, e.g.
