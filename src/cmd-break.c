@@ -135,8 +135,10 @@ exec_delete(struct session *s, int argc, char **argv)
 	int			 i, r = CMD_OK;
 
 	if (argc == 1) {
-		if (s->bps == NULL)
+		if (s->bps == NULL) {
+			session_printf(s, "No breakpoint to delete.\n");
 			return CMD_OK;
+		}
 		if (!cmd_confirm(s, "Delete all breakpoints?"))
 			return CMD_OK;
 		while (s->bps != NULL)

@@ -191,6 +191,10 @@ exec_set(struct session *s, int argc, char **argv)
 	}
 	s->stop_mode = strcmp(argv[2], "all") == 0 ? SESS_STOP_ALL :
 	    SESS_STOP_TASK;
+	session_printf(s, "%s\n", s->stop_mode == SESS_STOP_ALL ?
+	    "From the next stop, every task stops when one does." :
+	    "From the next stop, only the task that stops waits; the others "
+	    "run on.");
 	return CMD_OK;
 }
 
@@ -340,6 +344,7 @@ const struct cmd_entry cmd_quit_entry = {
 	.min_args = 0,
 	.max_args = 0,
 	.exec = exec_quit,
-	.doc = "Asks first when tasks live and a person is at the terminal. "
-	    "End of input (Ctrl-D) at the prompt is quit.",
+	.doc = "Asks first when tasks live and a person is at the terminal; "
+	    "Ctrl-C answers no, as at every question. End of input (Ctrl-D) "
+	    "at the prompt is quit.",
 };

@@ -42,6 +42,20 @@ check_step(struct cmd_check *ck, int argc, char **argv, struct fw_buf *err)
 	    "the count", err);
 }
 
+/* Live threads of t's process other than t. */
+static int
+other_threads(struct session *s, const struct fw_task *t)
+{
+	const struct fw_task	*u;
+	int			 n = 0;
+
+	for (u = s->eng.tasks.head; u != NULL; u = u->all_next) {
+		if (u != t && u->state != TASK_DEAD && u->tgid == t->tgid)
+			n++;
+	}
+	return n;
+}
+
 static int
 exec_step(struct session *s, int argc, char **argv)
 {
@@ -71,6 +85,16 @@ exec_step(struct session *s, int argc, char **argv)
 			    (int)t->tid, task_state_name(t->state));
 			return CMD_ERROR;
 		}
+		/* A leader let go from its exit stop stays a zombie, with
+		 * nothing to report, until its other threads are gone; they
+		 * would not run. */
+		if (t->stop_kind == STOP_EXITING && task_is_leader(t) &&
+		    other_threads(s, t) > 0) {
+			cmd_error(s, "task %d leads its process: it ends only "
+			    "after its other threads (step them, or continue)",
+			    (int)t->tid);
+			return CMD_ERROR;
+		}
 		s->step_pid = t->tid;
 	} else
 		s->step_left = n;
@@ -94,7 +118,10 @@ const struct cmd_entry cmd_step_entry = {
 	    "exit stop), signal, vfork_done and job-control stop. A number "
 	    "that is the id of a traced task means that task: it runs alone "
 	    "while every other task stays stopped; write +N to mean a count "
-	    "anyway. A breakpoint that hits first stops the tree there.",
+	    "anyway. A task at its exit stop runs to its end: the step stops "
+	    "at its exit event (a leader whose other threads live is refused: "
+	    "it cannot end before them). A breakpoint that hits first stops "
+	    "the tree there.",
 };
 
 static int

@@ -115,12 +115,21 @@ static int
 exec_release(struct session *s, int argc, char **argv)
 {
 	struct fw_task	*t;
+	struct fw_buf	 b;
 
 	if (argc == 1) {
+		fw_buf_init(&b);
 		for (t = s->eng.tasks.head; t != NULL; t = t->all_next) {
-			if (t->state != TASK_DEAD && (t->flags & TF_HELD))
+			if (t->state != TASK_DEAD && (t->flags & TF_HELD)) {
+				fw_buf_printf(&b, " %d", (int)t->tid);
 				release_one(s, t);
+			}
 		}
+		if (b.len == 0)
+			session_printf(s, "No task is held.\n");
+		else
+			session_printf(s, "Released:%s\n", b.data);
+		fw_buf_release(&b);
 		return CMD_OK;
 	}
 	if ((t = live_task(s, argv[1])) == NULL)
@@ -130,6 +139,7 @@ exec_release(struct session *s, int argc, char **argv)
 		return CMD_ERROR;
 	}
 	release_one(s, t);
+	session_printf(s, "Task %d is released.\n", (int)t->tid);
 	return CMD_OK;
 }
 

@@ -317,6 +317,15 @@ cmd_task(struct session *s, const char *arg)
 	int		 pid;
 
 	if (arg == NULL) {
+		/* After a pause no task stopped at an event; with only one
+		 * task there is no question which one is meant. */
+		if (s->stop_pid == 0 && engine_live(&s->eng) == 1) {
+			for (t = s->eng.tasks.head; t != NULL &&
+			    t->state == TASK_DEAD; t = t->all_next)
+				;
+			if (t != NULL)
+				return t;
+		}
 		if (s->stop_pid == 0) {
 			cmd_error(s, "no task stopped at an event: give a task "
 			    "id");

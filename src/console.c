@@ -78,14 +78,16 @@ hook_err(void *arg, const char *text, size_t len)
 }
 
 /* A yes/no question on the terminal (commands run without readline's
- * handler, with the terminal in its normal mode). End of input: yes. */
+ * handler, with the terminal in its normal mode). Ctrl-C, or any signal
+ * that ends forkwatch, answers no (the latter stays pending for the
+ * prompt loop, which then ends the session); end of input answers yes. */
 static bool
 hook_confirm(void *arg, const char *question)
 {
 	struct console	*c = arg;
 	char		 ch, first;
 	ssize_t		 n;
-	bool		 any;
+	bool		 any, from_user;
 
 	(void)c;
 	for (;;) {
@@ -93,11 +95,24 @@ hook_confirm(void *arg, const char *question)
 		fflush(stdout);
 		first = 0;
 		any = false;
-		while ((n = read(STDIN_FILENO, &ch, 1)) == 1 && ch != '\n') {
+		for (;;) {
+			n = read(STDIN_FILENO, &ch, 1);
+			/* EINTR without a signal for us: the engine's flush
+			 * timer, say. Read on. */
+			if (n < 0 && errno == EINTR && !sigctl_pending)
+				continue;
+			if (n != 1 || ch == '\n')
+				break;
 			if (!any && ch != ' ' && ch != '\t') {
 				first = ch;
 				any = true;
 			}
+		}
+		if (n < 0 && errno == EINTR) {
+			if (sigctl_peek() == SIGINT)
+				sigctl_take(&from_user);
+			fputs("\n[interrupted: no]\n", stdout);
+			return false;
 		}
 		if (n <= 0) {
 			fputs("[end of input: yes]\n", stdout);

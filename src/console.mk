@@ -71,9 +71,11 @@ CONSOLE_TESTS = \
 	tests/console/bt-lines.test \
 	tests/console/attach.test \
 	tests/console/gdb.test \
+	tests/console/confirm-intr.test \
+	tests/console/small-cmds.test \
 	tests/console/valgrind.test
 TESTS += tests/console/cmd-unit $(CONSOLE_TESTS)
-EXTRA_DIST += $(CONSOLE_TESTS) tests/console/lib.sh \
+EXTRA_DIST += $(CONSOLE_TESTS) tests/console/lib.sh tests/console/tty-lib.sh \
 	tests/console/step-tree.exp tests/console/conds.exp \
 	tests/console/conds-pid.exp tests/console/commands.exp \
 	tests/console/commands-batch.exp tests/console/hold.exp \

@@ -235,6 +235,15 @@ sink_verdict(void *arg, const struct fw_event *ev)
 		s->step_pid = 0;
 		return verdict;
 	}
+	/* "step PID" of a task at its exit stop: its end is the last thing
+	 * it does. Nothing else runs, so waiting for a step event would
+	 * wait for ever. */
+	if (ev->kind == FW_EV_EXIT && s->step_pid != 0 &&
+	    ev->pid == s->step_pid) {
+		s->step_pid = 0;
+		note_stop(s, ev, 0);
+		return ENGINE_STOP;
+	}
 	if (!event_is_step(ev))
 		return ENGINE_GO;
 	if (s->step_pid != 0 && (ev->pid == s->step_pid ||

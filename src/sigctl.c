@@ -76,6 +76,12 @@ sigctl_child_reset(void)
 }
 
 int
+sigctl_peek(void)
+{
+	return caught_sig;
+}
+
+int
 sigctl_take(bool *from_user)
 {
 	int	 sig = caught_sig;

@@ -19,6 +19,8 @@ void	sigctl_install(bool attach);
 /* Take the oldest recorded signal: returns its number (0 if none) and
  * whether it came from kill(2) (rather than the terminal or the kernel). */
 int	sigctl_take(bool *from_user);
+/* The recorded signal sigctl_take() would return, left recorded. */
+int	sigctl_peek(void);
 /* Stop forkwatch itself as a terminal's SIGTSTP would (until SIGCONT). */
 void	sigctl_suspend_self(void);
 /* In a launched child before exec: undo forkwatch's own SIGPIPE setting. */
