@@ -208,6 +208,7 @@ report_critical_text(FILE *f, const struct report_model *m,
 
 	report_critical_compute(&cr, report_critical_root(m, o));
 	memset(&lines, 0, sizeof lines);
+	lines.color = o->color;
 	fw_buf_init(&b);
 	fw_buf_printf(&b, "Critical path: %s, %zu process%s (SELF: the time "
 	    "not covered by a link's own links)\n",
@@ -223,7 +224,9 @@ report_critical_text(FILE *f, const struct report_model *m,
 		    l->end - l->start), report_text_duration(x, sizeof x,
 		    l->exclusive), l->share * 100);
 		report_text_tree_prefix(&lines, &b, l->depth, l->last);
+		report_text_color_on(&b, o, report_text_role(l->proc));
 		report_text_command(&b, l->proc);
+		report_text_color_off(&b, o, report_text_role(l->proc));
 		fw_buf_addc(&b, '\n');
 		report_text_flush(&b, f);
 	}

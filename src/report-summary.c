@@ -191,7 +191,8 @@ chain_of(const struct report_proc *p, size_t *n)
 
 /* Every failed process with its status, command and parent chain. */
 static void
-text_failures(struct fw_buf *b, const struct report_model *m)
+text_failures(struct fw_buf *b, const struct report_model *m,
+    const struct report_opts *o)
 {
 	const struct report_proc	**chain, *p;
 	char				 st[96], dur[32];
@@ -201,11 +202,13 @@ text_failures(struct fw_buf *b, const struct report_model *m)
 		p = m->procs[i];
 		if (!report_proc_failed(p))
 			continue;
+		report_text_color_on(b, o, report_text_role(p));
 		fw_buf_printf(b, "  pid %lld: %s after %s: ", p->pid,
 		    report_proc_status(p, st, sizeof st),
 		    report_text_duration(dur, sizeof dur,
 		    report_proc_duration(p)));
 		report_text_command(b, p);
+		report_text_color_off(b, o, report_text_role(p));
 		fw_buf_adds(b, "\n    chain: ");
 		chain = chain_of(p, &n);
 		for (k = 0; k < n; k++) {
@@ -327,7 +330,7 @@ report_summary_text(FILE *f, const struct report_model *m,
 	fw_buf_printf(&b, "\nThreads:    %lu\nExecs:      %lu\n"
 	    "Signals:    %lu\nFailures:   %lu\n", m->counts.threads,
 	    m->counts.execs, m->counts.signals, nfail);
-	text_failures(&b, m);
+	text_failures(&b, m, o);
 	report_text_flush(&b, f);
 
 	aggs_build(&a, m);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "report.h"
 #include "report-model.h"
 #include "report-text.h"
 
@@ -120,14 +121,43 @@ report_text_tree_prefix(struct report_text_tree *t, struct fw_buf *b,
 		t->last = fw_realloc(t->last, t->cap * sizeof *t->last);
 	}
 	t->last[depth] = last;
+	if (depth == 0)
+		return;
+	if (t->color)
+		fw_buf_adds(b, color_on(COLOR_DIM));
 	if (depth > MAX_DRAWN) {
 		d = depth - MAX_DRAWN + 1;
 		fw_buf_printf(b, "[%d] ", depth);
 	}
 	for (; d < depth; d++)
 		fw_buf_adds(b, t->last[d] ? "    " : "|   ");
-	if (depth > 0)
-		fw_buf_adds(b, last ? "`-- " : "|-- ");
+	fw_buf_adds(b, last ? "`-- " : "|-- ");
+	if (t->color)
+		fw_buf_adds(b, COLOR_OFF);
+}
+
+enum color_role
+report_text_role(const struct report_proc *p)
+{
+	if (p->exited && p->signaled)
+		return COLOR_KILLED;
+	return report_proc_failed(p) ? COLOR_FAIL : COLOR_PLAIN;
+}
+
+void
+report_text_color_on(struct fw_buf *b, const struct report_opts *o,
+    enum color_role role)
+{
+	if (o->color && role != COLOR_PLAIN)
+		fw_buf_adds(b, color_on(role));
+}
+
+void
+report_text_color_off(struct fw_buf *b, const struct report_opts *o,
+    enum color_role role)
+{
+	if (o->color && role != COLOR_PLAIN)
+		fw_buf_adds(b, COLOR_OFF);
 }
 
 void

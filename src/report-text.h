@@ -7,8 +7,10 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "color.h"
 #include "util.h"
 
+struct report_opts;
 struct report_proc;
 
 /* Append s with control characters, invalid UTF-8 and other dangerous
@@ -37,6 +39,7 @@ const char *report_text_kb(char *buf, size_t len, long long kb);
 struct report_text_tree {
 	bool	*last;		/* per depth: its node is the last sibling */
 	size_t	 cap;
+	bool	 color;		/* draw the lines dim (report_opts.color) */
 };
 
 /* Append the tree lines left of a node at depth (none at depth 0) that is
@@ -46,6 +49,16 @@ struct report_text_tree {
 void	report_text_tree_prefix(struct report_text_tree *, struct fw_buf *,
 	    int depth, bool last);
 void	report_text_tree_release(struct report_text_tree *);
+
+/* The colour of p's line: killed magenta, failed red, else plain. */
+enum color_role report_text_role(const struct report_proc *p);
+
+/* Start role's colour, or end it, when the reports are in colour (and role
+ * is not COLOR_PLAIN): colour never reaches a file or pipe by default. */
+void	report_text_color_on(struct fw_buf *, const struct report_opts *,
+	    enum color_role);
+void	report_text_color_off(struct fw_buf *, const struct report_opts *,
+	    enum color_role);
 
 /* Write the buffer to f and empty it. */
 void	report_text_flush(struct fw_buf *, FILE *f);

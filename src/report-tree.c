@@ -151,20 +151,26 @@ static void
 text_node(struct tree_text *t, const struct report_proc *p, int depth,
     bool limited)
 {
-	char	 st[96];
-	char	 mark = report_proc_failed(p) ? '!' :
+	char			 st[96];
+	char			 mark = report_proc_failed(p) ? '!' :
 	    t->below[p->seq] ? '*' : ' ';
+	enum color_role		 role = report_text_role(p);
 
+	/* In colour: the line red or magenta, the tree lines dim. */
+	report_text_color_on(&t->b, t->o, role);
 	put_columns(t, mark, p->pid, p->start, report_proc_duration(p),
 	    short_status(p, st, sizeof st), p);
+	report_text_color_off(&t->b, t->o, role);
 	report_text_tree_prefix(&t->lines, &t->b, depth, depth == 0 ||
 	    p->next_sibling == NULL);
+	report_text_color_on(&t->b, t->o, role);
 	report_text_command(&t->b, p);
 	if (p->n_threads > 0 && (t->o->collapse_threads || limited))
 		fw_buf_printf(&t->b, " {+%zu thread%s}", p->n_threads,
 		    p->n_threads == 1 ? "" : "s");
 	if (limited && p->first_child != NULL)
 		fw_buf_printf(&t->b, " [+%zu below]", t->sizes[p->seq]);
+	report_text_color_off(&t->b, t->o, role);
 	fw_buf_addc(&t->b, '\n');
 	report_text_flush(&t->b, t->f);
 	if (!t->o->collapse_threads && !limited)
@@ -184,6 +190,7 @@ report_tree_text(FILE *f, const struct report_model *m,
 	memset(&t, 0, sizeof t);
 	t.f = f;
 	t.o = o;
+	t.lines.color = o->color;
 	fw_buf_init(&t.b);
 	t.below = report_tree_failed_below(m);
 	t.sizes = subtree_sizes(m);

@@ -36,7 +36,8 @@ enum {
 	OPT_SVG,
 	OPT_CCDB,
 	OPT_FORMAT,
-	OPT_TOP
+	OPT_TOP,
+	OPT_COLOR
 };
 
 static const char *const format_words[] = { "text", "json", NULL };
@@ -71,6 +72,10 @@ static const struct optable_entry report_entries[] = {
 	{ .name = "output", .letter = 'o', .id = 'o', .value = OPTV_FILE,
 	  .metavar = "FILE",
 	  .help = "write them to FILE" },
+	{ .name = "color", .id = OPT_COLOR, .value = OPTV_WORD,
+	  .metavar = "WHEN", .words = color_words,
+	  .help = "colour the text reports: auto (on a terminal,\n"
+	    "unless NO_COLOR is set), always or never" },
 	{ .help = "\nExports:" },
 	{ .name = "perfetto", .id = OPT_PERFETTO, .value = OPTV_FILE,
 	  .metavar = "FILE",
@@ -142,7 +147,7 @@ static int
 parse(int argc, char **argv, struct report_opts *o, struct optable_getopt *g)
 {
 	long long	 v;
-	int		 c;
+	int		 c, word;
 
 	memset(o, 0, sizeof *o);
 	o->depth = -1;
@@ -200,6 +205,13 @@ parse(int argc, char **argv, struct report_opts *o, struct optable_getopt *g)
 				return usage_error("bad --top '%s': expected "
 				    "a number >= 1", optarg);
 			o->top = (int)v;
+			break;
+		case OPT_COLOR:
+			if ((word = optable_word(optable_find(
+			    &report_optable, c), optarg)) < 0)
+				return usage_error("bad --color '%s': expected "
+				    "auto, always or never", optarg);
+			o->color_when = (enum color_when)word;
 			break;
 		case 'o':
 			o->output = optarg;
@@ -490,6 +502,8 @@ report_main(int argc, char **argv)
 		if (f == NULL)
 			status = EXIT_OWN_FAILURE;
 		else {
+			o.color = o.format == REPORT_FORMAT_TEXT &&
+			    color_use(o.color_when, fileno(f));
 			errno = 0;
 			write_reports(f, m, &o);
 			if (close_out(f, o.output) != 0)

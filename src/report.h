@@ -6,6 +6,8 @@
 
 #include <stdbool.h>
 
+#include "color.h"
+
 enum report_format {
 	REPORT_FORMAT_TEXT,
 	REPORT_FORMAT_JSON
@@ -27,6 +29,9 @@ struct report_opts {
 	long long		 under;		/* the subtree of this pid */
 	bool			 collapse_threads;
 	int			 top;		/* rows of each top table */
+	enum color_when		 color_when;	/* --color */
+	bool			 color;		/* the text reports in colour:
+						 * decided with the output */
 };
 
 /* The options of `forkwatch report` (optable.h). */
