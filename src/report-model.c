@@ -29,6 +29,13 @@ copy_signame(char *dst, const char *src)
 	snprintf(dst, REPORT_SIGNAME_MAX, "%s", src != NULL ? src : "");
 }
 
+/* The index of the event being applied (the start line is 0). */
+static size_t
+cur_ev(const struct report_model *m)
+{
+	return m->n_events > 0 ? m->n_events - 1 : 0;
+}
+
 struct report_model *
 report_model_new(void)
 {
@@ -40,7 +47,8 @@ report_model_new(void)
 
 /* Copy an event's path, cwd and argv into one allocation. */
 static struct report_image *
-image_new(const struct tlog_event *ev, struct report_proc *p)
+image_new(const struct report_model *m, const struct tlog_event *ev,
+    struct report_proc *p)
 {
 	struct report_image	*im;
 	const char		**argv;
@@ -77,6 +85,7 @@ image_new(const struct tlog_event *ev, struct report_proc *p)
 	im->argc = ev->argc;
 	im->argv_truncated = ev->argv_truncated;
 	im->ts = ev->ts;
+	im->ev = cur_ev(m);
 	im->proc = p;
 	return im;
 }
@@ -111,6 +120,7 @@ end_threads(struct report_model *m, struct report_proc *p, double ts,
 		if (!t->exited && !t->gone) {
 			t->gone = true;
 			t->end = ts;
+			t->end_ev = cur_ev(m);
 		}
 		if (forget)
 			report_pidmap_del(&m->threads, t->tid, t);
@@ -124,6 +134,7 @@ retire(struct report_model *m, struct report_proc *p, double ts)
 {
 	p->lost = true;
 	p->end = ts;
+	p->end_ev = cur_ev(m);
 	end_threads(m, p, ts, true);
 	report_pidmap_del(&m->live, p->pid, p);
 }
@@ -155,6 +166,8 @@ proc_new(struct report_model *m, long long pid, double ts,
 	p->pid = pid;
 	p->origin = origin;
 	p->start = p->end = ts;
+	p->start_ev = cur_ev(m);
+	p->end_ev = REPORT_EV_NONE;
 	if (parent != NULL) {
 		link_child(parent, p);
 		p->inherited = report_proc_image(parent);
@@ -205,12 +218,16 @@ thread_new(struct report_model *m, struct report_proc *p, long long tid,
 	if (old != NULL) {
 		old->gone = true;
 		old->end = ts;
+		old->end_ev = cur_ev(m);
 		report_pidmap_del(&m->threads, tid, old);
 	}
 	t = fw_calloc(1, sizeof *t);
 	t->proc = p;
 	t->tid = tid;
+	t->seq = m->n_threads;
 	t->start = t->end = ts;
+	t->start_ev = cur_ev(m);
+	t->end_ev = REPORT_EV_NONE;
 	if (p->last_thread != NULL)
 		p->last_thread->next = t;
 	else
@@ -299,7 +316,7 @@ on_exec(struct report_model *m, const struct tlog_event *ev)
 		if (t != NULL)
 			report_pidmap_del(&m->threads, ev->old_pid, t);
 	}
-	add_image(m, p, image_new(ev, p));
+	add_image(m, p, image_new(m, ev, p));
 }
 
 /* Copy an exit line's code or signal. */
@@ -334,6 +351,7 @@ on_exit_event(struct report_model *m, const struct tlog_event *ev)
 		t->exited = true;
 		t->gone = false;
 		t->end = ev->ts;
+		t->end_ev = cur_ev(m);
 		set_exit(ev, &t->code, t->signal);
 		report_pidmap_del(&m->threads, ev->pid, t);
 		return;
@@ -343,6 +361,7 @@ on_exit_event(struct report_model *m, const struct tlog_event *ev)
 		return;
 	p->exited = true;
 	p->end = ev->ts;
+	p->end_ev = cur_ev(m);
 	set_exit(ev, &p->code, p->signal);
 	p->signaled = ev->signal != NULL;
 	p->core = ev->core;
@@ -402,7 +421,7 @@ on_attach(struct report_model *m, const struct tlog_event *ev)
 		p = proc_new(m, ev->pid, ev->ts, REPORT_ORIGIN_ATTACH, parent);
 	p->origin = REPORT_ORIGIN_ATTACH;
 	if (ev->path != NULL || ev->argc > 0) {
-		struct report_image *im = image_new(ev, p);
+		struct report_image *im = image_new(m, ev, p);
 
 		im->attached = true;
 		add_image(m, p, im);
@@ -421,6 +440,7 @@ on_detach(struct report_model *m, const struct tlog_event *ev)
 		if (t != NULL) {
 			t->gone = true;
 			t->end = ev->ts;
+			t->end_ev = cur_ev(m);
 			report_pidmap_del(&m->threads, ev->pid, t);
 		}
 		return;
@@ -430,6 +450,7 @@ on_detach(struct report_model *m, const struct tlog_event *ev)
 		return;
 	p->detached = true;
 	p->end = ev->ts;
+	p->end_ev = cur_ev(m);
 	end_threads(m, p, ev->ts, true);
 	report_pidmap_del(&m->live, p->pid, p);
 }

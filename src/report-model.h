@@ -19,12 +19,19 @@
 #define REPORT_MAX_INSTANTS	256
 #define REPORT_SIGNAME_MAX	24
 
+/* Where a record starts or ends in the log: the index of the event (0 is
+ * the start line, then one per line given to report_model_add()), so a
+ * reader of the model (the TUI's replay) can tell what existed after any
+ * event. REPORT_EV_NONE: it has not ended. */
+#define REPORT_EV_NONE		SIZE_MAX
+
 /* One program image of a process: an exec (or what attach found). */
 struct report_image {
 	struct report_image	*next;		/* next image of the process */
 	struct report_image	*next_in_log;	/* next image of any process */
 	struct report_proc	*proc;
 	double			 ts;		/* when the exec completed */
+	size_t			 ev;		/* the exec's (attach's) event */
 	bool			 attached;	/* found by attach, not exec */
 	bool			 argv_truncated;
 	const char		*path;		/* NULL when not logged */
@@ -38,8 +45,10 @@ struct report_thread {
 	struct report_thread	*next;
 	struct report_proc	*proc;
 	long long		 tid;
+	size_t			 seq;		/* threads made before it */
 	double			 start;
 	double			 end;
+	size_t			 start_ev, end_ev;	/* see REPORT_EV_NONE */
 	bool			 exited;	/* its exit line was seen */
 	bool			 gone;		/* ended by exec or process */
 	int			 code;
@@ -83,6 +92,7 @@ struct report_proc {
 
 	double			 start;		/* creation or first event */
 	double			 end;		/* exit, detach or end of log */
+	size_t			 start_ev, end_ev;	/* see REPORT_EV_NONE */
 	bool			 exited;	/* the leader's exit was seen */
 	bool			 detached;
 	bool			 lost;		/* pid reused, no exit seen */
