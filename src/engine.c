@@ -409,7 +409,7 @@ new_child(struct engine *eng, struct fw_task *t, pid_t child, int pev,
 	c->has_clone_flags = ci->known;
 	c->clone_flags = ci->flags;
 	c->exit_signal = ci->exit_signal;
-	c->flags |= TF_NEW | (t->flags & TF_ATTACHED);
+	c->flags |= t->flags & TF_ATTACHED;
 	proc = t->leader != NULL ? t->leader : t;
 	if (thread) {
 		c->tgid = t->tgid;

@@ -24,6 +24,7 @@ enum {
 	OPT_REPLAY,
 	OPT_COMPLETION,
 	OPT_COLOR,
+	OPT_SCROLLBACK,
 };
 
 static const char *const format_words[] = { "text", "jsonl", NULL };
@@ -48,6 +49,10 @@ static const struct optable_entry option_entries[] = {
 	{ .name = "replay", .id = OPT_REPLAY, .value = OPTV_LOG,
 	  .metavar = "LOG",
 	  .help = "browse a saved JSONL log in the TUI" },
+	{ .name = "scrollback", .id = OPT_SCROLLBACK, .value = OPTV_TEXT,
+	  .metavar = "LINES",
+	  .help = "lines of the program's output the TUI keeps\n"
+	    "to scroll back to (default 10000)" },
 	{ .name = "command-file", .letter = 'x', .id = 'x', .value = OPTV_FILE,
 	  .metavar = "FILE", .flags = OPTF_REPEAT,
 	  .help = "run console commands from FILE (repeatable)" },
@@ -156,6 +161,24 @@ parse_pids(struct fw_options *o, const char *arg)
 	}
 }
 
+/* --scrollback=N: 0 to 10^7 lines. */
+static int
+parse_lines(const char *s, int *out)
+{
+	char	*end;
+	long	 v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (end == s || *end != '\0' || errno != 0 || v < 0 || v > 10000000) {
+		fw_error(0, "--scrollback wants a number of lines from 0 to "
+		    "10000000, not '%s'", s);
+		return -1;
+	}
+	*out = (int)v;
+	return 0;
+}
+
 static const char *
 mode_option(enum fw_mode m)
 {
@@ -215,6 +238,10 @@ check_mode(struct fw_options *o, bool mode_set)
 		fw_error(0, "--tty is for the TUI (--tui)");
 		return -1;
 	}
+	if (o->scrollback >= 0 && o->mode != FW_MODE_TUI) {
+		fw_error(0, "--scrollback is for the TUI (--tui)");
+		return -1;
+	}
 	if (o->argv == NULL && o->npids == 0) {
 		fw_error(0, "nothing to trace: give a PROGRAM or -p PID "
 		    "(see forkwatch --help)");
@@ -238,6 +265,7 @@ parse(struct fw_options *o, int argc, char **argv, struct optable_getopt *g)
 	o->log_fd = STDOUT_FILENO;
 	o->prog_stdout = -1;
 	o->mode = FW_MODE_BATCH;
+	o->scrollback = -1;
 	o->format = TLOG_TEXT;
 	opterr = 0;
 	optind = 1;
@@ -286,6 +314,10 @@ parse(struct fw_options *o, int argc, char **argv, struct optable_getopt *g)
 				return -1;
 			}
 			o->format = (enum tlog_format)f;
+			break;
+		case OPT_SCROLLBACK:
+			if (parse_lines(optarg, &o->scrollback) != 0)
+				return -1;
 			break;
 		case OPT_COLOR:
 			if ((f = optable_word(optable_find(&options_table, c),

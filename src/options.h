@@ -56,6 +56,7 @@ struct fw_options {
 	const char	*tty;		/* --tty: "inherit", "pty" or a terminal
 					 * path for the TUI's program; NULL */
 	const char	*replay;	/* --replay LOG */
+	int		 scrollback;	/* --scrollback LINES; -1: default */
 };
 
 /* forkwatch's own options (not its subcommands'). */

@@ -224,7 +224,7 @@ thread_new(struct report_model *m, struct report_proc *p, long long tid,
 	t = fw_calloc(1, sizeof *t);
 	t->proc = p;
 	t->tid = tid;
-	t->seq = m->n_threads;
+	t->seq = m->n_thread_recs++;
 	t->start = t->end = ts;
 	t->start_ev = cur_ev(m);
 	t->end_ev = REPORT_EV_NONE;

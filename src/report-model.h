@@ -45,7 +45,7 @@ struct report_thread {
 	struct report_thread	*next;
 	struct report_proc	*proc;
 	long long		 tid;
-	size_t			 seq;		/* threads made before it */
+	size_t			 seq;		/* thread records made before */
 	double			 start;
 	double			 end;
 	size_t			 start_ev, end_ev;	/* see REPORT_EV_NONE */
@@ -155,6 +155,7 @@ struct report_model {
 
 	struct report_proc	**procs;	/* in order of creation */
 	size_t			 n_procs;
+	size_t			 n_thread_recs;	/* thread records made */
 	size_t			 procs_cap;
 	struct report_image	*first_image;	/* every image in log order */
 	struct report_image	*last_image;

@@ -42,7 +42,6 @@ enum fw_stop_kind {
 #define TF_DETACHING	0x0040	/* detach when it next stops */
 #define TF_VFORKED	0x0080	/* a vfork child before its exec/exit */
 #define TF_WANT_STOP	0x0100	/* keep stopped at its next stop (step task) */
-#define TF_NEW		0x0200	/* created recently (TUI highlight) */
 #define TF_EXECED	0x0400	/* has exec'd at least once under us */
 #define TF_VFORK_WAIT	0x0800	/* blocked in vfork until the child execs/exits */
 
@@ -93,7 +92,6 @@ struct fw_task {
 	int			*deferred;	/* wait statuses queued while PARKED */
 	int			 ndeferred;
 
-	void			*client;	/* one pointer for a front end's use */
 };
 
 /* The extras of a task's last exec. env and fds are kept only when the

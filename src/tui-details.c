@@ -1,39 +1,40 @@
-/* tui-details.c - the details pane: what forkwatch and /proc know about the
- * selected task (the console's `info`, from inspect.c), re-read when the
- * selection changes and once a second while the task lives; its backtrace
- * on demand; or the transcript of command output. */
+/* tui-details.c - the details pane: what the source knows of the selected
+ * task (re-rendered when the selection changes, and once a second while
+ * the task lives), everything about the event under the event pane's
+ * cursor, or the transcript of command output. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "inspect.h"
 #include "tui-int.h"
 
 static void
-tui_details_render(struct tui *ui)
+render(struct tui *ui)
 {
-	struct fw_task	*t;
+	struct tui_node	*n;
+	pid_t		 tid = 0;
 
 	fw_buf_reset(&ui->det);
-	if ((t = tui_selected(ui)) == NULL) {
+	if (ui->detview == DET_EVENT) {
+		if (ui->ev_shown == SIZE_MAX) {
+			fw_buf_adds(&ui->det, "no event selected\n");
+			return;
+		}
+		ui->src->ev_details(ui, ui->ev_shown, &ui->det);
+		return;
+	}
+	if ((n = tui_selected(ui)) == NULL) {
 		fw_buf_adds(&ui->det, "no task selected\n");
 		ui->det_tid = 0;
 		return;
 	}
-	if (t->tid != ui->det_tid)
+	ui->src->flags(ui, n, &tid);
+	if (tid != ui->det_tid)
 		ui->det_scroll = 0;
-	ui->det_tid = t->tid;
-	if (!ui->live) {
-		tui_replay_details(ui, t, &ui->det);
-	} else {
-		inspect_info(&ui->s, t, &ui->det);
-	}
-	if (ui->bt_tid == t->tid && ui->bt.len > 0) {
-		fw_buf_adds(&ui->det, "backtrace\n");
-		fw_buf_add(&ui->det, ui->bt.data, ui->bt.len);
-	}
+	ui->det_tid = tid;
+	ui->src->details(ui, n, &ui->det);
 }
 
 void
@@ -52,26 +53,33 @@ tui_details_draw(struct tui *ui)
 			skip = 0;
 		fw_buf_printf(&title, " output  (o: details)%s",
 		    ui->out_scroll > 0 ? "  [scrolled]" : "");
-		tui_title(ui, PANE_DETAILS, fw_buf_cstr(&title));
-		tui_draw_lines(&body, ui->out.data, ui->out.len, skip, 0);
-	} else {
-		tui_details_render(ui);
-		lines = tui_count_lines(ui->det.data, ui->det.len);
-		if (ui->det_scroll > lines - 1)
-			ui->det_scroll = lines > 0 ? lines - 1 : 0;
-		fw_buf_printf(&title, " details %d", (int)ui->det_tid);
-		if (lines > body.h)
-			fw_buf_printf(&title, "  [%d/%d]", ui->det_scroll + 1,
-			    lines);
-		tui_title(ui, PANE_DETAILS, fw_buf_cstr(&title));
-		tui_draw_lines(&body, ui->det.data, ui->det.len,
-		    ui->det_scroll, 0);
+		tui_title(r, ui->focus == PANE_DETAILS, fw_buf_cstr(&title));
+		tui_draw_lines(&body, ui->out.data, ui->out.len, skip,
+		    ui->det_hscroll, 0);
+		fw_buf_release(&title);
+		return;
 	}
+	render(ui);
+	lines = tui_count_lines(ui->det.data, ui->det.len);
+	if (ui->det_scroll > lines - 1)
+		ui->det_scroll = lines > 0 ? lines - 1 : 0;
+	if (ui->detview == DET_EVENT)
+		fw_buf_printf(&title, " event #%zu  (Esc: task details)",
+		    ui->ev_shown);
+	else
+		fw_buf_printf(&title, " details %d", (int)ui->det_tid);
+	if (lines > body.h)
+		fw_buf_printf(&title, "  [%d/%d]", ui->det_scroll + 1, lines);
+	if (ui->det_hscroll > 0)
+		fw_buf_printf(&title, "  [>%d]", ui->det_hscroll);
+	tui_title(r, ui->focus == PANE_DETAILS, fw_buf_cstr(&title));
+	tui_draw_lines(&body, ui->det.data, ui->det.len, ui->det_scroll,
+	    ui->det_hscroll, 0);
 	fw_buf_release(&title);
 }
 
 unsigned
-tui_details_key(struct tui *ui, int key)
+tui_details_scroll(struct tui *ui, int key)
 {
 	int	*scroll = ui->detview == DET_OUTPUT ? &ui->out_scroll :
 	    &ui->det_scroll;
@@ -89,6 +97,12 @@ tui_details_key(struct tui *ui, int key)
 	case 'j':
 		*scroll += sign;
 		break;
+	case TK_WHEEL_UP:
+		*scroll -= 3 * sign;
+		break;
+	case TK_WHEEL_DOWN:
+		*scroll += 3 * sign;
+		break;
 	case TK_PGUP:
 		*scroll -= sign * page;
 		break;
@@ -101,6 +115,16 @@ tui_details_key(struct tui *ui, int key)
 	case TK_END:
 		*scroll = ui->detview == DET_OUTPUT ? 0 : 1 << 20;
 		break;
+	case TK_LEFT:
+	case '<':
+		ui->det_hscroll -= 8;
+		if (ui->det_hscroll < 0)
+			ui->det_hscroll = 0;
+		return TUI_R_DETAILS;
+	case TK_RIGHT:
+	case '>':
+		ui->det_hscroll += 8;
+		return TUI_R_DETAILS;
 	default:
 		return 0;
 	}
@@ -110,40 +134,4 @@ tui_details_key(struct tui *ui, int key)
 	    ui->out.len))
 		*scroll = tui_count_lines(ui->out.data, ui->out.len);
 	return TUI_R_DETAILS;
-}
-
-/* Backtrace of the selected task into the details pane, from the shared
- * inspect layer (source lines, demangled names): a running task is stopped
- * for the moment of the unwind and restarted. */
-unsigned
-tui_backtrace(struct tui *ui)
-{
-	struct fw_task	*t = tui_selected(ui);
-	struct fw_buf	 err;
-	pid_t		 tid;
-
-	if (!ui->live || t == NULL || t->state == TASK_DEAD) {
-		tui_message(ui, TC_RED, "backtrace: no live task selected");
-		return TUI_R_MSG;
-	}
-	tid = t->tid;
-	fw_buf_init(&err);
-	fw_buf_reset(&ui->bt);
-	if (inspect_bt(&ui->s, t, &ui->bt, &err) != 0) {
-		fw_buf_reset(&ui->bt);
-		fw_buf_printf(&ui->bt, "  (no backtrace: %s)\n",
-		    fw_buf_cstr(&err));
-	}
-	fw_buf_release(&err);
-	ui->bt_tid = tid;
-	ui->detview = DET_INFO;
-	/* Show the frames: they follow the /proc lines. */
-	ui->det_scroll = 1 << 20;
-	tui_details_render(ui);
-	ui->det_scroll = tui_count_lines(ui->det.data, ui->det.len) -
-	    tui_count_lines(ui->bt.data, ui->bt.len) - 1;
-	if (ui->det_scroll < 0)
-		ui->det_scroll = 0;
-	tui_message(ui, 0, "backtrace of %d in the details pane", (int)tid);
-	return TUI_R_DETAILS | TUI_R_MSG | TUI_R_TREE;
 }

@@ -1,6 +1,7 @@
-/* tui-draw.c - drawing on curses: text that is measured in columns (UTF-8,
- * wide characters), attributes and colours (or none under NO_COLOR), the
- * pane layout, and the one redraw that the loop calls. */
+/* tui-draw.c - the drawing primitives on curses: text that is measured in
+ * columns (UTF-8, wide characters), attributes and colours (or none under
+ * NO_COLOR), cells of the program's terminal, titles and blocks of lines.
+ * A leaf: it calls nothing else of the TUI. */
 #include "config.h"
 
 #include <langinfo.h>
@@ -198,7 +199,7 @@ tui_put_cell(int y, int x, const uint32_t *chars, int width, int fg, int bg,
 		mvadd_wch(y, x, &cc);
 }
 
-static void
+void
 tui_vline(int y, int x, int h)
 {
 	if (h > 0)
@@ -212,7 +213,7 @@ tui_set_cursor(int y, int x)
 	cur_x = x;
 }
 
-static void
+void
 tui_clear(void)
 {
 	erase();
@@ -226,7 +227,7 @@ tui_repaint(void)
 	clearok(curscr, TRUE);
 }
 
-static void
+void
 tui_flush(void)
 {
 	if (cur_y >= 0) {
@@ -236,42 +237,6 @@ tui_flush(void)
 		curs_set(0);
 	}
 	refresh();
-}
-
-int
-tui_read_key(void)
-{
-	wint_t	 wc;
-	int	 r = get_wch(&wc);
-
-	if (r == ERR)
-		return TK_NONE;
-	if (r == KEY_CODE_YES) {
-		switch (wc) {
-		case KEY_UP:		return TK_UP;
-		case KEY_DOWN:		return TK_DOWN;
-		case KEY_LEFT:		return TK_LEFT;
-		case KEY_RIGHT:		return TK_RIGHT;
-		case KEY_PPAGE:		return TK_PGUP;
-		case KEY_NPAGE:		return TK_PGDN;
-		case KEY_HOME:		return TK_HOME;
-		case KEY_END:		return TK_END;
-		case KEY_BACKSPACE:	return TK_BS;
-		case KEY_DC:		return TK_DEL;
-		case KEY_IC:		return TK_INS;
-		case KEY_BTAB:		return TK_BTAB;
-		case KEY_ENTER:		return TK_ENTER;
-		default:
-			if (wc >= KEY_F(1) && wc <= KEY_F(12))
-				return TK_F1 + (int)(wc - KEY_F(1));
-			return TK_NONE;
-		}
-	}
-	if (wc == '\n')
-		return TK_ENTER;
-	if (wc == 0x7f)
-		return TK_BS;
-	return (int)wc;
 }
 
 int
@@ -289,11 +254,26 @@ tui_count_lines(const char *text, size_t len)
 	return n;
 }
 
+size_t
+tui_skip_cols(const char *s, size_t len, int cols)
+{
+	size_t	 i = 0, cl;
+	int	 w;
+
+	while (i < len && cols > 0) {
+		w = char_width(s + i, len - i, &cl);
+		cols -= w < 0 ? 1 : w;
+		i += cl;
+	}
+	return i;
+}
+
 void
 tui_draw_lines(const struct tui_rect *r, const char *text, size_t len,
-    int skip, unsigned attr)
+    int skip, int hskip, unsigned attr)
 {
 	const char	*p = text, *end = text + len, *nl;
+	size_t		 off;
 	int		 row = 0, used;
 
 	while (p < end && skip > 0) {
@@ -307,8 +287,9 @@ tui_draw_lines(const struct tui_rect *r, const char *text, size_t len,
 			nl = memchr(p, '\n', (size_t)(end - p));
 			if (nl == NULL)
 				nl = end;
-			used = tui_puts(r->y + row, r->x, r->w, p,
-			    (size_t)(nl - p), attr);
+			off = tui_skip_cols(p, (size_t)(nl - p), hskip);
+			used = tui_puts(r->y + row, r->x, r->w, p + off,
+			    (size_t)(nl - p) - off, attr);
 			p = nl < end ? nl + 1 : end;
 		}
 		tui_fill(r->y + row, r->x + used, r->w - used, attr);
@@ -316,105 +297,11 @@ tui_draw_lines(const struct tui_rect *r, const char *text, size_t len,
 }
 
 void
-tui_title(struct tui *ui, enum tui_pane pane, const char *text)
+tui_title(const struct tui_rect *r, bool focus, const char *text)
 {
-	const struct tui_rect	*r = &ui->pane[pane];
-	unsigned		 a = ui->focus == pane ? TA_REV | TA_BOLD :
-	    TA_REV;
-	int			 used;
+	unsigned	 a = focus ? TA_REV | TA_BOLD : TA_REV;
+	int		 used;
 
 	used = tui_puts(r->y, r->x, r->w, text, strlen(text), a);
 	tui_fill(r->y, r->x + used, r->w - used, a);
-}
-
-/* Place the panes: tree over events on the left, details over the program
- * on the right (details alone without a program pane); one pane when
- * zoomed; the right column goes on narrow terminals. */
-void
-tui_layout(struct tui *ui)
-{
-	int	 h = ui->rows - 2, w = ui->cols, left, top, i;
-	bool	 prog = ui->prog != NULL;
-
-	if (h < 2)
-		h = 2;
-	for (i = 0; i < PANE_COUNT; i++) {
-		ui->shown[i] = false;
-		memset(&ui->pane[i], 0, sizeof ui->pane[i]);
-	}
-	if (ui->focus == PANE_PROGRAM && !prog)
-		ui->focus = PANE_TREE;
-	if (ui->zoom) {
-		ui->pane[ui->focus] = (struct tui_rect){ 0, 0, h, w };
-		ui->shown[ui->focus] = true;
-	} else {
-		top = h * 6 / 10;
-		if (top < 2)
-			top = h;
-		left = w >= 60 ? w * 55 / 100 : w;
-		ui->pane[PANE_TREE] = (struct tui_rect){ 0, 0, top, left };
-		ui->pane[PANE_EVENTS] = (struct tui_rect){ top, 0, h - top,
-		    left };
-		ui->shown[PANE_TREE] = true;
-		ui->shown[PANE_EVENTS] = h - top >= 2;
-		if (left < w) {
-			ui->shown[PANE_DETAILS] = true;
-			ui->pane[PANE_DETAILS] = (struct tui_rect){ 0, left + 1,
-			    prog ? top : h, w - left - 1 };
-			if (prog) {
-				ui->shown[PANE_PROGRAM] = true;
-				ui->pane[PANE_PROGRAM] = (struct tui_rect){ top,
-				    left + 1, h - top, w - left - 1 };
-			}
-		}
-		if (!ui->shown[ui->focus])
-			ui->focus = PANE_TREE;
-	}
-	/* The program's terminal is the pane's inside (it keeps its last
-	 * size while hidden). */
-	if (prog && ui->shown[PANE_PROGRAM] && ui->pane[PANE_PROGRAM].h > 1)
-		tui_prog_resize(ui->prog, ui->pane[PANE_PROGRAM].h - 1,
-		    ui->pane[PANE_PROGRAM].w);
-}
-
-void
-tui_draw(struct tui *ui)
-{
-	unsigned	 d = ui->dirty;
-	int		 i;
-
-	if (d & TUI_R_LAYOUT) {
-		tui_layout(ui);
-		tui_clear();
-		d |= TUI_R_ALL;
-	}
-	tui_set_cursor(-1, 0);
-	/* The program's cursor is placed when its pane is drawn. */
-	if (ui->prog_keys)
-		d |= TUI_R_PROGRAM;
-	if (ui->help) {
-		tui_help_draw(ui);
-	} else {
-		if ((d & TUI_R_TREE) && ui->shown[PANE_TREE])
-			tui_tree_draw(ui);
-		if ((d & TUI_R_DETAILS) && ui->shown[PANE_DETAILS])
-			tui_details_draw(ui);
-		if ((d & TUI_R_EVENTS) && ui->shown[PANE_EVENTS])
-			tui_events_draw(ui);
-		if ((d & TUI_R_PROGRAM) && ui->shown[PANE_PROGRAM])
-			tui_prog_draw(ui->prog, &ui->pane[PANE_PROGRAM],
-			    ui->prog_keys);
-		if (d & TUI_R_LAYOUT) {
-			for (i = 0; i < PANE_COUNT; i++) {
-				if (ui->shown[i] && ui->pane[i].x > 0)
-					tui_vline(ui->pane[i].y, ui->pane[i].x -
-					    1, ui->pane[i].h);
-			}
-		}
-	}
-	tui_status_draw(ui);
-	tui_msg_draw(ui);
-	tui_flush();
-	ui->dirty = 0;
-	ui->urgent = false;
 }

@@ -1,503 +1,71 @@
-/* tui-keys.c - what keys do: each handler changes state and returns what
- * must be redrawn (TUI_R_*), never draws. Also the prompt line (':'
- * commands with history and completion, '/' search, 'f' filter), the
- * status line and the help screen, which list the same keys. */
+/* tui-keys.c - what keys do. One table of the keys common to every source
+ * (the source has its own table, tried first): each binding names its keys,
+ * the pane it applies in, its help line and the function that changes
+ * state and returns what must be redrawn (TUI_R_*), never drawing. The
+ * same tables make the '?' screen and the man page's key list. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd.h"
-#include "escape.h"
 #include "tui-int.h"
 
-#define HIST_MAX	500
-
-struct key_help {
-	const char	*keys;
-	const char	*what;
-	bool		 live;		/* only for a live trace */
-	bool		 replay;	/* only for --replay */
-};
-
-static const struct key_help key_help[] = {
-	{ "n s",	"step: run to the next lifecycle event, stop", true, false },
-	{ "c",		"continue until a breakpoint or the end", true, false },
-	{ "p ^C",	"pause: stop every task now", true, false },
-	{ "h",		"hold / release the selected task", true, false },
-	{ "B",		"break at the selected task's next event", true, false },
-	{ "b",		"backtrace of the selected task", true, false },
-	{ "g",		"hand the selected task to gdb", true, false },
-	{ ":",		"console command (Tab completes, Up/Down history)",
-	    true, false },
-	{ "i",		"type into the program (Ctrl-] gives the keys back)",
-	    true, false },
-	{ "-> n",	"replay: next event", false, true },
-	{ "<- p",	"replay: previous event", false, true },
-	{ "] [",	"replay: next / previous event of the selected task",
-	    false, true },
-	{ "} {",	"replay: 100 events forward / back", false, true },
-	{ "Home End",	"replay: first / last event", false, true },
-	{ "g",		"replay: go to event number N or time Ns", false,
-	    true },
-	{ "Up Down",	"move in the focused pane (also k j PgUp PgDn)", false,
-	    false },
-	{ "Enter",	"tree: show / hide the threads of a process", false,
-	    false },
-	{ "Space",	"tree: fold / unfold the children of a process", false,
-	    false },
-	{ "Left Right",	"tree: fold, go to parent / unfold", true, false },
-	{ "/",		"search the tree (Enter on empty: next match)", false,
-	    false },
-	{ "f",		"filter events: kinds, under=PID (empty: all)", false,
-	    false },
-	{ "F",		"events of the selected subtree only / all", false,
-	    false },
-	{ "Tab",	"focus the next pane (Shift-Tab: previous)", false,
-	    false },
-	{ "z",		"zoom the focused pane", false, false },
-	{ "o",		"details pane: command output / task details", false,
-	    false },
-	{ "? ^L",	"this help; redraw the screen", false, false },
-	{ "q",		"quit (asks first while tasks live)", false, false },
-};
-
-void
-tui_help_draw(struct tui *ui)
+static unsigned
+k_quit(struct tui *ui, int key)
 {
-	char		 line[256];
-	int		 y = 0, h = ui->rows - 2, used;
-	size_t		 i;
-
-	snprintf(line, sizeof line, " forkwatch keys%s - any key closes",
-	    ui->live ? "" : " (replay)");
-	tui_puts(y, 0, ui->cols, line, strlen(line), TA_REV | TA_BOLD);
-	tui_fill(y, tui_text_width(line, strlen(line)), ui->cols -
-	    tui_text_width(line, strlen(line)), TA_REV | TA_BOLD);
-	for (i = 0, y = 1; y < h; i++, y++) {
-		used = 0;
-		while (i < FW_ARRAY_SIZE(key_help) &&
-		    ((key_help[i].live && !ui->live) ||
-		    (key_help[i].replay && ui->live)))
-			i++;
-		if (i < FW_ARRAY_SIZE(key_help)) {
-			snprintf(line, sizeof line, "  %-11s %s",
-			    key_help[i].keys, key_help[i].what);
-			used = tui_puts(y, 0, ui->cols, line, strlen(line), 0);
-		}
-		tui_fill(y, used, ui->cols - used, 0);
-	}
-}
-
-/* The keys that matter now, for the status line. */
-static const char *
-hints(const struct tui *ui)
-{
-	if (ui->prompt == PROMPT_COMMAND)
-		return "Enter:run Tab:complete Up/Down:history Esc:cancel";
-	if (ui->prompt != PROMPT_NONE)
-		return "Enter:ok Esc:cancel";
-	if (ui->prog_keys)
-		return "keys go to the program  Ctrl-]:back";
-	if (!ui->live)
-		return "->/n <-/p:event ]/[:task Home/End g:goto /:find "
-		    "f:filter ?:help q:quit";
-	switch (ui->s.state) {
-	case SESS_RUNNING:
-		return "p:pause h:hold b:bt /:find f:filter ::cmd ?:help q:quit";
-	case SESS_STOPPED:
-		return "n:step c:cont h:hold B:break b:bt g:gdb ::cmd /:find "
-		    "?:help q:quit";
-	default:
-		return "::cmd /:find f:filter ?:help q:quit";
-	}
-}
-
-void
-tui_status_draw(struct tui *ui)
-{
-	struct fw_buf		 b;
-	const struct breakpoint	*bp;
-	const char		*h = hints(ui);
-	int			 y = ui->rows - 2, used, hw, nbp = 0;
-	unsigned		 a = TA_REV;
-
-	if (y < 0)
-		return;
-	fw_buf_init(&b);
-	if (!ui->live) {
-		tui_replay_status(ui, &b);
-	} else {
-		switch (ui->s.state) {
-		case SESS_RUNNING:
-			fw_buf_adds(&b, " RUNNING");
-			a |= TC_GREEN;
-			break;
-		case SESS_STOPPED:
-			fw_buf_adds(&b, " STOPPED");
-			a |= TC_YELLOW;
-			break;
-		case SESS_DONE:
-			fw_buf_adds(&b, " DONE");
-			break;
-		}
-		for (bp = ui->s.bps; bp != NULL; bp = bp->next)
-			nbp++;
-		fw_buf_printf(&b, "  live %zu  exited %zu  %.0f ev/s",
-		    engine_live(&ui->s.eng), ui->s.eng.ndead, ui->ev_rate);
-		if (nbp > 0)
-			fw_buf_printf(&b, "  bp %d", nbp);
-		if (ui->s.stop_mode == SESS_STOP_TASK)
-			fw_buf_adds(&b, "  task-stop");
-	}
-	fw_buf_adds(&b, "  ");
-	used = tui_puts(y, 0, ui->cols, b.data, b.len, a | TA_BOLD);
-	hw = tui_text_width(h, strlen(h));
-	if (used + hw + 1 <= ui->cols) {
-		tui_fill(y, used, ui->cols - used - hw - 1, TA_REV);
-		tui_puts(y, ui->cols - hw - 1, hw, h, strlen(h), TA_REV);
-		tui_fill(y, ui->cols - 1, 1, TA_REV);
-	} else {
-		used += tui_puts(y, used, ui->cols - used, h, strlen(h),
-		    TA_REV);
-		tui_fill(y, used, ui->cols - used, TA_REV);
-	}
-	fw_buf_release(&b);
-}
-
-static const char *
-prompt_prefix(enum tui_prompt p)
-{
-	switch (p) {
-	case PROMPT_COMMAND:	return ":";
-	case PROMPT_SEARCH:	return "/";
-	case PROMPT_FILTER:	return "filter (kinds, under=PID): ";
-	case PROMPT_GOTO:	return "go to (event N or time Ns): ";
-	default:		return "";
-	}
-}
-
-void
-tui_msg_draw(struct tui *ui)
-{
-	const char	*pre = prompt_prefix(ui->prompt), *text;
-	int		 y = ui->rows - 1, pw, used, cw;
-	size_t		 start = 0;
-
-	if (y < 0)
-		return;
-	if (ui->prompt == PROMPT_NONE || ui->prompt == PROMPT_QUIT) {
-		used = tui_puts(y, 0, ui->cols, ui->msg, strlen(ui->msg),
-		    ui->msg_attr);
-		tui_fill(y, used, ui->cols - used, 0);
-		return;
-	}
-	pw = tui_puts(y, 0, ui->cols, pre, strlen(pre), TA_BOLD);
-	text = fw_buf_cstr(&ui->line);
-	/* Keep the cursor on screen: show the line from a later start. */
-	while (start < ui->cur && (cw = tui_text_width(text + start,
-	    ui->cur - start)) > ui->cols - pw - 1) {
-		start++;
-		while (start < ui->cur &&
-		    ((unsigned char)text[start] & 0xc0) == 0x80)
-			start++;
-	}
-	used = tui_puts(y, pw, ui->cols - pw, text + start,
-	    ui->line.len - start, 0);
-	tui_fill(y, pw + used, ui->cols - pw - used, 0);
-	tui_set_cursor(y, pw + tui_text_width(text + start, ui->cur - start));
-}
-
-static void
-tui_hist_add(struct tui *ui, const char *line)
-{
-	if (line[0] == '\0' || (ui->nhist > 0 &&
-	    strcmp(ui->hist[ui->nhist - 1], line) == 0))
-		return;
-	if (ui->nhist == HIST_MAX) {
-		free(ui->hist[0]);
-		memmove(ui->hist, ui->hist + 1,
-		    (size_t)(HIST_MAX - 1) * sizeof *ui->hist);
-		ui->nhist--;
-	}
-	ui->hist = fw_realloc(ui->hist, (size_t)(ui->nhist + 1) *
-	    sizeof *ui->hist);
-	ui->hist[ui->nhist++] = fw_strdup(line);
-}
-
-static void
-line_set(struct tui *ui, const char *s)
-{
-	fw_buf_reset(&ui->line);
-	fw_buf_adds(&ui->line, s);
-	fw_buf_cstr(&ui->line);
-	ui->cur = ui->line.len;
+	(void)key;
+	return ui->src->quit(ui);
 }
 
 static unsigned
-prompt_open(struct tui *ui, enum tui_prompt p, const char *init)
+k_help(struct tui *ui, int key)
 {
-	ui->prompt = p;
-	line_set(ui, init);
-	ui->hist_pos = ui->nhist;
-	return TUI_R_MSG | TUI_R_STATUS;
-}
-
-/* Insert code point c at the cursor, UTF-8 encoded. */
-static void
-line_insert(struct tui *ui, int c)
-{
-	char	 u[4];
-	size_t	 n;
-
-	if (c < 0x80) {
-		u[0] = (char)c;
-		n = 1;
-	} else if (c < 0x800) {
-		u[0] = (char)(0xc0 | c >> 6);
-		u[1] = (char)(0x80 | (c & 0x3f));
-		n = 2;
-	} else if (c < 0x10000) {
-		u[0] = (char)(0xe0 | c >> 12);
-		u[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-		u[2] = (char)(0x80 | (c & 0x3f));
-		n = 3;
-	} else {
-		u[0] = (char)(0xf0 | c >> 18);
-		u[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-		u[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-		u[3] = (char)(0x80 | (c & 0x3f));
-		n = 4;
-	}
-	fw_buf_grow(&ui->line, n + 1);
-	memmove(ui->line.data + ui->cur + n, ui->line.data + ui->cur,
-	    ui->line.len - ui->cur);
-	memcpy(ui->line.data + ui->cur, u, n);
-	ui->line.len += n;
-	ui->cur += n;
-	ui->line.data[ui->line.len] = '\0';
-}
-
-static size_t
-char_before(const struct tui *ui, size_t pos)
-{
-	if (pos == 0)
-		return 0;
-	pos--;
-	while (pos > 0 && ((unsigned char)ui->line.data[pos] & 0xc0) == 0x80)
-		pos--;
-	return pos;
-}
-
-static size_t
-char_after(const struct tui *ui, size_t pos)
-{
-	if (pos >= ui->line.len)
-		return ui->line.len;
-	pos++;
-	while (pos < ui->line.len &&
-	    ((unsigned char)ui->line.data[pos] & 0xc0) == 0x80)
-		pos++;
-	return pos;
-}
-
-static void
-line_delete(struct tui *ui, size_t from, size_t to)
-{
-	memmove(ui->line.data + from, ui->line.data + to, ui->line.len - to);
-	ui->line.len -= to - from;
-	ui->line.data[ui->line.len] = '\0';
-	if (ui->cur > to)
-		ui->cur -= to - from;
-	else if (ui->cur > from)
-		ui->cur = from;
-}
-
-/* Tab: complete the word before the cursor with cmd_complete(). */
-static unsigned
-complete(struct tui *ui)
-{
-	char		*before, **cand;
-	const char	*word;
-	size_t		 ws, i, common, wl;
-	int		 argi = 0, n;
-	bool		 inword = false;
-	struct fw_buf	 list;
-
-	before = fw_strndup(fw_buf_cstr(&ui->line), ui->cur);
-	for (ws = 0, i = 0; before[i] != '\0'; i++) {
-		if (before[i] == ' ' || before[i] == '\t') {
-			if (inword)
-				argi++;
-			inword = false;
-		} else if (!inword) {
-			inword = true;
-			ws = i;
-		}
-	}
-	if (!inword)
-		ws = i;
-	word = before + ws;
-	cand = cmd_complete(&ui->s, before, argi, word);
-	for (n = 0; cand != NULL && cand[n] != NULL; n++)
-		;
-	if (n == 0) {
-		tui_message(ui, 0, "no completion");
-	} else {
-		common = strlen(cand[0]);
-		for (i = 1; i < (size_t)n; i++) {
-			size_t j = 0;
-			while (j < common && cand[i][j] == cand[0][j])
-				j++;
-			common = j;
-		}
-		wl = strlen(word);
-		if (common > wl) {
-			line_delete(ui, ws, ui->cur);
-			ui->cur = ws;
-			for (i = 0; i < common; i++)
-				line_insert(ui, (unsigned char)cand[0][i]);
-		}
-		if (n == 1) {
-			line_insert(ui, ' ');
-			ui->msg[0] = '\0';
-		} else {
-			fw_buf_init(&list);
-			for (i = 0; i < (size_t)n && list.len < 400; i++) {
-				esc_text_bare(&list, cand[i], strlen(cand[i]));
-				fw_buf_addc(&list, ' ');
-			}
-			tui_message(ui, 0, "%s", fw_buf_cstr(&list));
-			fw_buf_release(&list);
-		}
-	}
-	cmd_free_argv(cand);
-	free(before);
-	return TUI_R_MSG;
+	(void)key;
+	ui->help = true;
+	ui->help_top = 0;
+	return TUI_R_ALL | TUI_R_LAYOUT;
 }
 
 static unsigned
-prompt_submit(struct tui *ui)
+k_search(struct tui *ui, int key)
 {
-	enum tui_prompt	 p = ui->prompt;
-	char		*line = fw_strdup(fw_buf_cstr(&ui->line));
-	unsigned	 r = TUI_R_MSG | TUI_R_STATUS;
-
-	ui->prompt = PROMPT_NONE;
-	switch (p) {
-	case PROMPT_COMMAND:
-		tui_hist_add(ui, line);
-		if (line[0] != '\0')
-			r |= tui_run_command(ui, line, true);
-		break;
-	case PROMPT_SEARCH:
-		r |= tui_tree_search(ui, line, true);
-		break;
-	case PROMPT_FILTER:
-		r |= tui_events_filter(ui, line);
-		break;
-	case PROMPT_GOTO:
-		r |= tui_replay_goto(ui, line);
-		break;
-	default:
-		break;
-	}
-	free(line);
-	return r;
+	(void)key;
+	return tui_prompt_open(ui, PROMPT_SEARCH, "");
 }
 
 static unsigned
-prompt_key(struct tui *ui, int key)
+k_command(struct tui *ui, int key)
 {
-	if (ui->prompt == PROMPT_QUIT) {
-		ui->prompt = PROMPT_NONE;
-		if (key == 'y' || key == 'Y')
-			return TUI_R_QUIT;
-		tui_message(ui, 0, "not quitting");
-		return TUI_R_MSG | TUI_R_STATUS;
-	}
-	switch (key) {
-	case TK_ENTER:
-		return prompt_submit(ui);
-	case TK_ESC:
-	case 0x03:		/* ^C */
-	case 0x07:		/* ^G */
-		ui->prompt = PROMPT_NONE;
-		ui->msg[0] = '\0';
-		return TUI_R_MSG | TUI_R_STATUS;
-	case TK_BS:
-	case 0x08:
-		if (ui->cur == 0 && ui->line.len == 0) {
-			ui->prompt = PROMPT_NONE;
-			return TUI_R_MSG | TUI_R_STATUS;
-		}
-		line_delete(ui, char_before(ui, ui->cur), ui->cur);
-		break;
-	case TK_DEL:
-	case 0x04:		/* ^D */
-		line_delete(ui, ui->cur, char_after(ui, ui->cur));
-		break;
-	case TK_LEFT:
-	case 0x02:		/* ^B */
-		ui->cur = char_before(ui, ui->cur);
-		break;
-	case TK_RIGHT:
-	case 0x06:		/* ^F */
-		ui->cur = char_after(ui, ui->cur);
-		break;
-	case TK_HOME:
-	case 0x01:		/* ^A */
-		ui->cur = 0;
-		break;
-	case TK_END:
-	case 0x05:		/* ^E */
-		ui->cur = ui->line.len;
-		break;
-	case 0x15:		/* ^U */
-		line_delete(ui, 0, ui->cur);
-		break;
-	case 0x0b:		/* ^K */
-		line_delete(ui, ui->cur, ui->line.len);
-		break;
-	case 0x17: {		/* ^W */
-		size_t	 p = ui->cur;
-		while (p > 0 && ui->line.data[p - 1] == ' ')
-			p--;
-		while (p > 0 && ui->line.data[p - 1] != ' ')
-			p--;
-		line_delete(ui, p, ui->cur);
-		break;
-	}
-	case TK_UP:
-	case 0x10:		/* ^P */
-		if (ui->prompt == PROMPT_COMMAND && ui->hist_pos > 0)
-			line_set(ui, ui->hist[--ui->hist_pos]);
-		break;
-	case TK_DOWN:
-	case 0x0e:		/* ^N */
-		if (ui->prompt == PROMPT_COMMAND && ui->hist_pos < ui->nhist) {
-			ui->hist_pos++;
-			line_set(ui, ui->hist_pos < ui->nhist ?
-			    ui->hist[ui->hist_pos] : "");
-		}
-		break;
-	case '\t':
-		if (ui->prompt == PROMPT_COMMAND && ui->live)
-			return complete(ui) | TUI_R_MSG;
-		break;
-	default:
-		if (key >= 0x20 && key < TK_UP && key != 0x7f)
-			line_insert(ui, key);
-		break;
-	}
-	return TUI_R_MSG;
+	(void)key;
+	return tui_prompt_open(ui, PROMPT_COMMAND, "");
 }
 
 static unsigned
-cycle_focus(struct tui *ui, int dir)
+k_filter(struct tui *ui, int key)
 {
-	int	 i, p = ui->focus;
+	(void)key;
+	return tui_prompt_open(ui, PROMPT_FILTER, "");
+}
+
+static unsigned
+k_subtree(struct tui *ui, int key)
+{
+	struct tui_node	*n;
+
+	(void)key;
+	if (ui->ev_under != 0)
+		ui->ev_under = 0;
+	else if ((n = tui_selected(ui)) != NULL)
+		ui->ev_under = ui->src->tgid(ui, n);
+	ui->ev_follow = true;
+	return TUI_R_EVENTS;
+}
+
+static unsigned
+k_focus(struct tui *ui, int key)
+{
+	int	 i, p = ui->focus, dir = key == TK_BTAB ? -1 : 1;
 
 	for (i = 0; i < PANE_COUNT; i++) {
 		p = (p + dir + PANE_COUNT) % PANE_COUNT;
@@ -507,74 +75,334 @@ cycle_focus(struct tui *ui, int dir)
 			break;
 	}
 	ui->focus = (enum tui_pane)p;
-	return ui->zoom ? TUI_R_LAYOUT : TUI_R_ALL;
+	return ui->zoom ? TUI_R_ALL | TUI_R_LAYOUT : TUI_R_ALL;
 }
 
-/* Run a command that ends with the selected task's id ("hold "). */
 static unsigned
-task_command(struct tui *ui, const char *prefix)
+k_zoom(struct tui *ui, int key)
 {
-	struct fw_task	*t = tui_selected(ui);
-	char		 line[64];
+	(void)key;
+	ui->zoom = !ui->zoom;
+	return TUI_R_ALL | TUI_R_LAYOUT;
+}
 
-	if (t == NULL) {
-		tui_message(ui, TC_RED, "no task selected");
+static unsigned
+k_output(struct tui *ui, int key)
+{
+	(void)key;
+	ui->detview = ui->detview == DET_OUTPUT ? DET_INFO : DET_OUTPUT;
+	ui->out_scroll = 0;
+	return TUI_R_DETAILS;
+}
+
+static unsigned
+k_redraw(struct tui *ui, int key)
+{
+	(void)key;
+	tui_term_resize(ui);
+	tui_repaint();
+	return TUI_R_ALL | TUI_R_LAYOUT;
+}
+
+static unsigned
+k_failure(struct tui *ui, int key)
+{
+	int	 dir = key == 'X' ? -1 : 1;
+
+	if (ui->src->failure != NULL)
+		return ui->src->failure(ui, dir);
+	return tui_tree_failure(ui, dir);
+}
+
+static unsigned
+no_program(struct tui *ui)
+{
+	tui_message(ui, 0, "no program pane (the program is not on a "
+	    "forkwatch terminal)");
+	return TUI_R_MSG;
+}
+
+static unsigned
+k_type(struct tui *ui, int key)
+{
+	(void)key;
+	if (ui->prog == NULL)
+		return no_program(ui);
+	ui->prog_keys = true;
+	ui->focus = PANE_PROGRAM;
+	tui_prog_scroll(ui->prog, INT32_MIN);
+	return TUI_R_ALL | (ui->zoom ? TUI_R_LAYOUT : 0);
+}
+
+static unsigned
+k_fullscreen(struct tui *ui, int key)
+{
+	(void)key;
+	if (ui->prog == NULL)
+		return no_program(ui);
+	ui->prog_full = true;
+	ui->prog_keys = true;
+	ui->focus = PANE_PROGRAM;
+	tui_prog_scroll(ui->prog, INT32_MIN);
+	return TUI_R_ALL | TUI_R_LAYOUT;
+}
+
+static unsigned
+k_back(struct tui *ui, int key)
+{
+	(void)key;
+	if (ui->detview == DET_INFO)
+		return 0;
+	ui->detview = DET_INFO;
+	ui->det_scroll = 0;
+	ui->det_hscroll = 0;
+	return TUI_R_DETAILS;
+}
+
+/* J in the tree: the selected task's latest event in the event pane. */
+static unsigned
+k_task_event(struct tui *ui, int key)
+{
+	struct tui_node	*n = tui_selected(ui);
+	struct tui_ev	 e;
+	size_t		 first, end, i;
+	pid_t		 tid = 0;
+
+	(void)key;
+	if (n == NULL)
+		return 0;
+	ui->src->flags(ui, n, &tid);
+	ui->src->ev_range(ui, &first, &end);
+	for (i = end; i > first; i--) {
+		if (ui->src->event(ui, i - 1, &e, NULL) && e.pid == tid)
+			break;
+	}
+	if (i == first) {
+		tui_message(ui, 0, "no event of %d in the event pane",
+		    (int)tid);
 		return TUI_R_MSG;
 	}
-	snprintf(line, sizeof line, "%s%d", prefix, (int)t->tid);
-	return tui_run_command(ui, line, false);
+	/* Filters that hide it go. */
+	ui->ev_mask = (1u << FW_EV_COUNT) - 1;
+	ui->ev_cond = 0;
+	ui->ev_under = 0;
+	ui->ev_cur = i - 1;
+	ui->ev_follow = false;
+	ui->focus = PANE_EVENTS;
+	return TUI_R_ALL;
 }
 
-/* Keys that drive a live trace. 0: not one of them. */
 static unsigned
-live_key(struct tui *ui, int key)
+k_tree_move(struct tui *ui, int key)
 {
-	struct fw_task	*t;
+	return tui_tree_move(ui, key);
+}
 
+static unsigned
+k_tree_fold(struct tui *ui, int key)
+{
+	return tui_tree_fold(ui, key);
+}
+
+static unsigned
+k_events_move(struct tui *ui, int key)
+{
+	return tui_events_move(ui, key);
+}
+
+static unsigned
+k_events_open(struct tui *ui, int key)
+{
+	return tui_events_open(ui, key);
+}
+
+static unsigned
+k_details(struct tui *ui, int key)
+{
+	return tui_details_scroll(ui, key);
+}
+
+static unsigned
+k_prog_scroll(struct tui *ui, int key)
+{
+	int	 page = ui->pane[PANE_PROGRAM].h - 2;
+
+	if (ui->prog == NULL)
+		return 0;
+	if (page < 1)
+		page = 1;
 	switch (key) {
-	case 'n':
-	case 's':
-		if (ui->s.state == SESS_RUNNING) {
-			tui_message(ui, 0, "running: p pauses first");
-			return TUI_R_MSG;
+	case TK_UP: case 'k':		tui_prog_scroll(ui->prog, 1); break;
+	case TK_DOWN: case 'j':		tui_prog_scroll(ui->prog, -1); break;
+	case TK_PGUP:			tui_prog_scroll(ui->prog, page); break;
+	case TK_PGDN:			tui_prog_scroll(ui->prog, -page); break;
+	case TK_WHEEL_UP:		tui_prog_scroll(ui->prog, 3); break;
+	case TK_WHEEL_DOWN:		tui_prog_scroll(ui->prog, -3); break;
+	case TK_HOME:	tui_prog_scroll(ui->prog, tui_prog_lines(ui->prog));
+			break;
+	case TK_END:	tui_prog_scroll(ui->prog, INT32_MIN); break;
+	default:
+		return 0;
+	}
+	return TUI_R_PROGRAM;
+}
+
+#define MOVE_KEYS	{ TK_UP, TK_DOWN, 'k', 'j' }
+#define PAGE_KEYS	{ TK_PGUP, TK_PGDN, TK_WHEEL_UP, TK_WHEEL_DOWN }
+#define END_KEYS	{ TK_HOME, TK_END }
+
+const struct tui_keydef tui_common_keys[] = {
+	{ { 'q' }, "q", PANE_COUNT,
+	  "quit (asks first while traced tasks live)",
+	  "Quit. While tasks live, forkwatch asks first (y quits; n, Esc or "
+	  "Enter do not), then kills a launched tree or detaches from "
+	  "attached processes. When the traced tree is gone the TUI stays, "
+	  "to be looked at, until\n.BR q .", k_quit },
+	{ { '?', TK_F1 }, "? F1", PANE_COUNT,
+	  "this help (Up, Down, PgUp, PgDn scroll it)", NULL, k_help },
+	{ { ':' }, ":", PANE_COUNT,
+	  "console command (Tab completes, Up/Down history)",
+	  "A console command, with the console's commands, history (Up, "
+	  "Down) and completion (Tab: a word with several candidates lists "
+	  "them on the message line); output longer than a line goes to "
+	  "the details pane.", k_command },
+	{ { '/' }, "/", PANE_COUNT,
+	  "search (the tree; the log in a replay; the program's lines)",
+	  "Search the tree for a task id or text in its argv, folded tasks "
+	  "included; in a replay, every task of the log (the time cursor "
+	  "moves to its birth, or to the exec that gave it the matching "
+	  "argv); with the program pane focused, its lines, upwards from "
+	  "the last match.\nEnter on an empty search finds the next match.",
+	  k_search },
+	{ { 'x', 'X' }, "x X", PANE_COUNT,
+	  "next / previous failed task (non-zero exit, killed)",
+	  "The next or previous task that failed: a non-zero exit status "
+	  "(an exec that failed ends so) or killed by a signal. In a "
+	  "replay, the time cursor moves to the next or previous such exit. "
+	  "The status line counts the failures.", k_failure },
+	{ { 'f' }, "f", PANE_COUNT,
+	  "filter events: kinds, nonzero, killed, failed, under=PID",
+	  "Filter the events: event kinds\n.RB ( \"fork exec exit signal\" "
+	  "...),\n.B nonzero\n(exits with a non-zero code),\n.B killed\n"
+	  "(exits by a signal),\n.B failed\n(both),\n.BI under= pid\nfor a "
+	  "subtree,\n.B under\nfor the selected task's; empty shows "
+	  "everything.", k_filter },
+	{ { 'F' }, "F", PANE_COUNT,
+	  "events of the selected subtree only / all", NULL, k_subtree },
+	{ { '\t', TK_BTAB }, "Tab Shift-Tab", PANE_COUNT,
+	  "focus the next / previous pane", NULL, k_focus },
+	{ { 'z' }, "z", PANE_COUNT, "zoom the focused pane / back", NULL,
+	  k_zoom },
+	{ { 'o' }, "o", PANE_COUNT,
+	  "details pane: command output / task details", NULL, k_output },
+	{ { 'i' }, "i", PANE_COUNT,
+	  "type into the program (Ctrl-] gives the keys back)", NULL,
+	  k_type },
+	{ { 'Z' }, "Z", PANE_COUNT,
+	  "the program full-screen, keys to it (Ctrl-] back)",
+	  "The program's terminal on the whole screen (the program gets the "
+	  "new size and every key);\n.B Ctrl\\-]\ncomes back.",
+	  k_fullscreen },
+	{ { TK_ESC }, "Esc", PANE_COUNT,
+	  "details pane: back to the task's details", NULL, k_back },
+	{ { TK_CTRL_L }, "Ctrl-L", PANE_COUNT, "redraw the screen", NULL,
+	  k_redraw },
+
+	{ MOVE_KEYS, "Up Down k j", PANE_TREE, "select the previous / next "
+	  "task", NULL, k_tree_move },
+	{ PAGE_KEYS, "PgUp PgDn", PANE_TREE, "a page up / down (also the "
+	  "mouse wheel)", NULL, k_tree_move },
+	{ END_KEYS, "Home End", PANE_TREE, "the first / last task", NULL,
+	  k_tree_move },
+	{ { TK_ENTER }, "Enter", PANE_TREE, "show / hide a process's "
+	  "threads", NULL, k_tree_fold },
+	{ { ' ' }, "Space", PANE_TREE, "fold / unfold a process's children",
+	  NULL, k_tree_fold },
+	{ { TK_LEFT, TK_RIGHT }, "Left Right", PANE_TREE,
+	  "fold, or go to the parent / unfold",
+	  "Fold a process's children, or on a folded or childless task go "
+	  "to its parent / unfold.", k_tree_fold },
+	{ { 'J' }, "J", PANE_TREE, "the task's latest event in the event "
+	  "pane", NULL, k_task_event },
+
+	{ MOVE_KEYS, "Up Down k j", PANE_EVENTS, "move the cursor", NULL,
+	  k_events_move },
+	{ PAGE_KEYS, "PgUp PgDn", PANE_EVENTS, "a page up / down (also the "
+	  "mouse wheel)", NULL, k_events_move },
+	{ END_KEYS, "Home End", PANE_EVENTS, "the oldest event / follow the "
+	  "newest", NULL, k_events_move },
+	{ { TK_LEFT, TK_RIGHT, '<', '>' }, "Left Right < >", PANE_EVENTS,
+	  "scroll long lines sideways", NULL, k_events_move },
+	{ { TK_ENTER }, "Enter", PANE_EVENTS,
+	  "the event in the details pane (argv, env, fds, command line)",
+	  "Everything about the event under the cursor, in the details "
+	  "pane: for an exec its full argv, cwd and exe, the environment "
+	  "as a difference from the parent's (with\n.BR \\-\\-env ),\nthe "
+	  "file descriptors open across the exec with close\\-on\\-exec "
+	  "marked (with\n.BR \\-\\-fds ),\nand a shell command line that "
+	  "runs the same exec again, quoted to be pasted.", k_events_open },
+	{ { 'J' }, "J", PANE_EVENTS, "the event's task in the tree", NULL,
+	  k_events_open },
+
+	{ MOVE_KEYS, "Up Down k j", PANE_DETAILS, "scroll", NULL, k_details },
+	{ PAGE_KEYS, "PgUp PgDn", PANE_DETAILS, "a page up / down", NULL,
+	  k_details },
+	{ END_KEYS, "Home End", PANE_DETAILS, "the top / the end", NULL,
+	  k_details },
+	{ { TK_LEFT, TK_RIGHT, '<', '>' }, "Left Right < >", PANE_DETAILS,
+	  "scroll sideways", NULL, k_details },
+
+	{ MOVE_KEYS, "Up Down k j", PANE_PROGRAM, "scroll back / forward a "
+	  "line", NULL, k_prog_scroll },
+	{ PAGE_KEYS, "PgUp PgDn", PANE_PROGRAM, "scroll back / forward a "
+	  "page (also the mouse wheel)",
+	  "Scroll the program's lines back / forward a page (also the mouse "
+	  "wheel): the lines that scrolled off its screen are kept, 10000 by "
+	  "default\n.RB ( \\-\\-scrollback ).", k_prog_scroll },
+	{ END_KEYS, "Home End", PANE_PROGRAM, "the oldest line kept / the "
+	  "screen", NULL, k_prog_scroll },
+	{ { 0 }, NULL, 0, NULL, NULL, NULL },
+};
+
+/* The pane under the mouse pointer, else the focused one. */
+static int
+pane_at(struct tui *ui, int key)
+{
+	int	 i;
+
+	if (key != TK_WHEEL_UP && key != TK_WHEEL_DOWN)
+		return ui->focus;
+	for (i = 0; i < PANE_COUNT; i++) {
+		if (ui->shown[i] && ui->mouse_y >= ui->pane[i].y &&
+		    ui->mouse_y < ui->pane[i].y + ui->pane[i].h &&
+		    ui->mouse_x >= ui->pane[i].x &&
+		    ui->mouse_x < ui->pane[i].x + ui->pane[i].w)
+			return i;
+	}
+	return ui->focus;
+}
+
+/* Run the first binding of key in table that applies in pane. */
+static unsigned
+dispatch(struct tui *ui, const struct tui_keydef *table, int pane, int key,
+    bool *found)
+{
+	const struct tui_keydef	*k;
+	unsigned		 r;
+	int			 i;
+
+	for (k = table; k->names != NULL; k++) {
+		if (k->pane != PANE_COUNT && k->pane != pane)
+			continue;
+		for (i = 0; i < (int)FW_ARRAY_SIZE(k->keys) && k->keys[i] != 0;
+		    i++) {
+			if (k->keys[i] != key)
+				continue;
+			*found = true;
+			if ((r = k->fn(ui, key)) != 0)
+				return r;
+			break;
 		}
-		return tui_run_command(ui, "step", false);
-	case 'c':
-		if (ui->s.state == SESS_RUNNING) {
-			tui_message(ui, 0, "already running");
-			return TUI_R_MSG;
-		}
-		return tui_run_command(ui, "continue", false);
-	case 'p':
-	case 0x03:		/* ^C, as at the console */
-		if (ui->s.state != SESS_RUNNING) {
-			tui_message(ui, 0, "not running");
-			return TUI_R_MSG;
-		}
-		session_pause(&ui->s);
-		return tui_after_command(ui, SESS_RUNNING) | TUI_R_ALL;
-	case 'h':
-		if ((t = tui_selected(ui)) == NULL)
-			return 0;
-		return task_command(ui, (t->flags & TF_HELD) ? "release " :
-		    "hold ");
-	case 'B':
-		return task_command(ui, "tbreak any pid=");
-	case 'b':
-		return tui_backtrace(ui);
-	case 'g':
-		return task_command(ui, "gdb ");
-	case ':':
-		return prompt_open(ui, PROMPT_COMMAND, "");
-	case 'i':
-		if (ui->prog == NULL) {
-			tui_message(ui, 0, "no program pane (the program "
-			    "is not on a forkwatch terminal)");
-			return TUI_R_MSG;
-		}
-		ui->prog_keys = true;
-		ui->focus = PANE_PROGRAM;
-		return TUI_R_ALL | (ui->zoom ? TUI_R_LAYOUT : 0);
 	}
 	return 0;
 }
@@ -583,84 +411,44 @@ unsigned
 tui_key(struct tui *ui, int key)
 {
 	unsigned	 r;
-	struct fw_task	*t;
+	int		 pane;
+	bool		 found = false;
 
 	if (key == TK_NONE)
 		return 0;
 	if (ui->prompt != PROMPT_NONE)
-		return prompt_key(ui, key);
+		return tui_prompt_key(ui, key);
 	if (ui->help) {
-		ui->help = false;
-		return TUI_R_LAYOUT;
+		switch (key) {
+		case TK_UP: case 'k':		ui->help_top--; break;
+		case TK_DOWN: case 'j':		ui->help_top++; break;
+		case TK_PGUP: case TK_WHEEL_UP:	ui->help_top -= ui->rows - 4;
+						break;
+		case TK_PGDN: case TK_WHEEL_DOWN: ui->help_top += ui->rows - 4;
+						break;
+		default:
+			ui->help = false;
+			return TUI_R_ALL | TUI_R_LAYOUT;
+		}
+		return TUI_R_ALL;
 	}
 	if (ui->prog_keys) {
 		if (key == TK_CTRL_RBRACKET) {
 			ui->prog_keys = false;
+			if (ui->prog_full) {
+				ui->prog_full = false;
+				return TUI_R_ALL | TUI_R_LAYOUT;
+			}
 			return TUI_R_ALL;
 		}
 		tui_prog_key(ui->prog, key);
 		return 0;
 	}
-	if (!ui->live && (r = tui_replay_key(ui, key)) != 0)
+	pane = pane_at(ui, key);
+	if ((r = dispatch(ui, ui->src->keys, pane, key, &found)) != 0)
 		return r;
-	if (ui->live && (r = live_key(ui, key)) != 0)
+	if ((r = dispatch(ui, tui_common_keys, pane, key, &found)) != 0)
 		return r;
-	switch (key) {
-	case 'q':
-		if (ui->live && engine_live(&ui->s.eng) > 0) {
-			ui->prompt = PROMPT_QUIT;
-			tui_message(ui, TA_BOLD, "%s %zu traced task%s and quit? "
-			    "(y/n)", ui->s.eng.launched ? "Kill" : "Detach from",
-			    engine_live(&ui->s.eng),
-			    engine_live(&ui->s.eng) == 1 ? "" : "s");
-			return TUI_R_MSG | TUI_R_STATUS;
-		}
-		return TUI_R_QUIT;
-	case '?':
-	case TK_F1:
-		ui->help = true;
-		return TUI_R_ALL;
-	case '/':
-		return prompt_open(ui, PROMPT_SEARCH, "");
-	case 'f':
-		return prompt_open(ui, PROMPT_FILTER, "");
-	case 'F':
-		if (ui->ev_under != 0) {
-			ui->ev_under = 0;
-		} else if ((t = tui_selected(ui)) != NULL) {
-			ui->ev_under = t->tgid;
-		}
-		ui->ev_scroll = 0;
-		return TUI_R_EVENTS;
-	case '\t':
-		return cycle_focus(ui, 1);
-	case TK_BTAB:
-		return cycle_focus(ui, -1);
-	case 'z':
-		ui->zoom = !ui->zoom;
-		return TUI_R_LAYOUT;
-	case 'o':
-		ui->detview = ui->detview == DET_INFO ? DET_OUTPUT : DET_INFO;
-		ui->out_scroll = 0;
-		return TUI_R_DETAILS;
-	case TK_CTRL_L:
-		tui_term_resize(ui);
-		tui_repaint();
-		return TUI_R_ALL | TUI_R_LAYOUT;
-	case ':':
-	case 'n': case 's': case 'c': case 'p': case 'h': case 'B': case 'b':
-	case 'i':
-		tui_message(ui, 0, "replay: the trace is not live");
-		return TUI_R_MSG;
-	}
-	switch (ui->focus) {
-	case PANE_TREE:
-		return tui_tree_key(ui, key);
-	case PANE_DETAILS:
-		return tui_details_key(ui, key);
-	case PANE_EVENTS:
-		return tui_events_key(ui, key);
-	default:
-		return 0;
-	}
+	(void)found;
+	return 0;
 }

@@ -2,11 +2,17 @@
  * slave becomes the program's controlling tty (engine opts.launch_tty),
  * whose master output is fed to libvterm, and whose screen is drawn in the
  * program pane. Keys typed while the pane has the keyboard go to libvterm's
- * keyboard encoder and from there to the master. */
+ * keyboard encoder and from there to the master.
+ *
+ * Lines that scroll off the top of the program's screen are kept (up to
+ * the --scrollback limit, in a ring), so the pane can be scrolled back and
+ * searched; a full-screen program's alternate screen keeps none, as on
+ * any terminal. */
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +23,19 @@
 
 #include "tui-int.h"
 
+/* One cell of a line in the scrollback (the first character only). */
+struct sb_cell {
+	uint32_t	 ch;
+	int8_t		 fg, bg;	/* -1 default, else 0..7 */
+	uint8_t		 attr;		/* TA_* */
+	uint8_t		 width;
+};
+
+struct sb_line {
+	int		 n;		/* cells, trailing blanks dropped */
+	struct sb_cell	 cells[];
+};
+
 struct tui_prog {
 	int		 master;	/* -1 once the program side hung up */
 	int		 slave;		/* until tui_prog_close_slave() */
@@ -26,7 +45,113 @@ struct tui_prog {
 	VTermPos	 cursor;
 	bool		 cursor_visible;
 	bool		 hungup;
+
+	struct sb_line	**sb;		/* ring of max lines, oldest at head */
+	int		 sb_max, sb_head, sb_n;
+	int		 view;		/* lines scrolled back, 0: the screen */
+	int		 match;		/* line of the last search match, -1 */
 };
+
+static int	 map_color(VTermScreen *, VTermColor *, bool fg, bool *bold);
+
+/* Line i (0 the oldest kept) of scrollback and screen together: a kept
+ * line, or NULL for screen row *row. */
+static const struct sb_line *
+line_at(const struct tui_prog *p, int i, int *row)
+{
+	*row = i - p->sb_n;
+	if (i < p->sb_n)
+		return p->sb[(p->sb_head + i) % p->sb_max];
+	return NULL;
+}
+
+/* A screen cell as a scrollback cell. */
+static void
+to_sb(VTermScreen *vs, const VTermScreenCell *c, struct sb_cell *o)
+{
+	VTermColor	 fg = c->fg, bg = c->bg;
+	bool		 bold = c->attrs.bold;
+
+	o->ch = c->chars[0] == (uint32_t)-1 ? 0 : c->chars[0];
+	o->fg = (int8_t)map_color(vs, &fg, true, &bold);
+	o->bg = (int8_t)map_color(vs, &bg, false, &bold);
+	o->attr = (uint8_t)((bold ? TA_BOLD : 0) |
+	    (c->attrs.underline ? TA_UL : 0) |
+	    (c->attrs.reverse ? TA_REV : 0));
+	o->width = (uint8_t)c->width;
+}
+
+/* libvterm: a line scrolled off the top of the screen. */
+static int
+vt_sb_pushline(int cols, const VTermScreenCell *cells, void *arg)
+{
+	struct tui_prog	*p = arg;
+	struct sb_line	*l;
+	int		 n = cols, i;
+
+	if (p->sb_max <= 0)
+		return 0;
+	while (n > 0 && (cells[n - 1].chars[0] == 0 ||
+	    cells[n - 1].chars[0] == ' ') &&
+	    VTERM_COLOR_IS_DEFAULT_BG(&cells[n - 1].bg))
+		n--;
+	l = fw_malloc(sizeof *l + (size_t)n * sizeof l->cells[0]);
+	l->n = n;
+	for (i = 0; i < n; i++)
+		to_sb(p->vs, &cells[i], &l->cells[i]);
+	if (p->sb_n == p->sb_max) {
+		free(p->sb[p->sb_head]);
+		p->sb[p->sb_head] = l;
+		p->sb_head = (p->sb_head + 1) % p->sb_max;
+		if (p->match >= 0)
+			p->match--;
+	} else {
+		p->sb[(p->sb_head + p->sb_n) % p->sb_max] = l;
+		p->sb_n++;
+		/* A view scrolled back stays on the same text. */
+		if (p->view > 0)
+			p->view++;
+	}
+	return 1;
+}
+
+/* libvterm: the screen grew taller; give back the newest kept line. */
+static int
+vt_sb_popline(int cols, VTermScreenCell *cells, void *arg)
+{
+	struct tui_prog	*p = arg;
+	struct sb_line	*l;
+	int		 i, last;
+
+	if (p->sb_n == 0)
+		return 0;
+	last = (p->sb_head + p->sb_n - 1) % p->sb_max;
+	l = p->sb[last];
+	p->sb[last] = NULL;
+	p->sb_n--;
+	if (p->view > p->sb_n)
+		p->view = p->sb_n;
+	for (i = 0; i < cols; i++) {
+		memset(&cells[i], 0, sizeof cells[i]);
+		cells[i].width = 1;
+		vterm_color_indexed(&cells[i].fg, 7);
+		vterm_color_indexed(&cells[i].bg, 0);
+		cells[i].fg.type |= VTERM_COLOR_DEFAULT_FG;
+		cells[i].bg.type |= VTERM_COLOR_DEFAULT_BG;
+		if (i < l->n) {
+			cells[i].chars[0] = l->cells[i].ch;
+			cells[i].width = l->cells[i].width > 0 ?
+			    l->cells[i].width : 1;
+			cells[i].attrs.bold = (l->cells[i].attr & TA_BOLD) != 0;
+			cells[i].attrs.underline =
+			    (l->cells[i].attr & TA_UL) != 0;
+			cells[i].attrs.reverse =
+			    (l->cells[i].attr & TA_REV) != 0;
+		}
+	}
+	free(l);
+	return 1;
+}
 
 /* libvterm's answers and encoded keys go to the program. The master is
  * non-blocking: a program that does not read loses keys instead of
@@ -73,6 +198,8 @@ vt_settermprop(VTermProp prop, VTermValue *val, void *arg)
 static const VTermScreenCallbacks screen_cbs = {
 	.movecursor = vt_movecursor,
 	.settermprop = vt_settermprop,
+	.sb_pushline = vt_sb_pushline,
+	.sb_popline = vt_sb_popline,
 };
 
 static void
@@ -87,7 +214,7 @@ set_winsize(int fd, int rows, int cols)
 }
 
 struct tui_prog *
-tui_prog_new(int rows, int cols)
+tui_prog_new(int rows, int cols, int scrollback)
 {
 	struct tui_prog	*p;
 	char		 name[128];
@@ -113,6 +240,10 @@ tui_prog_new(int rows, int cols)
 	p->rows = rows;
 	p->cols = cols;
 	p->cursor_visible = true;
+	p->sb_max = scrollback > 0 ? scrollback : 0;
+	p->sb = p->sb_max > 0 ? fw_calloc((size_t)p->sb_max, sizeof *p->sb) :
+	    NULL;
+	p->match = -1;
 	p->vt = vterm_new(rows, cols);
 	vterm_set_utf8(p->vt, 1);
 	vterm_output_set_callback(p->vt, vt_output, p);
@@ -133,7 +264,121 @@ tui_prog_free(struct tui_prog *p)
 	if (p->slave >= 0)
 		close(p->slave);
 	vterm_free(p->vt);
+	while (p->sb_n > 0) {
+		free(p->sb[p->sb_head]);
+		p->sb_head = (p->sb_head + 1) % p->sb_max;
+		p->sb_n--;
+	}
+	free(p->sb);
 	free(p);
+}
+
+int
+tui_prog_lines(const struct tui_prog *p)
+{
+	return p->sb_n;
+}
+
+void
+tui_prog_scroll(struct tui_prog *p, int lines)
+{
+	if (lines == INT_MIN) {
+		p->view = 0;
+		p->match = -1;
+		return;
+	}
+	p->view += lines;
+	if (p->view > p->sb_n)
+		p->view = p->sb_n;
+	if (p->view < 0)
+		p->view = 0;
+}
+
+/* Line i as UTF-8 text (for the search). */
+static void
+line_text(const struct tui_prog *p, int i, struct fw_buf *b)
+{
+	const struct sb_line	*l;
+	VTermScreenCell		 cell;
+	VTermPos		 pos;
+	uint32_t		 ch;
+	char			 u[4];
+	int			 row, x, n, k;
+
+	fw_buf_reset(b);
+	l = line_at(p, i, &row);
+	n = l != NULL ? l->n : p->cols;
+	for (x = 0; x < n; x++) {
+		if (l != NULL) {
+			ch = l->cells[x].ch;
+		} else {
+			pos.row = row;
+			pos.col = x;
+			if (!vterm_screen_get_cell(p->vs, pos, &cell))
+				break;
+			ch = cell.chars[0];
+		}
+		if (ch == (uint32_t)-1)
+			continue;
+		if (ch == 0)
+			ch = ' ';
+		if (ch < 0x80) {
+			u[0] = (char)ch;
+			k = 1;
+		} else if (ch < 0x800) {
+			u[0] = (char)(0xc0 | ch >> 6);
+			u[1] = (char)(0x80 | (ch & 0x3f));
+			k = 2;
+		} else if (ch < 0x10000) {
+			u[0] = (char)(0xe0 | ch >> 12);
+			u[1] = (char)(0x80 | ((ch >> 6) & 0x3f));
+			u[2] = (char)(0x80 | (ch & 0x3f));
+			k = 3;
+		} else {
+			u[0] = (char)(0xf0 | ch >> 18);
+			u[1] = (char)(0x80 | ((ch >> 12) & 0x3f));
+			u[2] = (char)(0x80 | ((ch >> 6) & 0x3f));
+			u[3] = (char)(0x80 | (ch & 0x3f));
+			k = 4;
+		}
+		fw_buf_add(b, u, (size_t)k);
+	}
+	fw_buf_cstr(b);
+}
+
+bool
+tui_prog_search(struct tui_prog *p, const char *text, int dir)
+{
+	struct fw_buf	 b;
+	int		 total = p->sb_n + p->rows, top = p->sb_n - p->view, i;
+	int		 start;
+
+	/* From the last match, else from the bottom of the view (going
+	 * up) or its top (going down). */
+	if (p->match >= 0 && p->match < total)
+		start = p->match + (dir < 0 ? -1 : 1);
+	else
+		start = dir < 0 ? top + p->rows - 1 : top;
+	fw_buf_init(&b);
+	for (i = start; i >= 0 && i < total; i += dir < 0 ? -1 : 1) {
+		line_text(p, i, &b);
+		if (strstr(fw_buf_cstr(&b), text) != NULL)
+			break;
+	}
+	fw_buf_release(&b);
+	if (i < 0 || i >= total)
+		return false;
+	p->match = i;
+	/* Show the match a third down the pane when it is not in view. */
+	if (i < top || i >= top + p->rows) {
+		top = i - p->rows / 3;
+		if (top > p->sb_n)
+			top = p->sb_n;
+		if (top < 0)
+			top = 0;
+		p->view = p->sb_n - top;
+	}
+	return true;
 }
 
 int
@@ -264,34 +509,70 @@ map_color(VTermScreen *vs, VTermColor *c, bool fg, bool *bold)
 }
 
 void
-tui_prog_draw(struct tui_prog *p, const struct tui_rect *r, bool focus)
+tui_prog_draw(struct tui_prog *p, const struct tui_rect *r, bool focus,
+    bool title)
 {
-	VTermScreenCell	 cell;
-	VTermPos	 pos;
-	char		 title[128];
-	int		 y, x, fg, bg;
-	unsigned	 a;
-	bool		 bold;
+	VTermScreenCell		 cell;
+	VTermPos		 pos;
+	const struct sb_line	*l;
+	char			 head[160];
+	int			 y, x, fg, bg, top = p->sb_n - p->view, row, rows;
+	int			 by = title ? r->y + 1 : r->y;
+	unsigned		 a, ta;
+	bool			 bold;
 
-	snprintf(title, sizeof title, " program %dx%d%s%s", p->cols, p->rows,
-	    p->hungup ? " (terminal closed)" : "",
-	    focus ? "  [keys go to the program: Ctrl-] returns]" :
-	    "  [i: type into it]");
-	tui_puts(r->y, r->x, r->w, title, strlen(title),
-	    focus ? TA_REV | TA_BOLD | TC_YELLOW : TA_REV);
-	tui_fill(r->y, r->x + tui_text_width(title, strlen(title)),
-	    r->w - tui_text_width(title, strlen(title)),
-	    focus ? TA_REV | TA_BOLD | TC_YELLOW : TA_REV);
-	for (y = 0; y < r->h - 1; y++) {
+	rows = title ? r->h - 1 : r->h;
+	if (title) {
+		if (p->view > 0)
+			snprintf(head, sizeof head, " program %dx%d  [-%d of %d "
+			    "lines; End: back]", p->cols, p->rows, p->view,
+			    p->sb_n);
+		else
+			snprintf(head, sizeof head, " program %dx%d%s%s",
+			    p->cols, p->rows,
+			    p->hungup ? " (terminal closed)" : "",
+			    focus ? "  [keys go to the program: Ctrl-] "
+			    "returns]" : "  [i: type into it]");
+		ta = focus ? TA_REV | TA_BOLD | TC_YELLOW : TA_REV;
+		tui_puts(r->y, r->x, r->w, head, strlen(head), ta);
+		tui_fill(r->y, r->x + tui_text_width(head, strlen(head)),
+		    r->w - tui_text_width(head, strlen(head)), ta);
+	}
+	for (y = 0; y < rows; y++) {
+		l = line_at(p, top + y, &row);
 		for (x = 0; x < r->w; x++) {
-			if (y >= p->rows || x >= p->cols) {
-				tui_fill(r->y + 1 + y, r->x + x, 1, 0);
+			a = top + y == p->match ? TA_REV : 0;
+			if (l != NULL) {
+				if (x >= l->n) {
+					tui_fill(by + y, r->x + x, 1, a);
+					continue;
+				}
+				if (l->cells[x].width > 1 &&
+				    x + l->cells[x].width > r->w) {
+					tui_fill(by + y, r->x + x, 1, a);
+					continue;
+				}
+				if (l->cells[x].ch == 0) {
+					/* The right half of a wide one. */
+					if (x > 0 && l->cells[x - 1].width > 1)
+						continue;
+					tui_fill(by + y, r->x + x, 1, a);
+					continue;
+				}
+				tui_put_cell(by + y, r->x + x,
+				    (uint32_t[]){ l->cells[x].ch, 0 },
+				    l->cells[x].width, l->cells[x].fg,
+				    l->cells[x].bg, l->cells[x].attr ^ a);
 				continue;
 			}
-			pos.row = y;
+			if (row >= p->rows || x >= p->cols) {
+				tui_fill(by + y, r->x + x, 1, 0);
+				continue;
+			}
+			pos.row = row;
 			pos.col = x;
 			if (!vterm_screen_get_cell(p->vs, pos, &cell)) {
-				tui_fill(r->y + 1 + y, r->x + x, 1, 0);
+				tui_fill(by + y, r->x + x, 1, 0);
 				continue;
 			}
 			/* The right half of a wide character. */
@@ -302,19 +583,19 @@ tui_prog_draw(struct tui_prog *p, const struct tui_rect *r, bool focus)
 			bg = map_color(p->vs, &cell.bg, false, &bold);
 			a = (bold ? TA_BOLD : 0) |
 			    (cell.attrs.underline ? TA_UL : 0) |
-			    (cell.attrs.reverse ? TA_REV : 0);
+			    ((cell.attrs.reverse ? TA_REV : 0) ^
+			    (top + y == p->match ? TA_REV : 0));
 			if (cell.width > 1 && x + cell.width > r->w) {
-				tui_fill(r->y + 1 + y, r->x + x, 1, 0);
+				tui_fill(by + y, r->x + x, 1, 0);
 				continue;
 			}
-			tui_put_cell(r->y + 1 + y, r->x + x, cell.chars,
+			tui_put_cell(by + y, r->x + x, cell.chars,
 			    cell.width, fg, bg, a);
 			if (cell.width > 1)
 				x += cell.width - 1;
 		}
 	}
-	if (focus && p->cursor_visible && p->cursor.row < r->h - 1 &&
-	    p->cursor.col < r->w)
-		tui_set_cursor(r->y + 1 + p->cursor.row,
-		    r->x + p->cursor.col);
+	if (focus && p->view == 0 && p->cursor_visible &&
+	    p->cursor.row < rows && p->cursor.col < r->w)
+		tui_set_cursor(by + p->cursor.row, r->x + p->cursor.col);
 }

@@ -1,15 +1,17 @@
-/* tui-replay.c - a saved JSONL log in the TUI, with a time cursor.
+/* tui-replay.c - the replay source: a saved JSONL log with a time cursor.
  *
- * The log is read once into an array of events, and every task of the
- * whole trace gets a record (in a task table of its own, linked into the
- * tree as the engine would have) that knows the index of the event that
- * created it, the one that ended it, and the indices of its own events.
- * The tree "as it was" at cursor position pos (events [0, pos) happened)
- * is then a filter: a task is shown when it was born before pos, ended
- * when its end is before pos, and its argv is that of its last exec before
- * pos (a binary search in its own events). So moving the cursor anywhere in
- * a big log costs the same as redrawing: nothing is replayed and no
- * checkpoints are needed. */
+ * The log is read once, in one pass: every line goes to the report's
+ * process model (report-model.c), which records where each process,
+ * thread and exec image starts and ends in the log (event indices), and
+ * into a compact array of events for the event pane. The tree "as it was"
+ * after event pos is then a filter on the model: a task is shown when it
+ * started at or before pos, is gone when it ended at or before pos, and its
+ * argv is that of its last image at or before pos. So loading is linear in
+ * the log (a parent with 250k children costs 250k steps), and moving the
+ * cursor anywhere costs the same as redrawing: nothing is replayed.
+ *
+ * Events are numbered as the model counts them: the start line is 0, the
+ * first event 1; the cursor pos means events [1, pos] have happened. */
 #include "config.h"
 
 #include <errno.h>
@@ -20,288 +22,298 @@
 
 #include "escape.h"
 #include "flags.h"
+#include "report-model.h"
+#include "report-pidmap.h"
 #include "tlog-read.h"
 #include "tlog-write.h"
 #include "tui-int.h"
 
-#define NONE	SIZE_MAX
+#define NONE		SIZE_MAX
+#define NO_NODE		UINT32_MAX
+#define OWN_SHOWN	200	/* a task's own events in its details */
 
-struct rp_event {
-	enum fw_event_kind	 kind;
-	double			 ts;
-	pid_t			 pid, tgid, child, parent, old_pid, sender, ppid;
-	bool			 thread, killed, core, has_rusage, trunc;
-	int			 code, signo;
-	double			 utime, stime;
-	long			 maxrss;
-	char			*path, *cwd;
-	struct fw_strv		 argv;
-	struct fw_task		*task;		/* the task it is about */
+/* Event flags. */
+#define EVF_THREAD	0x01	/* clone: CLONE_THREAD */
+#define EVF_KILLED	0x02	/* exit: by a signal */
+#define EVF_CORE	0x04
+#define EVF_SUBJ_THREAD	0x08	/* subj is a report_thread */
+#define EVF_UNKNOWN	0x10	/* a line this reader does not know */
+
+/* One event, as small as it can be: strings stay in the model. */
+struct rp_ev {
+	double		 ts;
+	pid_t		 pid, tgid;
+	pid_t		 a;		/* child, ppid, sender */
+	pid_t		 b;		/* clone's parent; exec's old_pid */
+	int		 code;		/* exit code or signal number */
+	uint16_t	 kind;		/* enum fw_event_kind */
+	uint16_t	 flags;
+	const void	*subj;		/* the task it is about, or NULL */
 };
 
-/* fw_task.client of a replayed task. */
-struct rp_task {
-	size_t		 born;		/* event that made it */
-	size_t		 died;		/* its exit (or exec by another) */
-	size_t		 image;		/* exec/attach giving its image at birth */
-	size_t		*evs;		/* its own events, in order */
-	size_t		 nevs, cap;
-	unsigned	 uibits;
-	bool		 replaced;	/* vanished in an exec by a thread */
+/* A task of the model: a process (node id = its seq) or a thread (n_procs
+ * + its seq), with what the TUI keeps for it. */
+struct rp_node {
+	void		*rec;		/* report_proc or report_thread */
+	uint32_t	 same_tid;	/* the previous node with its id */
+	uint32_t	 own;		/* its events: own[own .. own + nown) */
+	uint32_t	 nown;
+	uint8_t		 fold;
+	bool		 thread;
 };
 
 struct tui_replay {
-	char		*path;
-	struct rp_event	*ev;
-	size_t		 n, cap;
-	size_t		 pos;		/* events [0, pos) have happened */
-	struct task_table tasks;
-	char		*mode;
-	char		*time;
-	bool		 saw_end;
-	long long	 end_status;
-	unsigned long	 bad;
+	struct report_model	*m;
+	struct rp_ev		*ev;		/* [0] is the start line */
+	size_t			 n;		/* events, start line not counted */
+	size_t			 cap;
+	size_t			 pos;		/* events [1, pos] happened */
+	struct rp_node		*nodes;
+	size_t			 nnodes;
+	uint32_t		*own;		/* event indices by node */
+	struct report_pidmap	 bytid;		/* tid -> newest node + 1 */
+	bool			 saw_end;
+	unsigned long		 bad;
+
+	size_t			 count_pos;	/* the counts below are at */
+	size_t			 nlive, ndead, nfailed;
 };
 
-static struct rp_task *
-rt(const struct fw_task *t)
+static struct tui_replay *
+RP(const struct tui *ui)
 {
-	return t->client;
+	return ui->src_data;
 }
 
-static void
-rt_add_event(struct fw_task *t, size_t idx)
+static struct rp_node *
+N(struct tui_node *n)
 {
-	struct rp_task	*r = rt(t);
-
-	if (r->nevs == r->cap) {
-		r->cap = r->cap == 0 ? 4 : r->cap * 2;
-		r->evs = fw_realloc(r->evs, r->cap * sizeof *r->evs);
-	}
-	r->evs[r->nevs++] = idx;
+	return (struct rp_node *)n;
 }
 
-static struct fw_task *
-new_task(struct tui_replay *rp, pid_t tid, pid_t tgid, size_t born)
+static struct tui_node *
+node_of(const struct tui_replay *rp, const void *rec, bool thread)
 {
-	struct fw_task	*t = task_new(&rp->tasks, tid);
-	struct rp_task	*r = fw_calloc(1, sizeof *r);
+	size_t	 id;
 
-	t->tgid = tgid;
-	t->state = TASK_RUNNING;
-	r->born = born;
-	r->died = NONE;
-	r->image = NONE;
-	t->client = r;
-	return t;
+	if (rec == NULL)
+		return NULL;
+	id = thread ? rp->m->n_procs + ((const struct report_thread *)rec)->seq :
+	    ((const struct report_proc *)rec)->seq;
+	return (struct tui_node *)&rp->nodes[id];
 }
 
-/* The last exec or attach of t's process before idx, else its image at
- * birth. */
+static struct tui_node *
+ev_node(const struct tui_replay *rp, const struct rp_ev *e)
+{
+	return node_of(rp, e->subj, (e->flags & EVF_SUBJ_THREAD) != 0);
+}
+
 static size_t
-image_at(const struct tui_replay *rp, const struct fw_task *t, size_t idx)
+node_id(const struct tui_replay *rp, const struct rp_node *n)
 {
-	const struct fw_task	*p = (t->flags & TF_THREAD) && t->leader ?
-	    t->leader : t;
-	const struct rp_task	*r = rt(p);
-	size_t			 lo = 0, hi = r->nevs, mid;
-	enum fw_event_kind	 k;
-
-	/* The first own event at or after idx. */
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (r->evs[mid] < idx)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	while (lo-- > 0) {
-		k = rp->ev[r->evs[lo]].kind;
-		if (k == FW_EV_EXEC || k == FW_EV_ATTACH)
-			return r->evs[lo];
-	}
-	return r->image;
+	return (size_t)(n - rp->nodes);
 }
 
-/* The task an event is about; the first event of an unknown task makes
- * it (the root, attached tasks, or a task whose creation was not seen). */
-static struct fw_task *
-task_of(struct tui_replay *rp, size_t i)
+static struct report_proc *
+PROC(const struct rp_node *n)
 {
-	struct rp_event	*e = &rp->ev[i];
-	struct fw_task	*t, *leader, *parent;
-
-	if ((t = task_find(&rp->tasks, e->pid)) != NULL)
-		return t;
-	t = new_task(rp, e->pid, e->tgid, i);
-	if (e->tgid != e->pid && (leader = task_find(&rp->tasks,
-	    e->tgid)) != NULL) {
-		t->flags |= TF_THREAD;
-		t->leader = leader;
-		leader->nthreads++;
-		task_link(leader, t);
-		rt(t)->image = image_at(rp, leader, i);
-	} else {
-		parent = e->kind == FW_EV_ATTACH && e->ppid > 0 ?
-		    task_find(&rp->tasks, e->ppid) : NULL;
-		task_link(parent, t);
-		t->flags |= TF_ROOT;
-	}
-	return t;
+	return n->thread ? ((struct report_thread *)n->rec)->proc : n->rec;
 }
 
-/* fork, vfork, clone: the child's record, linked where the engine would
- * have put it. */
-static void
-apply_fork(struct tui_replay *rp, size_t i, struct fw_task *t)
+static long long
+node_tid(const struct rp_node *n)
 {
-	struct rp_event	*e = &rp->ev[i];
-	struct fw_task	*c, *proc = (t->flags & TF_THREAD) && t->leader ?
-	    t->leader : t, *parent;
-
-	if (e->child <= 0 || task_find(&rp->tasks, e->child) != NULL)
-		return;
-	c = new_task(rp, e->child, e->thread ? e->tgid : e->child, i);
-	c->creator = t->tid;
-	rt(c)->image = image_at(rp, proc, i + 1);
-	if (e->thread) {
-		c->flags |= TF_THREAD;
-		c->leader = proc;
-		proc->nthreads++;
-		task_link(proc, c);
-	} else {
-		parent = e->parent > 0 ? task_find(&rp->tasks, e->parent) :
-		    proc;
-		task_link(parent != NULL ? parent : proc, c);
-	}
+	return n->thread ? ((const struct report_thread *)n->rec)->tid :
+	    ((const struct report_proc *)n->rec)->pid;
 }
 
-/* Build the records from the events (once, at load). */
-static void
-build(struct tui *ui, struct tui_replay *rp)
+static size_t
+start_ev(const struct rp_node *n)
 {
-	struct fw_task	*t, *old;
-	struct rp_event	*e;
-	size_t		 i;
-
-	for (i = 0; i < rp->n; i++) {
-		e = &rp->ev[i];
-		t = task_of(rp, i);
-		e->task = t;
-		rt_add_event(t, i);
-		switch (e->kind) {
-		case FW_EV_FORK:
-		case FW_EV_VFORK:
-		case FW_EV_CLONE:
-			apply_fork(rp, i, t);
-			if (!e->thread)
-				tui_pidmap_set(&ui->parents, e->child,
-				    e->parent > 0 ? e->parent : e->tgid);
-			break;
-		case FW_EV_ATTACH:
-			if (e->pid == e->tgid)
-				tui_pidmap_set(&ui->parents, e->pid, e->ppid);
-			break;
-		case FW_EV_EXEC:
-			/* A thread exec'd: its old task id is gone. */
-			if (e->old_pid > 0 && e->old_pid != e->pid &&
-			    (old = task_find(&rp->tasks, e->old_pid)) != NULL) {
-				rt(old)->died = i;
-				rt(old)->replaced = true;
-				task_unhash(&rp->tasks, old);
-			}
-			break;
-		case FW_EV_EXIT:
-		case FW_EV_DETACH:
-			rt(t)->died = i;
-			t->exited = e->kind == FW_EV_EXIT;
-			t->killed = e->killed;
-			t->code = e->code;
-			t->signo = e->signo;
-			t->core = e->core;
-			/* The pid may be used again later in the log. */
-			task_unhash(&rp->tasks, t);
-			break;
-		default:
-			break;
-		}
-	}
+	return n->thread ? ((const struct report_thread *)n->rec)->start_ev :
+	    ((const struct report_proc *)n->rec)->start_ev;
 }
 
-static void
-strv_from_argv(struct fw_strv *v, const char *const *argv, size_t argc)
+static size_t
+end_ev(const struct rp_node *n)
 {
-	struct fw_buf	 b;
-	size_t		 i;
-
-	fw_buf_init(&b);
-	for (i = 0; i < argc; i++)
-		fw_buf_add(&b, argv[i], strlen(argv[i]) + 1);
-	strv_set(v, b.data, b.len);
-	fw_buf_release(&b);
+	return n->thread ? ((const struct report_thread *)n->rec)->end_ev :
+	    ((const struct report_proc *)n->rec)->end_ev;
 }
 
-/* Copy one parsed line; false for lines that are not events. */
 static bool
+visible(const struct tui_replay *rp, const struct rp_node *n)
+{
+	return start_ev(n) <= rp->pos;
+}
+
+static bool
+dead_at(const struct tui_replay *rp, const struct rp_node *n)
+{
+	return end_ev(n) <= rp->pos;
+}
+
+static bool
+failed_at(const struct tui_replay *rp, const struct rp_node *n)
+{
+	const struct report_thread	*t;
+
+	if (!dead_at(rp, n))
+		return false;
+	if (n->thread) {
+		t = n->rec;
+		return t->exited && (t->signal[0] != '\0' || t->code != 0);
+	}
+	return report_proc_failed(n->rec);
+}
+
+/* The image of a process after event pos: its last exec (or attach) at or
+ * before pos, else what it inherited at its fork. */
+static const struct report_image *
+image_at(const struct report_proc *p, size_t pos)
+{
+	const struct report_image	*im, *best = p->inherited;
+
+	for (im = p->images; im != NULL && im->ev <= pos; im = im->next)
+		best = im;
+	return best;
+}
+
+/* --- loading --------------------------------------------------------- */
+
+/* The record an event is about, as the model has it now. */
+static const void *
+subject(const struct report_model *m, const struct tlog_event *te,
+    bool *thread)
+{
+	const void	*r;
+
+	*thread = te->pid != te->tgid && te->tgid > 0;
+	if (*thread && (r = report_pidmap_get(&m->threads, te->pid)) != NULL)
+		return r;
+	*thread = false;
+	if (te->pid == te->tgid || te->tgid <= 0)
+		return report_pidmap_get(&m->live, te->pid);
+	return NULL;
+}
+
+static void
 take(struct tui_replay *rp, const struct tlog_event *te)
 {
-	struct rp_event	*e;
-	enum fw_event_kind k = te->kind;
-	bool		 ok = k != FW_EV_UNKNOWN;
+	struct rp_ev	*e;
+	const void	*subj;
+	bool		 th;
+	int		 sig;
 
-	if (te->kind == FW_EV_START) {
-		rp->mode = fw_strdup(te->mode != NULL ? te->mode : "");
-		rp->time = fw_strdup(te->time != NULL ? te->time : "");
-		return false;
-	}
-	if (te->kind == FW_EV_END) {
-		rp->saw_end = true;
-		rp->end_status = te->has_status ? te->status : -1;
-		return false;
-	}
-	if (!ok || te->pid <= 0)
-		return false;
-	if (rp->n == rp->cap) {
-		rp->cap = rp->cap == 0 ? 1024 : rp->cap * 2;
+	if (rp->n + 1 == rp->cap) {
+		rp->cap *= 2;
 		rp->ev = fw_realloc(rp->ev, rp->cap * sizeof *rp->ev);
 	}
-	e = &rp->ev[rp->n++];
+	e = &rp->ev[++rp->n];
 	memset(e, 0, sizeof *e);
-	e->kind = k;
+	e->kind = (uint16_t)te->kind;
+	if (te->kind == FW_EV_UNKNOWN || te->pid <= 0)
+		e->flags |= EVF_UNKNOWN;
 	e->ts = te->ts;
 	e->pid = (pid_t)te->pid;
 	e->tgid = te->tgid > 0 ? (pid_t)te->tgid : (pid_t)te->pid;
-	e->child = te->has_child ? (pid_t)te->child : 0;
-	e->parent = te->has_parent ? (pid_t)te->parent : 0;
-	e->old_pid = te->has_old_pid ? (pid_t)te->old_pid : 0;
-	e->sender = te->has_sender ? (pid_t)te->sender : 0;
-	e->ppid = te->has_ppid ? (pid_t)te->ppid : 0;
-	e->thread = te->thread;
+	if (te->has_child)
+		e->a = (pid_t)te->child;
+	else if (te->has_ppid)
+		e->a = (pid_t)te->ppid;
+	else if (te->has_sender)
+		e->a = (pid_t)te->sender;
+	if (te->has_parent)
+		e->b = (pid_t)te->parent;
+	else if (te->has_old_pid)
+		e->b = (pid_t)te->old_pid;
+	if (te->thread)
+		e->flags |= EVF_THREAD;
 	e->code = te->has_code ? (int)te->code : 0;
 	if (te->signal != NULL) {
-		e->signo = flags_sigparse(te->signal);
-		if (e->signo < 0)
-			e->signo = 0;
-		e->killed = k == FW_EV_EXIT;
+		sig = flags_sigparse(te->signal);
+		if (e->kind == FW_EV_EXIT) {
+			e->flags |= EVF_KILLED;
+			e->code = sig > 0 ? sig : 0;
+		} else {
+			e->code = sig > 0 ? sig : 0;
+		}
 	}
-	e->core = te->core;
-	e->has_rusage = te->has_rusage;
-	e->utime = te->utime;
-	e->stime = te->stime;
-	e->maxrss = (long)te->maxrss_kb;
-	e->trunc = te->argv_truncated;
-	strv_init(&e->argv);
-	if (te->path != NULL)
-		e->path = fw_strdup(te->path);
-	if (te->cwd != NULL)
-		e->cwd = fw_strdup(te->cwd);
-	if (te->argv != NULL)
-		strv_from_argv(&e->argv, te->argv, te->argc);
-	return true;
+	if (te->core)
+		e->flags |= EVF_CORE;
+
+	/* The task it is about: a task that is gone after this event is
+	 * found before the model sees it, a new one after. */
+	subj = (e->flags & EVF_UNKNOWN) ? NULL : subject(rp->m, te, &th);
+	report_model_add(rp->m, te);
+	if (subj == NULL && !(e->flags & EVF_UNKNOWN)) {
+		subj = subject(rp->m, te, &th);
+		if (subj == NULL && te->tgid > 0 && te->pid != te->tgid) {
+			subj = report_pidmap_get(&rp->m->live, te->tgid);
+			th = false;
+		}
+	}
+	e->subj = subj;
+	if (subj != NULL && th)
+		e->flags |= EVF_SUBJ_THREAD;
 }
 
-struct tui_replay *
-tui_replay_load(struct tui *ui, const char *path)
+/* After the last line: a node per process and thread, the tid index, and
+ * each node's own events (counted, then placed: linear). */
+static void
+index_nodes(struct tui_replay *rp)
+{
+	struct report_model	*m = rp->m;
+	struct report_thread	*t;
+	struct rp_node		*nd;
+	struct tui_node		*tn;
+	uint32_t		*fill;
+	size_t			 i, id, prev;
+
+	rp->nnodes = m->n_procs + m->n_thread_recs;
+	rp->nodes = fw_calloc(rp->nnodes + 1, sizeof *rp->nodes);
+	for (i = 0; i < m->n_procs; i++) {
+		rp->nodes[i].rec = m->procs[i];
+		for (t = m->procs[i]->threads; t != NULL; t = t->next) {
+			nd = &rp->nodes[m->n_procs + t->seq];
+			nd->rec = t;
+			nd->thread = true;
+		}
+	}
+	for (id = 0; id < rp->nnodes; id++) {
+		nd = &rp->nodes[id];
+		if (nd->rec == NULL) {
+			/* A thread whose process record was never made. */
+			nd->rec = m->procs[0];
+		}
+		prev = (size_t)(uintptr_t)report_pidmap_get(&rp->bytid,
+		    node_tid(nd));
+		nd->same_tid = prev > 0 ? (uint32_t)(prev - 1) : NO_NODE;
+		report_pidmap_put(&rp->bytid, node_tid(nd),
+		    (void *)(uintptr_t)(id + 1));
+	}
+	for (i = 1; i <= rp->n; i++) {
+		if ((tn = ev_node(rp, &rp->ev[i])) != NULL)
+			N(tn)->nown++;
+	}
+	for (id = 0, prev = 0; id < rp->nnodes; id++) {
+		rp->nodes[id].own = (uint32_t)prev;
+		prev += rp->nodes[id].nown;
+	}
+	rp->own = fw_calloc(prev + 1, sizeof *rp->own);
+	fill = fw_calloc(rp->nnodes + 1, sizeof *fill);
+	for (i = 1; i <= rp->n; i++) {
+		if ((tn = ev_node(rp, &rp->ev[i])) == NULL)
+			continue;
+		id = node_id(rp, N(tn));
+		rp->own[N(tn)->own + fill[id]++] = (uint32_t)i;
+	}
+	free(fill);
+}
+
+int
+tui_replay_open(struct tui *ui, const char *path)
 {
 	struct tui_replay	*rp;
 	struct tlog_reader	*rd;
@@ -313,398 +325,732 @@ tui_replay_load(struct tui *ui, const char *path)
 	if ((rd = tlog_read_open(path, &why, &msg)) == NULL) {
 		fw_error(0, "%s", msg != NULL ? msg : "cannot read the log");
 		free(msg);
-		return NULL;
+		return -1;
 	}
 	rp = fw_calloc(1, sizeof *rp);
-	rp->path = fw_strdup(path);
-	task_table_init(&rp->tasks);
-	while ((r = tlog_read_next(rd, &te)) > 0)
+	rp->m = report_model_new();
+	rp->cap = 1024;
+	rp->ev = fw_calloc(rp->cap, sizeof *rp->ev);
+	rp->count_pos = NONE;
+	ui->src = &tui_replay_source;
+	ui->src_data = rp;
+	while ((r = tlog_read_next(rd, &te)) > 0) {
+		if (te.kind == FW_EV_START && rp->m->n_events == 0) {
+			report_model_add(rp->m, &te);
+			continue;
+		}
+		if (te.kind == FW_EV_END) {
+			report_model_add(rp->m, &te);
+			continue;
+		}
 		take(rp, &te);
+	}
 	if (r < 0)
 		fw_warn("%s: read error: %s; showing what was read", path,
 		    strerror(errno));
+	rp->saw_end = tlog_read_saw_end(rd);
 	rp->bad = tlog_read_bad_lines(rd);
 	tlog_read_free(rd);
-	build(ui, rp);
-	/* Open at the first event, the root's start. */
-	rp->pos = rp->n > 0 ? 1 : 0;
-	return rp;
+	report_model_finish(rp->m);
+	index_nodes(rp);
+	/* Before the first event: the caller goes to it (and selects its
+	 * task). */
+	rp->pos = 0;
+	return 0;
 }
 
-void
-tui_replay_free(struct tui_replay *rp)
+size_t
+tui_replay_count(struct tui *ui)
 {
-	struct fw_task	*t;
-	size_t		 i;
+	return RP(ui)->n;
+}
+
+static void
+rp_free(struct tui *ui)
+{
+	struct tui_replay	*rp = RP(ui);
 
 	if (rp == NULL)
 		return;
-	for (t = rp->tasks.head; t != NULL; t = t->all_next) {
-		free(rt(t)->evs);
-		free(t->client);
-		t->client = NULL;
-	}
-	task_table_release(&rp->tasks);
-	for (i = 0; i < rp->n; i++) {
-		free(rp->ev[i].path);
-		free(rp->ev[i].cwd);
-		strv_release(&rp->ev[i].argv);
-	}
+	report_model_free(rp->m);
+	report_pidmap_release(&rp->bytid);
+	free(rp->nodes);
+	free(rp->own);
 	free(rp->ev);
-	free(rp->path);
-	free(rp->mode);
-	free(rp->time);
 	free(rp);
+	ui->src_data = NULL;
 }
 
-struct task_table *
-tui_replay_tasks(struct tui_replay *rp)
-{
-	return &rp->tasks;
-}
+/* --- the tree at the cursor ------------------------------------------ */
 
-size_t
-tui_replay_pos(const struct tui_replay *rp)
-{
-	return rp->pos;
-}
-
-size_t
-tui_replay_count(const struct tui_replay *rp)
-{
-	return rp->n;
-}
-
-bool
-tui_replay_visible(const struct tui_replay *rp, const struct fw_task *t)
-{
-	return rt(t)->born < rp->pos;
-}
-
-unsigned
-tui_replay_ui_bits(const struct fw_task *t)
-{
-	return rt(t)->uibits;
-}
-
-void
-tui_replay_set_ui_bits(struct fw_task *t, unsigned bits)
-{
-	rt(t)->uibits = bits;
-}
-
+/* A process shown as a root: its parent is none, or not there yet. */
 static bool
-dead_at(const struct tui_replay *rp, const struct fw_task *t)
+is_root(const struct tui_replay *rp, const struct report_proc *p)
 {
-	return rt(t)->died != NONE && rt(t)->died < rp->pos;
+	return p->start_ev <= rp->pos && (p->parent == NULL ||
+	    p->parent->start_ev > rp->pos);
 }
 
-/* The task with id tid at the cursor: a living one first. */
-struct fw_task *
-tui_replay_find(struct tui *ui, pid_t tid)
+static struct tui_node *
+root_from(struct tui_replay *rp, size_t seq)
 {
-	struct tui_replay	*rp = ui->rp;
-	struct fw_task		*t, *best = NULL;
-
-	for (t = rp->tasks.head; t != NULL; t = t->all_next) {
-		if (t->tid != tid || !tui_replay_visible(rp, t))
-			continue;
-		if (!dead_at(rp, t))
-			return t;
-		best = t;
+	for (; seq < rp->m->n_procs; seq++) {
+		if (is_root(rp, rp->m->procs[seq]))
+			return (struct tui_node *)&rp->nodes[seq];
 	}
-	return best;
+	return NULL;
 }
 
-/* The last own event of t before the cursor. */
-static const struct rp_event *
-last_event(const struct tui_replay *rp, const struct fw_task *t)
+static struct tui_node *
+proc_from(struct tui_replay *rp, struct report_proc *c)
 {
-	const struct rp_task	*r = rt(t);
-	size_t			 lo = 0, hi = r->nevs, mid;
+	for (; c != NULL; c = c->next_sibling) {
+		if (c->start_ev <= rp->pos)
+			return node_of(rp, c, false);
+	}
+	return NULL;
+}
+
+static struct tui_node *
+thread_from(struct tui_replay *rp, struct report_thread *t)
+{
+	for (; t != NULL; t = t->next) {
+		if (t->start_ev <= rp->pos)
+			return node_of(rp, t, true);
+	}
+	return NULL;
+}
+
+/* A process's threads come first, then its child processes. */
+static struct tui_node *
+rp_first(struct tui *ui, struct tui_node *parent)
+{
+	struct tui_replay	*rp = RP(ui);
+	struct report_proc	*p;
+	struct tui_node		*n;
+
+	if (parent == NULL)
+		return root_from(rp, 0);
+	if (N(parent)->thread)
+		return NULL;
+	p = N(parent)->rec;
+	if ((n = thread_from(rp, p->threads)) != NULL)
+		return n;
+	return proc_from(rp, p->first_child);
+}
+
+static struct tui_node *
+rp_next(struct tui *ui, struct tui_node *n)
+{
+	struct tui_replay	*rp = RP(ui);
+	struct report_thread	*t;
+	struct report_proc	*p;
+	struct tui_node		*x;
+
+	if (N(n)->thread) {
+		t = N(n)->rec;
+		if ((x = thread_from(rp, t->next)) != NULL)
+			return x;
+		return proc_from(rp, t->proc->first_child);
+	}
+	p = N(n)->rec;
+	if (is_root(rp, p))
+		return root_from(rp, p->seq + 1);
+	return proc_from(rp, p->next_sibling);
+}
+
+static struct tui_node *
+rp_parent(struct tui *ui, struct tui_node *n)
+{
+	struct tui_replay	*rp = RP(ui);
+	struct report_proc	*p;
+
+	if (N(n)->thread)
+		return node_of(rp, ((struct report_thread *)N(n)->rec)->proc,
+		    false);
+	p = N(n)->rec;
+	if (is_root(rp, p))
+		return NULL;
+	return node_of(rp, p->parent, false);
+}
+
+/* The task with id tid at the cursor: the newest one seen by then (the
+ * id was free when it was made, so an older one is gone). */
+static struct tui_node *
+rp_find(struct tui *ui, pid_t tid)
+{
+	struct tui_replay	*rp = RP(ui);
+	struct rp_node		*nd, *best = NULL;
+	size_t			 id;
+
+	id = (size_t)(uintptr_t)report_pidmap_get(&rp->bytid, tid);
+	if (id == 0)
+		return NULL;
+	for (id--; id != NO_NODE; id = nd->same_tid) {
+		nd = &rp->nodes[id];
+		if (visible(rp, nd) && (best == NULL ||
+		    start_ev(nd) > start_ev(best)))
+			best = nd;
+	}
+	return (struct tui_node *)best;
+}
+
+static unsigned
+rp_flags(struct tui *ui, struct tui_node *n, pid_t *tid)
+{
+	struct tui_replay	*rp = RP(ui);
+	struct rp_node		*nd = N(n);
+	unsigned		 f = nd->fold;
+
+	if (tid != NULL)
+		*tid = (pid_t)node_tid(nd);
+	if (nd->thread)
+		f |= TUI_N_THREAD;
+	if (dead_at(rp, nd))
+		f |= TUI_N_DEAD;
+	if (failed_at(rp, nd))
+		f |= TUI_N_FAILED;
+	return f;
+}
+
+static void
+rp_set_fold(struct tui *ui, struct tui_node *n, unsigned bits)
+{
+	(void)ui;
+	N(n)->fold = (uint8_t)bits;
+}
+
+static pid_t
+rp_tgid(struct tui *ui, struct tui_node *n)
+{
+	(void)ui;
+	return (pid_t)PROC(N(n))->pid;
+}
+
+/* The last own event of n at or before the cursor, or NONE. */
+static size_t
+last_own(const struct tui_replay *rp, const struct rp_node *n)
+{
+	size_t	 lo = 0, hi = n->nown, mid;
 
 	while (lo < hi) {
 		mid = (lo + hi) / 2;
-		if (r->evs[mid] < rp->pos)
+		if (rp->own[n->own + mid] <= rp->pos)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo > 0 ? &rp->ev[r->evs[lo - 1]] : NULL;
+	return lo > 0 ? rp->own[n->own + lo - 1] : NONE;
 }
 
-void
-tui_replay_row(struct tui *ui, struct tui_row *row)
+/* How a task that is gone ended. */
+static void
+row_ended(const struct tui_replay *rp, const struct rp_node *n,
+    struct tui_row *row)
 {
-	struct tui_replay	*rp = ui->rp;
-	struct fw_task		*t = row->t;
-	struct rp_task		*r = rt(t);
-	const struct rp_event	*last, *cur = rp->pos > 0 ?
-	    &rp->ev[rp->pos - 1] : NULL;
-	double			 now = cur != NULL ? cur->ts : 0;
+	const struct report_thread	*t;
+	const struct report_proc	*p;
+	const struct rp_ev		*e = &rp->ev[end_ev(n)];
 
-	row->thread = (t->flags & TF_THREAD) != 0;
-	row->state = ' ';
-	row->current = cur != NULL && cur->task == t;
-	row->isnew = r->born + 1 == rp->pos && r->born > 0;
-	if (dead_at(rp, t)) {
-		row->dead = true;
-		row->runtime = rp->ev[r->died].ts - rp->ev[r->born].ts;
-		if (r->replaced)
+	if (n->thread) {
+		t = n->rec;
+		if (!t->exited && e->kind == FW_EV_EXEC)
 			snprintf(row->why, sizeof row->why, "exec'd away");
+		else if (!t->exited)
+			snprintf(row->why, sizeof row->why, "gone");
+		else if (t->signal[0] != '\0')
+			snprintf(row->why, sizeof row->why, "%s", t->signal);
 		else
-			tui_row_ended(t, row);
+			snprintf(row->why, sizeof row->why, "exit %d", t->code);
+		row->failed = t->exited && (t->signal[0] != '\0' ||
+		    t->code != 0);
 		return;
 	}
-	row->runtime = now - rp->ev[r->born].ts;
-	if ((last = last_event(rp, t)) != NULL) {
-		if (last->kind == FW_EV_STOP) {
+	p = n->rec;
+	if (p->detached)
+		snprintf(row->why, sizeof row->why, "detached");
+	else if (p->lost)
+		snprintf(row->why, sizeof row->why, "no exit");
+	else if (p->signaled)
+		snprintf(row->why, sizeof row->why, "%.18s%s", p->signal,
+		    p->core ? "+core" : "");
+	else
+		snprintf(row->why, sizeof row->why, "exit %d", p->code);
+	row->failed = report_proc_failed(p);
+}
+
+static void
+rp_row(struct tui *ui, struct tui_row *row)
+{
+	struct tui_replay	*rp = RP(ui);
+	struct rp_node		*nd = N(row->n);
+	const struct rp_ev	*cur = rp->pos > 0 ? &rp->ev[rp->pos] : NULL;
+	double			 born = rp->ev[start_ev(nd)].ts;
+	size_t			 last;
+
+	row->tid = (pid_t)node_tid(nd);
+	row->thread = nd->thread;
+	row->state = ' ';
+	row->current = cur != NULL && ev_node(rp, cur) == row->n;
+	row->isnew = start_ev(nd) == rp->pos && rp->pos > 1;
+	if (start_ev(nd) == 0)
+		born = 0;
+	if (dead_at(rp, nd)) {
+		row->dead = true;
+		row->runtime = rp->ev[end_ev(nd)].ts - born;
+		row_ended(rp, nd, row);
+		return;
+	}
+	row->runtime = (cur != NULL ? cur->ts : 0) - born;
+	if ((last = last_own(rp, nd)) != NONE) {
+		if (rp->ev[last].kind == FW_EV_STOP) {
 			row->state = 'T';
 			snprintf(row->why, sizeof row->why, "job-stop");
 		} else if (row->current) {
 			snprintf(row->why, sizeof row->why, "%s",
-			    event_kind_name(last->kind));
+			    event_kind_name(rp->ev[last].kind));
 		}
 	}
 }
 
-void
-tui_replay_label(struct tui *ui, const struct fw_task *t, struct fw_buf *b)
+static void
+label_image(const struct report_image *im, bool thread, struct fw_buf *b)
 {
-	struct tui_replay	*rp = ui->rp;
-	size_t			 img = image_at(rp, t, rp->pos);
-	const struct fw_strv	*argv = img != NONE ? &rp->ev[img].argv : NULL;
-	const char		*name;
+	const char	*name = NULL;
 
-	if (t->flags & TF_THREAD) {
-		name = img != NONE ? rp->ev[img].path : NULL;
-		if (name == NULL && argv != NULL)
-			name = strv_get(argv, 0);
-		if (name != NULL && strrchr(name, '/') != NULL)
-			name = strrchr(name, '/') + 1;
+	if (thread) {
+		if (im != NULL)
+			name = im->path != NULL ? im->path : im->argc > 0 ?
+			    im->argv[0] : NULL;
+		name = report_basename(name != NULL ? name : "?");
 		fw_buf_addc(b, '{');
-		esc_text_bare(b, name != NULL ? name : "?",
-		    strlen(name != NULL ? name : "?"));
+		esc_text_bare(b, name, strlen(name));
 		fw_buf_addc(b, '}');
 		return;
 	}
-	if (argv == NULL || !tui_label_argv(b, argv))
+	if (im == NULL || !tui_label_argv(b, im->argv, im->argc))
 		fw_buf_adds(b, "?");
 }
 
-/* The fw_event of replayed event i, for the log formatter. */
 static void
-to_fw_event(const struct rp_event *e, struct fw_event *ev)
+rp_label(struct tui *ui, struct tui_node *n, struct fw_buf *b)
 {
-	memset(ev, 0, sizeof *ev);
-	ev->kind = e->kind;
-	ev->ts = e->ts;
-	ev->pid = e->pid;
-	ev->tgid = e->tgid;
-	ev->child = e->child;
-	ev->parent = e->parent;
-	ev->thread = e->thread;
-	ev->path = e->path;
-	ev->cwd = e->cwd != NULL ? e->cwd : "";
-	ev->argv = &e->argv;
-	ev->argv_truncated = e->trunc;
-	ev->old_pid = e->old_pid;
-	ev->ppid = e->ppid;
-	ev->killed = e->killed;
-	ev->code = e->code;
-	ev->signo = e->signo;
-	ev->core = e->core;
-	ev->has_rusage = e->has_rusage;
-	ev->utime = e->utime;
-	ev->stime = e->stime;
-	ev->maxrss_kb = e->maxrss;
-	ev->sender = e->sender;
+	label_image(image_at(PROC(N(n)), RP(ui)->pos), N(n)->thread, b);
 }
 
-bool
-tui_replay_event(struct tui *ui, size_t idx, enum fw_event_kind *kind,
-    pid_t *pid, pid_t *tgid, struct fw_buf *line)
+/* The text log line of event i, after its number. */
+static void
+format_event(const struct tui_replay *rp, size_t i, struct fw_buf *b)
 {
-	const struct rp_event	*e;
-	struct fw_event		 ev;
+	const struct rp_ev		*e = &rp->ev[i];
+	const struct report_image	*im = NULL;
+	const struct report_proc	*p;
+	struct fw_event			 ev;
+	struct fw_strv			 argv;
+	struct fw_buf			 blob;
+	size_t				 k;
 
-	if (idx >= ui->rp->n)
-		return false;
-	e = &ui->rp->ev[idx];
-	*kind = e->kind;
-	*pid = e->pid;
-	*tgid = e->tgid;
-	if (line != NULL) {
-		fw_buf_printf(line, "#%-5zu", idx + 1);
-		to_fw_event(e, &ev);
-		tlog_format_event(line, TLOG_TEXT, &ev);
+	fw_buf_printf(b, "#%-5zu", i);
+	if (e->flags & EVF_UNKNOWN) {
+		fw_buf_printf(b, "%10.6f %d (an event this forkwatch does "
+		    "not know)", e->ts, (int)e->pid);
+		return;
 	}
+	memset(&ev, 0, sizeof ev);
+	ev.kind = e->kind;
+	ev.ts = e->ts;
+	ev.pid = e->pid;
+	ev.tgid = e->tgid;
+	ev.thread = (e->flags & EVF_THREAD) != 0;
+	ev.cwd = "";
+	strv_init(&argv);
+	switch (ev.kind) {
+	case FW_EV_FORK:
+	case FW_EV_VFORK:
+	case FW_EV_CLONE:
+	case FW_EV_VFORK_DONE:
+		ev.child = e->a;
+		ev.parent = e->b;
+		break;
+	case FW_EV_ATTACH:
+	case FW_EV_EXEC:
+		if (ev.kind == FW_EV_ATTACH)
+			ev.ppid = e->a;
+		else
+			ev.old_pid = e->b != e->pid ? e->b : 0;
+		if (e->subj != NULL && !(e->flags & EVF_SUBJ_THREAD)) {
+			p = e->subj;
+			for (im = p->images; im != NULL && im->ev != i;
+			    im = im->next)
+				;
+		}
+		if (im == NULL)
+			break;
+		fw_buf_init(&blob);
+		for (k = 0; k < im->argc; k++)
+			fw_buf_add(&blob, im->argv[k], strlen(im->argv[k]) + 1);
+		strv_set(&argv, blob.data, blob.len);
+		fw_buf_release(&blob);
+		ev.path = im->path;
+		ev.cwd = im->cwd != NULL ? im->cwd : "";
+		ev.argv = &argv;
+		ev.argv_truncated = im->argv_truncated;
+		break;
+	case FW_EV_EXIT:
+		ev.killed = (e->flags & EVF_KILLED) != 0;
+		ev.code = ev.killed ? 0 : e->code;
+		ev.signo = ev.killed ? e->code : 0;
+		ev.core = (e->flags & EVF_CORE) != 0;
+		if (e->subj != NULL && !(e->flags & EVF_SUBJ_THREAD) &&
+		    e->pid == e->tgid) {
+			p = e->subj;
+			ev.has_rusage = p->has_rusage;
+			ev.utime = p->utime;
+			ev.stime = p->stime;
+			ev.maxrss_kb = (long)p->maxrss_kb;
+		}
+		break;
+	case FW_EV_SIGNAL:
+		ev.signo = e->code;
+		ev.sender = e->a;
+		break;
+	case FW_EV_STOP:
+	case FW_EV_CONT:
+		ev.signo = e->code;
+		break;
+	default:
+		break;
+	}
+	tlog_format_event(b, TLOG_TEXT, &ev);
+	strv_release(&argv);
+}
+
+static void
+image_lines(const struct report_image *im, struct fw_buf *b)
+{
+	size_t	 i;
+
+	if (im->path != NULL) {
+		fw_buf_adds(b, "exe      ");
+		esc_text_bare(b, im->path, strlen(im->path));
+		fw_buf_addc(b, '\n');
+	}
+	fw_buf_adds(b, "argv     ");
+	for (i = 0; i < im->argc; i++) {
+		esc_text_str(b, im->argv[i]);
+		fw_buf_addc(b, ' ');
+	}
+	fw_buf_addc(b, '\n');
+	if (im->cwd != NULL) {
+		fw_buf_adds(b, "cwd      ");
+		esc_text_bare(b, im->cwd, strlen(im->cwd));
+		fw_buf_addc(b, '\n');
+	}
+}
+
+static void
+rp_details(struct tui *ui, struct tui_node *n, struct fw_buf *b)
+{
+	struct tui_replay		*rp = RP(ui);
+	struct rp_node			*nd = N(n);
+	struct report_proc		*p = PROC(nd);
+	const struct report_image	*im = image_at(p, rp->pos);
+	const struct rp_ev		*e;
+	size_t				 i, k, from, se = start_ev(nd);
+	char				 st[64];
+
+	fw_buf_printf(b, "task %lld  (", node_tid(nd));
+	if (nd->thread)
+		fw_buf_printf(b, "thread of %lld", p->pid);
+	else
+		fw_buf_adds(b, "process");
+	fw_buf_adds(b, ")\n");
+	fw_buf_printf(b, "born     event #%zu at %.6fs", se,
+	    se > 0 ? rp->ev[se].ts : 0.0);
+	if (se > 0 && rp->ev[se].pid != (pid_t)node_tid(nd))
+		fw_buf_printf(b, ", made by %d", (int)rp->ev[se].pid);
+	fw_buf_addc(b, '\n');
+	if (!nd->thread && p->parent != NULL)
+		fw_buf_printf(b, "parent   %lld\n", p->parent->pid);
+	if (dead_at(rp, nd)) {
+		e = &rp->ev[end_ev(nd)];
+		fw_buf_printf(b, "ended    event #%zu at %.6fs: ", end_ev(nd),
+		    e->ts);
+		if (nd->thread) {
+			struct tui_row	 row;
+
+			memset(&row, 0, sizeof row);
+			row_ended(rp, nd, &row);
+			fw_buf_printf(b, "%s\n", row.why);
+		} else {
+			fw_buf_printf(b, "%s\n", report_proc_status(p, st,
+			    sizeof st));
+			if (p->has_rusage)
+				fw_buf_printf(b, "rusage   user %.3fs sys "
+				    "%.3fs maxrss %lld kB\n", p->utime,
+				    p->stime, p->maxrss_kb);
+		}
+	} else if (end_ev(nd) != NONE) {
+		fw_buf_printf(b, "ends     at event #%zu (later)\n",
+		    end_ev(nd));
+	}
+	if (im != NULL)
+		image_lines(im, b);
+	/* Its own events up to the cursor (the last OWN_SHOWN). */
+	for (k = 0; k < nd->nown && rp->own[nd->own + k] <= rp->pos; k++)
+		;
+	from = k > OWN_SHOWN ? k - OWN_SHOWN : 0;
+	fw_buf_printf(b, "events   %zu so far\n", k);
+	for (i = from; i < k; i++) {
+		fw_buf_adds(b, "  ");
+		format_event(rp, rp->own[nd->own + i], b);
+		fw_buf_addc(b, '\n');
+	}
+}
+
+static void
+rp_tree_title(struct tui *ui, struct fw_buf *b)
+{
+	(void)ui;
+	(void)b;
+}
+
+/* Live, gone and failed tasks at the cursor (counted once per move). */
+static void
+count(struct tui_replay *rp)
+{
+	size_t	 i;
+
+	if (rp->count_pos == rp->pos)
+		return;
+	rp->count_pos = rp->pos;
+	rp->nlive = rp->ndead = rp->nfailed = 0;
+	for (i = 0; i < rp->nnodes; i++) {
+		if (!visible(rp, &rp->nodes[i]))
+			continue;
+		if (!dead_at(rp, &rp->nodes[i]))
+			rp->nlive++;
+		else
+			rp->ndead++;
+		if (!rp->nodes[i].thread && failed_at(rp, &rp->nodes[i]))
+			rp->nfailed++;
+	}
+}
+
+static void
+rp_status(struct tui *ui, struct fw_buf *b, unsigned *a)
+{
+	struct tui_replay	*rp = RP(ui);
+
+	(void)a;
+	count(rp);
+	fw_buf_printf(b, " REPLAY  event %zu/%zu  t=%.6fs  live %zu  exited "
+	    "%zu", rp->pos, rp->n, rp->pos > 0 ? rp->ev[rp->pos].ts : 0.0,
+	    rp->nlive, rp->ndead);
+	if (rp->nfailed > 0)
+		fw_buf_printf(b, "  failed %zu", rp->nfailed);
+	if (rp->pos == rp->n && !rp->saw_end)
+		fw_buf_adds(b, "  (log cut short)");
+	if (rp->bad > 0)
+		fw_buf_printf(b, "  %lu bad lines", rp->bad);
+}
+
+static const char *
+rp_hints(struct tui *ui)
+{
+	(void)ui;
+	return "->/n <-/p:event ]/[:task x:failed g:goto /:find f:filter "
+	    "?:help q:quit";
+}
+
+/* --- events ------------------------------------------------------------ */
+
+static void
+rp_ev_range(struct tui *ui, size_t *first, size_t *end)
+{
+	*first = 1;
+	*end = RP(ui)->pos + 1;
+}
+
+static bool
+rp_event(struct tui *ui, size_t idx, struct tui_ev *te, struct fw_buf *line)
+{
+	struct tui_replay	*rp = RP(ui);
+	const struct rp_ev	*e;
+
+	if (idx == 0 || idx > rp->n)
+		return false;
+	e = &rp->ev[idx];
+	te->kind = e->kind;
+	te->ts = e->ts;
+	te->pid = e->pid;
+	te->tgid = e->tgid;
+	te->killed = (e->flags & EVF_KILLED) != 0;
+	te->failed = e->kind == FW_EV_EXIT && (te->killed || e->code != 0);
+	if (line != NULL)
+		format_event(rp, idx, line);
 	return true;
 }
 
-void
-tui_replay_details(struct tui *ui, const struct fw_task *t, struct fw_buf *b)
+static size_t
+rp_ev_now(struct tui *ui)
 {
-	struct tui_replay	*rp = ui->rp;
-	const struct rp_task	*r = rt(t);
-	size_t			 img = image_at(rp, t, rp->pos), i, from;
-	const struct rp_event	*e;
-	const char		*a;
-	enum fw_event_kind	 k;
-	pid_t			 pid, tgid;
-
-	fw_buf_printf(b, "task %d  (%s", (int)t->tid,
-	    (t->flags & TF_THREAD) ? "thread of " : "process");
-	if (t->flags & TF_THREAD)
-		fw_buf_printf(b, "%d", (int)t->tgid);
-	fw_buf_adds(b, ")\n");
-	fw_buf_printf(b, "born     event #%zu at %.6fs", r->born + 1,
-	    rp->ev[r->born].ts);
-	if (t->creator != 0)
-		fw_buf_printf(b, ", made by %d", (int)t->creator);
-	fw_buf_addc(b, '\n');
-	if (t->parent != NULL)
-		fw_buf_printf(b, "parent   %d\n", (int)t->parent->tid);
-	if (dead_at(rp, t)) {
-		e = &rp->ev[r->died];
-		fw_buf_printf(b, "ended    event #%zu at %.6fs: ", r->died + 1,
-		    e->ts);
-		if (r->replaced)
-			fw_buf_adds(b, "replaced by an exec\n");
-		else if (e->kind == FW_EV_DETACH)
-			fw_buf_adds(b, "detached\n");
-		else if (e->killed)
-			fw_buf_printf(b, "killed by %s%s\n",
-			    flags_signame(e->signo), e->core ?
-			    " (core dumped)" : "");
-		else
-			fw_buf_printf(b, "exit %d\n", e->code);
-		if (e->has_rusage)
-			fw_buf_printf(b, "rusage   user %.3fs sys %.3fs maxrss "
-			    "%ld kB\n", e->utime, e->stime, e->maxrss);
-	} else if (r->died != NONE) {
-		fw_buf_printf(b, "ends     at event #%zu (later)\n",
-		    r->died + 1);
-	}
-	if (img != NONE) {
-		e = &rp->ev[img];
-		if (e->path != NULL) {
-			fw_buf_adds(b, "exe      ");
-			esc_text_bare(b, e->path, strlen(e->path));
-			fw_buf_addc(b, '\n');
-		}
-		fw_buf_adds(b, "argv     ");
-		for (a = NULL; (a = strv_next(&e->argv, a)) != NULL; ) {
-			esc_text(b, a, strlen(a));
-			fw_buf_addc(b, ' ');
-		}
-		fw_buf_addc(b, '\n');
-		if (e->cwd != NULL) {
-			fw_buf_adds(b, "cwd      ");
-			esc_text_bare(b, e->cwd, strlen(e->cwd));
-			fw_buf_addc(b, '\n');
-		}
-	}
-	/* Its own events up to the cursor (the last 200). */
-	for (i = 0; i < r->nevs && r->evs[i] < rp->pos; i++)
-		;
-	from = i > 200 ? i - 200 : 0;
-	fw_buf_printf(b, "events   %zu so far\n", i);
-	for (; from < i; from++) {
-		fw_buf_adds(b, "  ");
-		tui_replay_event(ui, r->evs[from], &k, &pid, &tgid, b);
-		fw_buf_addc(b, '\n');
-	}
+	return RP(ui)->pos;
 }
+
+static void
+rp_ev_details(struct tui *ui, size_t idx, struct fw_buf *b)
+{
+	struct tui_replay		*rp = RP(ui);
+	const struct rp_ev		*e;
+	const struct report_proc	*p;
+	const struct report_image	*im = NULL;
+	struct tui_exec_info		 xi;
+
+	if (idx == 0 || idx > rp->n)
+		return;
+	e = &rp->ev[idx];
+	format_event(rp, idx, b);
+	fw_buf_addc(b, '\n');
+	fw_buf_printf(b, "task     %d (process %d)\n", (int)e->pid,
+	    (int)e->tgid);
+	if ((e->kind != FW_EV_EXEC && e->kind != FW_EV_ATTACH) ||
+	    e->subj == NULL || (e->flags & EVF_SUBJ_THREAD))
+		return;
+	p = e->subj;
+	for (im = p->images; im != NULL && im->ev != idx; im = im->next)
+		;
+	if (im == NULL)
+		return;
+	memset(&xi, 0, sizeof xi);
+	xi.path = im->path;
+	xi.cwd = im->cwd;
+	xi.argv = im->argv;
+	xi.argc = im->argc;
+	xi.argv_truncated = im->argv_truncated;
+	tui_exec_details(b, &xi);
+}
+
+static bool
+rp_under(struct tui *ui, pid_t pid, pid_t root)
+{
+	struct tui_node		*n = rp_find(ui, pid);
+	const struct report_proc *p;
+	int			 depth;
+
+	if (n == NULL)
+		return pid == root;
+	for (p = PROC(N(n)), depth = 0; p != NULL && depth < 1 << 20;
+	    p = p->parent, depth++) {
+		if (p->pid == root)
+			return true;
+	}
+	return false;
+}
+
+/* --- moving the time cursor ---------------------------------------------- */
 
 /* Move the cursor to pos and select the task of the event there. */
 static unsigned
 move_to(struct tui *ui, size_t pos)
 {
-	struct tui_replay	*rp = ui->rp;
+	struct tui_replay	*rp = RP(ui);
 
 	if (pos > rp->n)
 		pos = rp->n;
+	if (pos < 1 && rp->n > 0)
+		pos = 1;
 	if (pos == rp->pos)
 		return TUI_R_STATUS;
 	rp->pos = pos;
-	ui->ev_scroll = 0;
+	ui->ev_follow = true;
 	if (pos > 0) {
 		ui->sel_tid = 0;
-		tui_select_tid(ui, rp->ev[pos - 1].pid);
+		tui_select_tid(ui, rp->ev[pos].pid);
 	}
-	ui->dirty |= TUI_R_ALL;
 	return TUI_R_ALL;
 }
 
-/* The next (dir > 0) or previous event of the selected task. */
 static unsigned
-task_step(struct tui *ui, int dir)
+k_next(struct tui *ui, int key)
 {
-	struct tui_replay	*rp = ui->rp;
-	struct fw_task		*t = tui_selected(ui);
-	const struct rp_task	*r;
-	size_t			 i;
+	(void)key;
+	return move_to(ui, RP(ui)->pos + 1);
+}
 
-	if (t == NULL)
-		return 0;
-	r = rt(t);
-	if (dir > 0) {
-		for (i = 0; i < r->nevs; i++) {
-			if (r->evs[i] >= rp->pos)
-				return move_to(ui, r->evs[i] + 1);
-		}
-	} else {
-		for (i = r->nevs; i > 0; i--) {
-			if (r->evs[i - 1] + 1 < rp->pos)
-				return move_to(ui, r->evs[i - 1] + 1);
-		}
+static unsigned
+k_prev(struct tui *ui, int key)
+{
+	(void)key;
+	return move_to(ui, RP(ui)->pos > 1 ? RP(ui)->pos - 1 : 1);
+}
+
+static unsigned
+k_jump(struct tui *ui, int key)
+{
+	struct tui_replay	*rp = RP(ui);
+
+	switch (key) {
+	case '}':	return move_to(ui, rp->pos + 100);
+	case '{':	return move_to(ui, rp->pos > 100 ? rp->pos - 100 : 1);
+	case TK_HOME:	return move_to(ui, 1);
+	default:	return move_to(ui, rp->n);
 	}
-	tui_message(ui, 0, "no %s event of task %d", dir > 0 ? "later" :
-	    "earlier", (int)t->tid);
+}
+
+/* ], [: the next or previous event of the selected task. */
+static unsigned
+k_task_step(struct tui *ui, int key)
+{
+	struct tui_replay	*rp = RP(ui);
+	struct tui_node		*n = tui_selected(ui);
+	struct rp_node		*nd;
+	size_t			 k, i;
+
+	if (n == NULL)
+		return 0;
+	nd = N(n);
+	for (k = 0; k < nd->nown && rp->own[nd->own + k] <= rp->pos; k++)
+		;
+	/* own[k - 1] is the last at or before the cursor. */
+	if (key == ']' && k < nd->nown) {
+		i = rp->own[nd->own + k];
+		return move_to(ui, i);
+	}
+	if (key == '[' && k >= 1 && rp->own[nd->own + k - 1] == rp->pos &&
+	    k >= 2)
+		return move_to(ui, rp->own[nd->own + k - 2]);
+	if (key == '[' && k >= 1 && rp->own[nd->own + k - 1] < rp->pos)
+		return move_to(ui, rp->own[nd->own + k - 1]);
+	tui_message(ui, 0, "no %s event of task %lld", key == ']' ? "later" :
+	    "earlier", node_tid(nd));
 	return TUI_R_MSG;
 }
 
-unsigned
-tui_replay_key(struct tui *ui, int key)
+static unsigned
+k_goto(struct tui *ui, int key)
 {
-	struct tui_replay	*rp = ui->rp;
+	(void)key;
+	return tui_prompt_open(ui, PROMPT_GOTO, "");
+}
 
-	switch (key) {
-	case TK_RIGHT:
-	case 'n':
-	case '.':
-		return move_to(ui, rp->pos + 1);
-	case TK_LEFT:
-	case 'p':
-	case ',':
-		return move_to(ui, rp->pos > 0 ? rp->pos - 1 : 0);
-	case '}':
-		return move_to(ui, rp->pos + 100);
-	case '{':
-		return move_to(ui, rp->pos > 100 ? rp->pos - 100 : 0);
-	case TK_HOME:
-		return move_to(ui, rp->n > 0 ? 1 : 0);
-	case TK_END:
-		return move_to(ui, rp->n);
-	case ']':
-		return task_step(ui, 1);
-	case '[':
-		return task_step(ui, -1);
-	case 'g':
-		ui->prompt = PROMPT_GOTO;
-		fw_buf_reset(&ui->line);
-		ui->cur = 0;
-		return TUI_R_MSG | TUI_R_STATUS;
-	}
-	return 0;
+/* t in the event pane: the time cursor to the event under the cursor. */
+static unsigned
+k_time(struct tui *ui, int key)
+{
+	size_t	 c = tui_events_cursor(ui);
+
+	(void)key;
+	if (c == SIZE_MAX)
+		return 0;
+	return move_to(ui, c) | TUI_R_ALL;
 }
 
 /* "N" (event number), "+N"/"-N" (relative), "1.5s" (time). */
-unsigned
-tui_replay_goto(struct tui *ui, const char *spec)
+static unsigned
+rp_go(struct tui *ui, const char *spec)
 {
-	struct tui_replay	*rp = ui->rp;
+	struct tui_replay	*rp = RP(ui);
 	char			*end;
 	double			 ts;
 	long			 v;
@@ -716,14 +1062,14 @@ tui_replay_goto(struct tui *ui, const char *spec)
 		return 0;
 	if (strchr(spec, 's') != NULL) {
 		ts = strtod(spec, &end);
-		if (end == spec || *end != 's') {
+		if (end == spec || *end != 's' || end[1] != '\0') {
 			tui_message(ui, TC_RED, "go to: N, +N, -N or a time "
 			    "like 1.5s");
 			return TUI_R_MSG;
 		}
-		/* Events at or before ts have happened. */
-		lo = 0;
-		hi = rp->n;
+		/* The last event at or before ts. */
+		lo = 1;
+		hi = rp->n + 1;
 		while (lo < hi) {
 			mid = (lo + hi) / 2;
 			if (rp->ev[mid].ts <= ts)
@@ -731,7 +1077,7 @@ tui_replay_goto(struct tui *ui, const char *spec)
 			else
 				hi = mid;
 		}
-		return move_to(ui, lo);
+		return move_to(ui, lo > 1 ? lo - 1 : 1);
 	}
 	v = strtol(spec, &end, 10);
 	if (end == spec || *end != '\0') {
@@ -740,29 +1086,194 @@ tui_replay_goto(struct tui *ui, const char *spec)
 	}
 	if (spec[0] == '+' || spec[0] == '-')
 		v += (long)rp->pos;
-	return move_to(ui, v < 0 ? 0 : (size_t)v);
+	return move_to(ui, v < 1 ? 1 : (size_t)v);
 }
 
-void
-tui_replay_status(struct tui *ui, struct fw_buf *b)
+/* Does the label of image im (of a process, or a thread) or the id match? */
+static bool
+image_matches(const struct report_image *im, bool thread, long long tid,
+    const char *pat)
 {
-	struct tui_replay	*rp = ui->rp;
-	struct fw_task		*t;
-	size_t			 live = 0, dead = 0;
+	struct fw_buf	 b;
+	char		 id[24];
+	bool		 m;
 
-	for (t = rp->tasks.head; t != NULL; t = t->all_next) {
-		if (!tui_replay_visible(rp, t))
-			continue;
-		if (dead_at(rp, t))
-			dead++;
-		else
-			live++;
-	}
-	fw_buf_printf(b, " REPLAY  event %zu/%zu  t=%.6fs  live %zu  exited "
-	    "%zu", rp->pos, rp->n, rp->pos > 0 ? rp->ev[rp->pos - 1].ts : 0.0,
-	    live, dead);
-	if (rp->pos == rp->n && !rp->saw_end)
-		fw_buf_adds(b, "  (log cut short)");
-	if (rp->bad > 0)
-		fw_buf_printf(b, "  %lu bad lines", rp->bad);
+	snprintf(id, sizeof id, "%lld", tid);
+	if (strcmp(id, pat) == 0)
+		return true;
+	fw_buf_init(&b);
+	label_image(im, thread, &b);
+	m = strstr(fw_buf_cstr(&b), pat) != NULL;
+	fw_buf_release(&b);
+	return m;
 }
+
+/* Does event i make a task that matches, or give one a matching argv?
+ * Its task's id in *tid. */
+static bool
+event_matches(struct tui_replay *rp, size_t i, const char *pat, pid_t *tid)
+{
+	const struct rp_ev		*e = &rp->ev[i];
+	const struct report_proc	*p;
+	const struct report_image	*im;
+
+	switch (e->kind) {
+	case FW_EV_FORK:
+	case FW_EV_VFORK:
+	case FW_EV_CLONE:
+		/* The child is born with its creator's image. */
+		*tid = e->a;
+		p = e->subj != NULL ? ((e->flags & EVF_SUBJ_THREAD) ?
+		    ((const struct report_thread *)e->subj)->proc :
+		    (const struct report_proc *)e->subj) : NULL;
+		im = p != NULL ? image_at(p, i) : NULL;
+		return image_matches(im, (e->flags & EVF_THREAD) != 0, e->a,
+		    pat);
+	case FW_EV_EXEC:
+	case FW_EV_ATTACH:
+		*tid = e->pid;
+		if (e->subj == NULL || (e->flags & EVF_SUBJ_THREAD))
+			return false;
+		p = e->subj;
+		return image_matches(image_at(p, i), false, e->pid, pat);
+	default:
+		return false;
+	}
+}
+
+/* '/': the first task after the cursor, anywhere in the log (wrapping
+ * around), that is born with or execs into a matching argv (or has the id);
+ * the cursor moves to that event and selects it. */
+static unsigned
+rp_search(struct tui *ui, const char *pattern, bool next)
+{
+	struct tui_replay	*rp = RP(ui);
+	size_t			 i, k;
+	pid_t			 tid = 0;
+
+	if (pattern != NULL && pattern[0] != '\0') {
+		free(ui->search);
+		ui->search = fw_strdup(pattern);
+	}
+	if (ui->search == NULL) {
+		tui_message(ui, 0, "no search yet: / then text");
+		return TUI_R_MSG;
+	}
+	for (k = 0; k < rp->n; k++) {
+		i = (rp->pos - 1 + k + (next ? 1 : 0)) % rp->n + 1;
+		if (event_matches(rp, i, ui->search, &tid))
+			break;
+	}
+	if (k == rp->n) {
+		tui_message(ui, TC_RED, "not found in the log: %s", ui->search);
+		return TUI_R_MSG;
+	}
+	move_to(ui, i);
+	ui->sel_tid = 0;
+	tui_select_tid(ui, tid);
+	tui_message(ui, 0, "%d at event #%zu (/ Enter: the next)", (int)tid,
+	    i);
+	return TUI_R_ALL | TUI_R_MSG;
+}
+
+/* x, X: the next or previous exit of a process that failed. */
+static unsigned
+rp_failure(struct tui *ui, int dir)
+{
+	struct tui_replay	*rp = RP(ui);
+	const struct rp_ev	*e;
+	size_t			 i;
+
+	for (i = rp->pos; dir > 0 ? i < rp->n : i > 1; ) {
+		i = dir > 0 ? i + 1 : i - 1;
+		e = &rp->ev[i];
+		if (e->kind == FW_EV_EXIT && e->pid == e->tgid &&
+		    ((e->flags & EVF_KILLED) || e->code != 0)) {
+			move_to(ui, i);
+			tui_message(ui, TC_RED, "%d failed at event #%zu",
+			    (int)e->pid, i);
+			return TUI_R_ALL | TUI_R_MSG;
+		}
+	}
+	tui_message(ui, 0, "no %s failure", dir > 0 ? "later" : "earlier");
+	return TUI_R_MSG;
+}
+
+static unsigned
+rp_command(struct tui *ui, const char *line, bool show)
+{
+	(void)line;
+	(void)show;
+	tui_message(ui, 0, "replay: the trace is not live");
+	return TUI_R_MSG;
+}
+
+static unsigned
+rp_quit(struct tui *ui)
+{
+	(void)ui;
+	return TUI_R_QUIT;
+}
+
+static unsigned
+not_live(struct tui *ui, int key)
+{
+	(void)key;
+	tui_message(ui, 0, "replay: the trace is not live");
+	return TUI_R_MSG;
+}
+
+static const struct tui_keydef replay_keys[] = {
+	{ { TK_RIGHT, 'n', '.' }, "Right n .", PANE_COUNT, "the next event",
+	  NULL, k_next },
+	{ { TK_LEFT, 'p', ',' }, "Left p ,", PANE_COUNT, "the previous event",
+	  NULL, k_prev },
+	{ { ']', '[' }, "] [", PANE_COUNT,
+	  "the next / previous event of the selected task", NULL,
+	  k_task_step },
+	{ { '}', '{' }, "} {", PANE_COUNT, "100 events forward / back", NULL,
+	  k_jump },
+	{ { TK_HOME, TK_END }, "Home End", PANE_COUNT,
+	  "the first / the last event", NULL, k_jump },
+	{ { 'g' }, "g", PANE_COUNT, "go to event N, +N, -N or time Ts",
+	  "Go to event\n.IR N ,\n.BR + \\fIN\\fR,\n.BR \\- \\fIN\\fR\nor "
+	  "the time\n.IB T s\n(the last event at or before\n.I T\nseconds).",
+	  k_goto },
+	{ { 't' }, "t", PANE_EVENTS,
+	  "event pane: the time cursor to the event under the cursor", NULL,
+	  k_time },
+	/* A live trace's keys say why they do nothing (not in the help). */
+	{ { 's', 'c', 'h', 'B', 'b', TK_CTRL_C }, "s c h B b", PANE_COUNT,
+	  NULL, NULL, not_live },
+	{ { 0 }, NULL, 0, NULL, NULL, NULL },
+};
+
+const struct tui_source tui_replay_source = {
+	.name = "replay",
+	.keys_title = "Replay (the time cursor)",
+	.keys = replay_keys,
+	.first = rp_first,
+	.next = rp_next,
+	.parent = rp_parent,
+	.find = rp_find,
+	.flags = rp_flags,
+	.set_fold = rp_set_fold,
+	.row = rp_row,
+	.label = rp_label,
+	.details = rp_details,
+	.tgid = rp_tgid,
+	.status = rp_status,
+	.hints = rp_hints,
+	.tree_title = rp_tree_title,
+	.ev_range = rp_ev_range,
+	.event = rp_event,
+	.ev_details = rp_ev_details,
+	.under = rp_under,
+	.ev_now = rp_ev_now,
+	.command = rp_command,
+	.search = rp_search,
+	.failure = rp_failure,
+	.go = rp_go,
+	.quit = rp_quit,
+	.free = rp_free,
+};

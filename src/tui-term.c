@@ -1,7 +1,8 @@
-/* tui-term.c - the terminal under the TUI: curses start and end, and the
- * guarantee that the terminal is restored on every way out: a normal end,
- * exit() from anywhere (atexit), a crash signal (restore, then die of the
- * signal), a quit signal (the loop ends cleanly), and gdb taking over. */
+/* tui-term.c - the terminal under the TUI: curses start and end, keys and
+ * the mouse wheel, and the guarantee that the terminal is restored on every
+ * way out: a normal end, exit() from anywhere (atexit), a crash signal
+ * (restore, then die of the signal), a quit signal (the loop ends
+ * cleanly), and gdb taking over. */
 #include "config.h"
 
 #include <errno.h>
@@ -181,6 +182,9 @@ tui_term_init(struct tui *ui)
 	meta(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);
+	/* The wheel only: clicks are left to the terminal where it can. */
+	mouseinterval(0);
+	mousemask(BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	tui_curses_colors();
 	if ((ui->winch_fd = winch_open()) < 0) {
 		tui_term_end();
@@ -234,16 +238,68 @@ tui_term_resume(struct tui *ui)
 	ui->urgent = true;
 }
 
-/* Take the terminal's current size. */
+/* Take the terminal's current size. The terminal may have moved or kept
+ * text of its own when it changed (a shrink reflows or scrolls it), so
+ * what curses believes is on the screen is thrown away: the next flush
+ * sends all of it. */
 void
 tui_term_resize(struct tui *ui)
 {
 	int	 rows, cols;
 
 	tui_term_size(&rows, &cols);
-	if (term_active && (rows != LINES || cols != COLS))
+	if (term_active && (rows != LINES || cols != COLS)) {
 		resize_term(rows, cols);
+		clearok(curscr, TRUE);
+	}
 	ui->rows = rows;
 	ui->cols = cols;
 	ui->dirty |= TUI_R_ALL | TUI_R_LAYOUT;
+}
+
+int
+tui_read_key(struct tui *ui)
+{
+	MEVENT	 me;
+	wint_t	 wc;
+	int	 r = get_wch(&wc);
+
+	if (r == ERR)
+		return TK_NONE;
+	if (r == KEY_CODE_YES) {
+		switch (wc) {
+		case KEY_UP:		return TK_UP;
+		case KEY_DOWN:		return TK_DOWN;
+		case KEY_LEFT:		return TK_LEFT;
+		case KEY_RIGHT:		return TK_RIGHT;
+		case KEY_PPAGE:		return TK_PGUP;
+		case KEY_NPAGE:		return TK_PGDN;
+		case KEY_HOME:		return TK_HOME;
+		case KEY_END:		return TK_END;
+		case KEY_BACKSPACE:	return TK_BS;
+		case KEY_DC:		return TK_DEL;
+		case KEY_IC:		return TK_INS;
+		case KEY_BTAB:		return TK_BTAB;
+		case KEY_ENTER:		return TK_ENTER;
+		case KEY_MOUSE:
+			if (getmouse(&me) != OK)
+				return TK_NONE;
+			ui->mouse_y = me.y;
+			ui->mouse_x = me.x;
+			if (me.bstate & BUTTON4_PRESSED)
+				return TK_WHEEL_UP;
+			if (me.bstate & BUTTON5_PRESSED)
+				return TK_WHEEL_DOWN;
+			return TK_NONE;
+		default:
+			if (wc >= KEY_F(1) && wc <= KEY_F(12))
+				return TK_F1 + (int)(wc - KEY_F(1));
+			return TK_NONE;
+		}
+	}
+	if (wc == '\n')
+		return TK_ENTER;
+	if (wc == 0x7f)
+		return TK_BS;
+	return (int)wc;
 }

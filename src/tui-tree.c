@@ -1,136 +1,105 @@
-/* tui-tree.c - the tree pane: the traced tree as rows, threads folded under
- * their process, exited tasks kept (dimmed; failures in red).
+/* tui-tree.c - the tree pane: the source's tree as rows, threads folded
+ * under their process, exited tasks kept (dimmed; failures in red).
  *
- * A large tree is never laid out in full: an iterator walks the task links
- * in display order (no allocation, no recursion), and only the rows inside
- * the pane are formatted, with /proc read for those rows only. */
+ * A large tree is never laid out in full: an iterator walks the source's
+ * links in display order (no allocation, no recursion), and only the rows
+ * inside the pane are filled by the source. */
 #include "config.h"
 
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "escape.h"
-#include "flags.h"
 #include "tui-int.h"
 
 #define INDENT_MAX_FRAC	3	/* indentation takes at most 1/3 of the width */
 
-static unsigned
-tui_ui_bits(const struct tui *ui, const struct fw_task *t)
-{
-	if (!ui->live)
-		return tui_replay_ui_bits(t);
-	return (unsigned)(uintptr_t)t->client;
-}
-
-/* Live tasks keep their few UI bits in the client pointer itself, so
- * nothing needs freeing when the engine drops a task. */
-static void
-tui_set_ui_bits(struct tui *ui, struct fw_task *t, unsigned bits)
-{
-	if (!ui->live)
-		tui_replay_set_ui_bits(t, bits);
-	else
-		t->client = (void *)(uintptr_t)bits;
-}
-
+/* Is child c of p shown, given p's folding? all: ignore folding. */
 static bool
-visible(const struct tui *ui, const struct fw_task *t)
+shown_child(struct tui *ui, struct tui_node *p, struct tui_node *c, bool all)
 {
-	return ui->live || tui_replay_visible(ui->rp, t);
-}
+	unsigned	 pf, cf;
 
-/* Is child c of p shown, given p's folding? */
-static bool
-shown_child(const struct tui *ui, const struct fw_task *p,
-    const struct fw_task *c)
-{
-	unsigned	 bits;
-
-	if (!visible(ui, c))
-		return false;
-	bits = tui_ui_bits(ui, p);
-	if (c->flags & TF_THREAD)
-		return (bits & TUI_T_EXPANDED) != 0;
-	return (bits & TUI_T_FOLDED) == 0;
+	if (all)
+		return true;
+	pf = ui->src->flags(ui, p, NULL);
+	cf = ui->src->flags(ui, c, NULL);
+	if (cf & TUI_N_THREAD)
+		return (pf & TUI_T_EXPANDED) != 0;
+	return (pf & TUI_T_FOLDED) == 0;
 }
 
 struct tree_it {
 	struct tui	*ui;
-	struct fw_task	*t;
+	struct tui_node	*n;
 	int		 depth;
+	bool		 all;		/* every node, folded or not */
 };
 
-static struct fw_task *
-next_root(struct tui *ui, struct fw_task *from)
-{
-	for (; from != NULL; from = from->all_next) {
-		if (from->parent == NULL && visible(ui, from))
-			return from;
-	}
-	return NULL;
-}
-
 static void
-it_first(struct tree_it *it, struct tui *ui)
+it_first(struct tree_it *it, struct tui *ui, bool all)
 {
 	it->ui = ui;
 	it->depth = 0;
-	it->t = next_root(ui, ui->tasks->head);
+	it->all = all;
+	it->n = ui->src->first(ui, NULL);
 }
 
-/* Pre-order: first shown child, else the next shown sibling of the task or
+/* Pre-order: first shown child, else the next shown sibling of the node or
  * of its nearest ancestor, else the next root. */
 static void
 it_next(struct tree_it *it)
 {
-	struct fw_task	*t = it->t, *c;
+	const struct tui_source	*src = it->ui->src;
+	struct tui_node		*n = it->n, *c, *p;
 
-	for (c = t->first_child; c != NULL; c = c->next_sib) {
-		if (shown_child(it->ui, t, c)) {
-			it->t = c;
+	for (c = src->first(it->ui, n); c != NULL; c = src->next(it->ui, c)) {
+		if (shown_child(it->ui, n, c, it->all)) {
+			it->n = c;
 			it->depth++;
 			return;
 		}
 	}
-	while (t != NULL) {
-		if (t->parent == NULL) {
-			it->t = next_root(it->ui, t->all_next);
-			it->depth = 0;
-			return;
-		}
-		for (c = t->next_sib; c != NULL; c = c->next_sib) {
-			if (shown_child(it->ui, t->parent, c)) {
-				it->t = c;
+	while (n != NULL) {
+		p = src->parent(it->ui, n);
+		for (c = src->next(it->ui, n); c != NULL;
+		    c = src->next(it->ui, c)) {
+			if (p == NULL || shown_child(it->ui, p, c, it->all)) {
+				it->n = c;
 				return;
 			}
 		}
-		t = t->parent;
+		n = p;
 		it->depth--;
 	}
-	it->t = NULL;
+	it->n = NULL;
 }
 
+/* Walk the shown rows: count them, fill rows [want_from, +nwant), and find
+ * the selected task's row (a live one before a dead one with its id). */
 static int
-tui_tree_walk(struct tui *ui, int want_from, int nwant, struct tui_row *rows,
+tree_walk(struct tui *ui, int want_from, int nwant, struct tui_row *rows,
     int *sel_idx)
 {
 	struct tree_it	 it;
 	int		 n = 0, best = -1;
 	bool		 best_live = false;
+	unsigned	 f;
+	pid_t		 tid;
 
-	for (it_first(&it, ui); it.t != NULL; it_next(&it), n++) {
-		if (sel_idx != NULL && ui->sel_tid != 0 &&
-		    it.t->tid == ui->sel_tid && (best < 0 ||
-		    (!best_live && it.t->state != TASK_DEAD))) {
-			best = n;
-			best_live = it.t->state != TASK_DEAD;
+	for (it_first(&it, ui, false); it.n != NULL; it_next(&it), n++) {
+		if (sel_idx != NULL && ui->sel_tid != 0) {
+			f = ui->src->flags(ui, it.n, &tid);
+			if (tid == ui->sel_tid && (best < 0 ||
+			    (!best_live && !(f & TUI_N_DEAD)))) {
+				best = n;
+				best_live = !(f & TUI_N_DEAD);
+			}
 		}
 		if (rows != NULL && n >= want_from && n < want_from + nwant) {
 			memset(&rows[n - want_from], 0, sizeof *rows);
-			rows[n - want_from].t = it.t;
+			rows[n - want_from].n = it.n;
 			rows[n - want_from].depth = it.depth;
 		}
 	}
@@ -139,204 +108,27 @@ tui_tree_walk(struct tui *ui, int want_from, int nwant, struct tui_row *rows,
 	return n;
 }
 
-static struct fw_task *
-tui_find_task(struct tui *ui, pid_t tid)
-{
-	struct fw_task	*t;
-
-	if (!ui->live)
-		return tui_replay_find(ui, tid);
-	if ((t = task_find(ui->tasks, tid)) != NULL)
-		return t;
-	for (t = ui->tasks->tail; t != NULL; t = t->all_prev) {
-		if (t->tid == tid)
-			return t;
-	}
-	return NULL;
-}
-
-/* The selected task; resolves a selection made by row index. */
-struct fw_task *
-tui_selected(struct tui *ui)
-{
-	struct tui_row	 row;
-
-	if (ui->sel_tid == 0) {
-		if (tui_tree_walk(ui, ui->sel_idx, 1, &row, NULL) <=
-		    ui->sel_idx || row.t == NULL)
-			return NULL;
-		ui->sel_tid = row.t->tid;
-		return row.t;
-	}
-	return tui_find_task(ui, ui->sel_tid);
-}
-
-unsigned
-tui_select_tid(struct tui *ui, pid_t tid)
-{
-	if (tid == 0 || tid == ui->sel_tid)
-		return 0;
-	ui->sel_tid = tid;
-	ui->det_scroll = 0;
-	return TUI_R_TREE | TUI_R_DETAILS | TUI_R_STATUS;
-}
-
-/* Process rows show argv; thread rows their own name, pstree style. */
-static void
-tui_task_label(struct tui *ui, const struct fw_task *t, struct fw_buf *b)
-{
-	if (!ui->live) {
-		tui_replay_label(ui, t, b);
-		return;
-	}
-	if (t->flags & TF_THREAD) {
-		fw_buf_addc(b, '{');
-		esc_text_bare(b, task_name(t), strlen(task_name(t)));
-		fw_buf_addc(b, '}');
-		return;
-	}
-	if (!tui_label_argv(b, &t->argv))
-		esc_text_bare(b, task_name(t), strlen(task_name(t)));
-}
-
-/* argv as a row label, escaped: argv[0] without its directory (the pane
- * is narrow; the details pane has all of it). False when argv is empty. */
-bool
-tui_label_argv(struct fw_buf *b, const struct fw_strv *argv)
-{
-	const char	*a, *slash;
-	bool		 first = true;
-
-	for (a = NULL; (a = strv_next(argv, a)) != NULL; first = false) {
-		if (!first)
-			fw_buf_addc(b, ' ');
-		else if ((slash = strrchr(a, '/')) != NULL && slash[1] != '\0')
-			a = slash + 1;
-		esc_text_bare(b, a, strlen(a));
-	}
-	return !first;
-}
-
-static const char *
-stop_why(const struct fw_task *t)
-{
-	switch (t->stop_kind) {
-	case STOP_STARTUP:	return "new";
-	case STOP_EXITING:	return "exiting";
-	case STOP_SIGNAL:	return flags_signame(t->stop_sig);
-	case STOP_GROUP:	return "job-stop";
-	case STOP_INTERRUPT:	return "paused";
-	case STOP_EVENT:	return event_kind_name(t->stop_event);
-	default:		return "";
-	}
-}
-
-/* How an exited task ended (live or replayed: the task's exit fields). */
-void
-tui_row_ended(const struct fw_task *t, struct tui_row *row)
-{
-	if (!t->exited) {
-		snprintf(row->why, sizeof row->why, "detached");
-	} else if (t->killed) {
-		snprintf(row->why, sizeof row->why, "%s%s",
-		    flags_signame(t->signo), t->core ? "+core" : "");
-		row->failed = true;
-	} else {
-		snprintf(row->why, sizeof row->why, "exit %d", t->code);
-		row->failed = t->code != 0;
-	}
-}
-
-/* Fill a live row: /proc state (read for visible rows only), why forkwatch
- * holds the task, its age. */
-static void
-live_row(struct tui *ui, struct tui_row *row, char *comm, size_t commlen)
-{
-	struct fw_task		*t = row->t;
-	struct procfs_stat	 st;
-	double			 now = engine_ts(&ui->s.eng);
-
-	row->thread = (t->flags & TF_THREAD) != 0;
-	row->state = ' ';
-	if (t->state == TASK_DEAD) {
-		row->dead = true;
-		row->runtime = t->end_ts - t->start_ts;
-		tui_row_ended(t, row);
-		return;
-	}
-	row->runtime = now - t->start_ts;
-	row->isnew = row->runtime < TUI_NEW_SECS && !(t->flags & TF_ROOT);
-	row->held = (t->flags & TF_HELD) != 0;
-	if (procfs_read_stat(&ui->s.eng.proc, t->tgid, t->tid, &st) == 0) {
-		row->state = st.state;
-		snprintf(comm, commlen, "%s", st.comm);
-	}
-	switch (t->state) {
-	case TASK_STOPPED:
-		if (ui->s.stop_bp != 0 && ui->s.stop_pid == t->tid)
-			snprintf(row->why, sizeof row->why, "bp %d",
-			    ui->s.stop_bp);
-		else
-			snprintf(row->why, sizeof row->why, "%s", stop_why(t));
-		row->current = ui->s.stop_pid == t->tid;
-		break;
-	case TASK_LISTENING:
-		/* /proc says t; the tracer knows it is job-control stopped. */
-		row->state = 'T';
-		snprintf(row->why, sizeof row->why, "job-stop");
-		break;
-	case TASK_STARTING:
-	case TASK_PARKED:
-		snprintf(row->why, sizeof row->why, "starting");
-		break;
-	default:
-		/* Blocked until its vfork child execs or exits. */
-		if (t->flags & TF_VFORK_WAIT)
-			snprintf(row->why, sizeof row->why, "in vfork");
-		break;
-	}
-	if (row->held)
-		snprintf(row->why, sizeof row->why, "held");
-}
-
-static void
-fmt_runtime(char *buf, size_t len, double s)
-{
-	int	 m;
-
-	if (s < 0)
-		s = 0;
-	if (s < 10)
-		snprintf(buf, len, "%.2fs", s);
-	else if (s < 100)
-		snprintf(buf, len, "%.1fs", s);
-	else if (s < 3600) {
-		m = (int)(s / 60);
-		snprintf(buf, len, "%dm%02ds", m, (int)s - m * 60);
-	} else {
-		m = (int)(s / 60);
-		snprintf(buf, len, "%dh%02dm", m / 60, m % 60);
-	}
-}
-
-/* Count the folded threads and child processes of t; returns how many
- * threads it has in the tree, folded or not. */
+/* Count the folded threads (live and gone) and child processes of a row. */
 static int
 count_folded(struct tui *ui, struct tui_row *row)
 {
-	struct fw_task	*c;
-	unsigned	 bits = tui_ui_bits(ui, row->t);
+	struct tui_node	*c;
+	unsigned	 bits = ui->src->flags(ui, row->n, NULL), cf;
 	int		 threads = 0;
 
-	for (c = row->t->first_child; c != NULL; c = c->next_sib) {
-		if (!visible(ui, c))
-			continue;
-		if (c->flags & TF_THREAD)
+	for (c = ui->src->first(ui, row->n); c != NULL;
+	    c = ui->src->next(ui, c)) {
+		cf = ui->src->flags(ui, c, NULL);
+		if (cf & TUI_N_THREAD)
 			threads++;
-		if ((c->flags & TF_THREAD) && !(bits & TUI_T_EXPANDED))
-			row->threads++;
-		else if (!(c->flags & TF_THREAD) && (bits & TUI_T_FOLDED))
+		if ((cf & TUI_N_THREAD) && !(bits & TUI_T_EXPANDED)) {
+			if (cf & TUI_N_DEAD)
+				row->dead_threads++;
+			else
+				row->threads++;
+		} else if (!(cf & TUI_N_THREAD) && (bits & TUI_T_FOLDED)) {
 			row->kids++;
+		}
 	}
 	return threads;
 }
@@ -346,15 +138,12 @@ draw_row(struct tui *ui, int y, struct tui_row *row, bool sel)
 {
 	const struct tui_rect	*r = &ui->pane[PANE_TREE];
 	struct fw_buf		 b;
-	char			 comm[64] = "", right[64], tbuf[16], mark;
+	char			 right[64], tbuf[16], mark;
 	unsigned		 a = 0, wa;
 	int			 indent, used, rw, w = r->w, threads;
 	bool			 wide = w >= 50;
 
-	if (ui->live)
-		live_row(ui, row, comm, sizeof comm);
-	else
-		tui_replay_row(ui, row);
+	ui->src->row(ui, row);
 	threads = count_folded(ui, row);
 	if (row->dead)
 		a |= TA_DIM;
@@ -375,22 +164,23 @@ draw_row(struct tui *ui, int y, struct tui_row *row, bool sel)
 		indent = w / INDENT_MAX_FRAC;
 	/* '+': something folded away; '-': threads shown. */
 	fw_buf_printf(&b, "%*s%c%d ", indent, "",
-	    row->threads > 0 || row->kids > 0 ? '+' : threads > 0 ? '-' : ' ',
-	    (int)row->t->tid);
-	if (row->thread && comm[0] != '\0') {
-		fw_buf_addc(&b, '{');
-		esc_text_bare(&b, comm, strlen(comm));
-		fw_buf_addc(&b, '}');
-	} else {
-		tui_task_label(ui, row->t, &b);
-	}
-	if (row->threads > 0)
+	    row->threads > 0 || row->dead_threads > 0 || row->kids > 0 ? '+' :
+	    threads > 0 ? '-' : ' ', (int)row->tid);
+	ui->src->label(ui, row->n, &b);
+	/* Threads that are gone are not counted as the process's threads. */
+	if (row->threads > 0 && row->dead_threads > 0)
+		fw_buf_printf(&b, " [%d thread%s, %d gone]", row->threads,
+		    row->threads == 1 ? "" : "s", row->dead_threads);
+	else if (row->threads > 0)
 		fw_buf_printf(&b, " [%d thread%s]", row->threads,
 		    row->threads == 1 ? "" : "s");
+	else if (row->dead_threads > 0)
+		fw_buf_printf(&b, " [%d thread%s gone]", row->dead_threads,
+		    row->dead_threads == 1 ? "" : "s");
 	if (row->kids > 0)
 		fw_buf_printf(&b, " [+%d]", row->kids);
 
-	fmt_runtime(tbuf, sizeof tbuf, row->runtime);
+	tui_fmt_runtime(tbuf, sizeof tbuf, row->runtime);
 	if (wide)
 		snprintf(right, sizeof right, " %c %-9.9s %7s", row->state,
 		    row->why, tbuf);
@@ -420,9 +210,9 @@ tui_tree_draw(struct tui *ui)
 
 	if (h <= 0)
 		return;
-	total = tui_tree_walk(ui, 0, 0, NULL, &sel);
+	total = tree_walk(ui, 0, 0, NULL, &sel);
 	if (sel < 0) {
-		/* The selected task is gone (or selection moved by row). */
+		/* The selected task is gone: keep the selection's place. */
 		sel = ui->sel_idx;
 		if (sel >= total)
 			sel = total - 1;
@@ -441,18 +231,17 @@ tui_tree_draw(struct tui *ui)
 	if (ui->tree_top < 0)
 		ui->tree_top = 0;
 	rows = fw_calloc((size_t)h, sizeof *rows);
-	n = tui_tree_walk(ui, ui->tree_top, h, rows, NULL) - ui->tree_top;
+	n = tree_walk(ui, ui->tree_top, h, rows, NULL) - ui->tree_top;
 	if (n > h)
 		n = h;
 	if (ui->sel_tid == 0 && sel - ui->tree_top < n && sel >= ui->tree_top) {
-		ui->sel_tid = rows[sel - ui->tree_top].t->tid;
+		ui->src->flags(ui, rows[sel - ui->tree_top].n, &ui->sel_tid);
 		ui->dirty |= TUI_R_DETAILS;
 	}
 
 	fw_buf_init(&title);
 	fw_buf_printf(&title, " tree  %d row%s", total, total == 1 ? "" : "s");
-	if (ui->live)
-		fw_buf_printf(&title, ", %zu live", engine_live(&ui->s.eng));
+	ui->src->tree_title(ui, &title);
 	if (total > h)
 		fw_buf_printf(&title, "  [%d-%d]", ui->tree_top + 1,
 		    ui->tree_top + n);
@@ -460,7 +249,7 @@ tui_tree_draw(struct tui *ui)
 		fw_buf_adds(&title, "  /");
 		esc_text_bare(&title, ui->search, strlen(ui->search));
 	}
-	tui_title(ui, PANE_TREE, fw_buf_cstr(&title));
+	tui_title(r, ui->focus == PANE_TREE, fw_buf_cstr(&title));
 	fw_buf_release(&title);
 
 	for (i = 0; i < h; i++) {
@@ -477,42 +266,42 @@ tui_tree_draw(struct tui *ui)
 static unsigned
 select_row(struct tui *ui, int idx)
 {
+	struct tui_row	 row;
+	pid_t		 tid = 0;
+
 	if (idx >= ui->tree_rows)
 		idx = ui->tree_rows - 1;
 	if (idx < 0)
 		idx = 0;
 	if (idx == ui->sel_idx && ui->sel_tid != 0)
 		return 0;
+	if (tree_walk(ui, idx, 1, &row, NULL) > idx && row.n != NULL)
+		ui->src->flags(ui, row.n, &tid);
 	ui->sel_idx = idx;
 	ui->sel_tid = 0;
-	ui->det_scroll = 0;
+	tui_select_tid(ui, tid);
 	return TUI_R_TREE | TUI_R_DETAILS | TUI_R_STATUS;
 }
 
-/* Toggle bit on t (a process); a thread toggles its process. */
-static unsigned
-toggle(struct tui *ui, struct fw_task *t, unsigned bit)
+/* Count the rows as they are now (keys come in batches between draws). */
+static void
+recount(struct tui *ui)
 {
-	if ((t->flags & TF_THREAD) && t->leader != NULL) {
-		t = t->leader;
-		ui->sel_tid = t->tid;
-	}
-	tui_set_ui_bits(ui, t, tui_ui_bits(ui, t) ^ bit);
-	return TUI_R_TREE | TUI_R_DETAILS;
+	int	 idx;
+
+	ui->tree_rows = tree_walk(ui, 0, 0, NULL, &idx);
+	if (idx >= 0)
+		ui->sel_idx = idx;
 }
 
 unsigned
-tui_tree_key(struct tui *ui, int key)
+tui_tree_move(struct tui *ui, int key)
 {
-	struct fw_task	*t;
-	int		 page = ui->pane[PANE_TREE].h - 2, idx;
+	int	 page = ui->pane[PANE_TREE].h - 2, step = 3;
 
 	if (page < 1)
 		page = 1;
-	/* Keys come in batches between draws: count rows as they are now. */
-	ui->tree_rows = tui_tree_walk(ui, 0, 0, NULL, &idx);
-	if (idx >= 0)
-		ui->sel_idx = idx;
+	recount(ui);
 	switch (key) {
 	case TK_UP:
 	case 'k':
@@ -524,60 +313,170 @@ tui_tree_key(struct tui *ui, int key)
 		return select_row(ui, ui->sel_idx - page);
 	case TK_PGDN:
 		return select_row(ui, ui->sel_idx + page);
+	case TK_WHEEL_UP:
+		return select_row(ui, ui->sel_idx - step);
+	case TK_WHEEL_DOWN:
+		return select_row(ui, ui->sel_idx + step);
 	case TK_HOME:
 		return select_row(ui, 0);
 	case TK_END:
 		return select_row(ui, ui->tree_rows - 1);
 	}
-	if ((t = tui_selected(ui)) == NULL)
+	return 0;
+}
+
+/* Toggle bit on n (a process); a thread toggles its process. */
+static unsigned
+toggle(struct tui *ui, struct tui_node *n, unsigned bit)
+{
+	struct tui_node	*p;
+	pid_t		 tid;
+	unsigned	 f = ui->src->flags(ui, n, NULL);
+
+	if ((f & TUI_N_THREAD) && (p = ui->src->parent(ui, n)) != NULL) {
+		n = p;
+		ui->src->flags(ui, n, &tid);
+		ui->sel_tid = tid;
+	}
+	f = ui->src->flags(ui, n, NULL);
+	ui->src->set_fold(ui, n, (f ^ bit) & (TUI_T_EXPANDED | TUI_T_FOLDED));
+	return TUI_R_TREE | TUI_R_DETAILS;
+}
+
+static bool
+has_kids(struct tui *ui, struct tui_node *n)
+{
+	struct tui_node	*c;
+
+	for (c = ui->src->first(ui, n); c != NULL; c = ui->src->next(ui, c)) {
+		if (!(ui->src->flags(ui, c, NULL) & TUI_N_THREAD))
+			return true;
+	}
+	return false;
+}
+
+unsigned
+tui_tree_fold(struct tui *ui, int key)
+{
+	struct tui_node	*n, *p;
+	unsigned	 f;
+	pid_t		 tid;
+
+	if ((n = tui_selected(ui)) == NULL)
 		return 0;
+	f = ui->src->flags(ui, n, NULL);
 	switch (key) {
 	case TK_ENTER:
-		return toggle(ui, t, TUI_T_EXPANDED);
+		return toggle(ui, n, TUI_T_EXPANDED);
 	case ' ':
-		return toggle(ui, t, TUI_T_FOLDED);
+		return toggle(ui, n, TUI_T_FOLDED);
 	case TK_LEFT:
-		if (!(t->flags & TF_THREAD) && t->first_child != NULL &&
-		    !(tui_ui_bits(ui, t) & TUI_T_FOLDED))
-			return toggle(ui, t, TUI_T_FOLDED);
-		if (t->parent != NULL)
-			return tui_select_tid(ui, t->parent->tid);
+		if (!(f & TUI_N_THREAD) && !(f & TUI_T_FOLDED) &&
+		    has_kids(ui, n))
+			return toggle(ui, n, TUI_T_FOLDED);
+		if ((p = ui->src->parent(ui, n)) != NULL) {
+			ui->src->flags(ui, p, &tid);
+			return tui_select_tid(ui, tid);
+		}
 		return 0;
 	case TK_RIGHT:
-		if (tui_ui_bits(ui, t) & TUI_T_FOLDED)
-			return toggle(ui, t, TUI_T_FOLDED);
-		if (!(tui_ui_bits(ui, t) & TUI_T_EXPANDED))
-			return toggle(ui, t, TUI_T_EXPANDED);
+		if (f & TUI_T_FOLDED)
+			return toggle(ui, n, TUI_T_FOLDED);
+		if (!(f & TUI_T_EXPANDED))
+			return toggle(ui, n, TUI_T_EXPANDED);
 		return 0;
 	}
 	return 0;
 }
 
-/* Does row t match the search pattern (its id or label)? */
+/* Unfold n's ancestors so that its row is shown, and select it. */
+unsigned
+tui_tree_reveal(struct tui *ui, struct tui_node *n)
+{
+	struct tui_node	*c = n, *p;
+	unsigned	 pf, cf;
+	pid_t		 tid;
+
+	while ((p = ui->src->parent(ui, c)) != NULL) {
+		pf = ui->src->flags(ui, p, NULL);
+		cf = ui->src->flags(ui, c, NULL);
+		if ((cf & TUI_N_THREAD) && !(pf & TUI_T_EXPANDED))
+			ui->src->set_fold(ui, p, (pf | TUI_T_EXPANDED) &
+			    (TUI_T_EXPANDED | TUI_T_FOLDED));
+		else if (!(cf & TUI_N_THREAD) && (pf & TUI_T_FOLDED))
+			ui->src->set_fold(ui, p, pf & TUI_T_EXPANDED);
+		c = p;
+	}
+	ui->src->flags(ui, n, &tid);
+	ui->sel_tid = 0;
+	tui_select_tid(ui, tid);
+	recount(ui);
+	return TUI_R_TREE | TUI_R_DETAILS | TUI_R_STATUS;
+}
+
+/* Does the task match the search pattern (its id or label)? */
 static bool
-row_matches(struct tui *ui, struct fw_task *t, const char *pat)
+node_matches(struct tui *ui, struct tui_node *n, const char *pat)
 {
 	struct fw_buf	 b;
 	char		 id[16];
+	pid_t		 tid;
 	bool		 m;
 
-	snprintf(id, sizeof id, "%d", (int)t->tid);
+	ui->src->flags(ui, n, &tid);
+	snprintf(id, sizeof id, "%d", (int)tid);
 	if (strcmp(id, pat) == 0)
 		return true;
 	fw_buf_init(&b);
-	tui_task_label(ui, t, &b);
+	ui->src->label(ui, n, &b);
 	m = strstr(fw_buf_cstr(&b), pat) != NULL;
 	fw_buf_release(&b);
 	return m;
 }
 
-/* Select the next row after the selection (wrapping) that matches. */
+/* The next (dir > 0) or previous task after the selection, folded ones
+ * included, for which match() holds; wraps around. */
+static struct tui_node *
+find_from_selection(struct tui *ui, int dir, bool skip_self,
+    bool (*match)(struct tui *, struct tui_node *, const char *),
+    const char *arg)
+{
+	struct tree_it	 it;
+	struct tui_node	*sel = tui_selected(ui), *first = NULL, *last = NULL,
+			*before = NULL, *after = NULL;
+	bool		 seen = sel == NULL, self = false;
+
+	for (it_first(&it, ui, true); it.n != NULL; it_next(&it)) {
+		if (it.n == sel) {
+			seen = true;
+			if (skip_self) {
+				self = match(ui, it.n, arg);
+				continue;
+			}
+		}
+		if (!match(ui, it.n, arg))
+			continue;
+		if (first == NULL)
+			first = it.n;
+		last = it.n;
+		if (!seen)
+			before = it.n;
+		else if (after == NULL)
+			after = it.n;
+	}
+	/* Around the tree and back to the selection itself. */
+	if (first == NULL && self)
+		return sel;
+	if (dir > 0)
+		return after != NULL ? after : first;
+	return before != NULL ? before : last;
+}
+
 unsigned
 tui_tree_search(struct tui *ui, const char *pattern, bool next)
 {
-	struct tree_it	 it;
-	int		 n = 0, first = -1, after = -1;
-	struct fw_task	*ft = NULL, *at = NULL;
+	struct tui_node	*n;
+	pid_t		 tid;
 
 	if (pattern != NULL && pattern[0] != '\0') {
 		free(ui->search);
@@ -587,28 +486,40 @@ tui_tree_search(struct tui *ui, const char *pattern, bool next)
 		tui_message(ui, 0, "no search yet: / then text");
 		return TUI_R_MSG;
 	}
-	for (it_first(&it, ui); it.t != NULL; it_next(&it), n++) {
-		if (!row_matches(ui, it.t, ui->search))
-			continue;
-		if (ft == NULL) {
-			first = n;
-			ft = it.t;
-		}
-		if (next ? n > ui->sel_idx : n >= ui->sel_idx) {
-			after = n;
-			at = it.t;
-			break;
-		}
-	}
-	if (at == NULL) {
-		at = ft;
-		after = first;
-	}
-	if (at == NULL) {
+	n = find_from_selection(ui, 1, next, node_matches, ui->search);
+	if (n == NULL) {
 		tui_message(ui, TC_RED, "not found: %s", ui->search);
 		return TUI_R_MSG | TUI_R_TREE;
 	}
-	ui->sel_idx = after;
-	tui_message(ui, 0, "%d: found", (int)at->tid);
-	return tui_select_tid(ui, at->tid) | TUI_R_MSG | TUI_R_TREE;
+	ui->src->flags(ui, n, &tid);
+	tui_message(ui, 0, "%d: found", (int)tid);
+	return tui_tree_reveal(ui, n) | TUI_R_MSG;
+}
+
+static bool
+node_failed(struct tui *ui, struct tui_node *n, const char *unused)
+{
+	(void)unused;
+	return (ui->src->flags(ui, n, NULL) & TUI_N_FAILED) != 0;
+}
+
+/* x, X: the next or previous task that failed, in tree order. */
+unsigned
+tui_tree_failure(struct tui *ui, int dir)
+{
+	struct tui_node	*n = find_from_selection(ui, dir, true, node_failed,
+	    NULL);
+	struct fw_buf	 b;
+	pid_t		 tid;
+
+	if (n == NULL) {
+		tui_message(ui, 0, "no task has failed");
+		return TUI_R_MSG;
+	}
+	ui->src->flags(ui, n, &tid);
+	fw_buf_init(&b);
+	ui->src->label(ui, n, &b);
+	tui_message(ui, TC_RED, "%d failed: %s", (int)tid, fw_buf_cstr(&b));
+	fw_buf_release(&b);
+	return tui_tree_reveal(ui, n) | TUI_R_MSG;
 }

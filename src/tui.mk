@@ -6,14 +6,24 @@ AM_CPPFLAGS += -DFW_HAVE_TUI
 
 libforkwatch_a_SOURCES += \
 	src/tui.h src/tui-int.h src/tui-curses.h \
-	src/tui.c src/tui-term.c src/tui-draw.c src/tui-keys.c \
-	src/tui-tree.c src/tui-details.c src/tui-events.c \
-	src/tui-program.c src/tui-replay.c
+	src/tui.c src/tui-layout.c src/tui-keys.c src/tui-prompt.c \
+	src/tui-status.c src/tui-tree.c src/tui-details.c src/tui-events.c \
+	src/tui-program.c src/tui-live.c src/tui-replay.c src/tui-exec.c \
+	src/tui-state.c src/tui-term.c src/tui-draw.c
+
+# The parts that need no terminal; --man prints the man page's key lists
+# from the key tables.
+check_PROGRAMS += tests/tui/tui-unit
+tests_tui_tui_unit_SOURCES = tests/tui/tui-unit.c
+tests_tui_tui_unit_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests/unit
+tests_tui_tui_unit_LDADD = libforkwatch.a $(FW_DEP_LIBS)
 
 # The tests drive the real TUI in tmux (skipped without tmux); they trace
 # tests/progs programs built by tests/tests.mk. tests/tui/bench.sh measures
 # the TUI against batch mode (not part of make check).
 TUI_TESTS = \
+	tests/tui/layers.test \
+	tests/tui/doc.test \
 	tests/tui/tree.test \
 	tests/tui/details.test \
 	tests/tui/program.test \
@@ -24,6 +34,20 @@ TUI_TESTS = \
 	tests/tui/signal-status.test \
 	tests/tui/replay.test \
 	tests/tui/replay-hostile.test \
+	tests/tui/replay-scale.test \
 	tests/tui/log-output.test
-TESTS += $(TUI_TESTS)
-EXTRA_DIST += $(TUI_TESTS) tests/tui/tui-lib.sh tests/tui/bench.sh
+TESTS += tests/tui/tui-unit $(TUI_TESTS)
+EXTRA_DIST += $(TUI_TESTS) tests/tui/tui-lib.sh tests/tui/bench.sh \
+	tests/tui/mklog.awk
+
+# Rewrite the key lists of doc/man-tui.roff from the key tables.
+update-tui-doc: tests/tui/tui-unit$(EXEEXT)
+	{ sed '/^\.\\" BEGIN KEYS/q' $(srcdir)/doc/man-tui.roff && \
+	  tests/tui/tui-unit$(EXEEXT) --man && \
+	  sed -n '/^\.\\" END KEYS/,/^\.\\" BEGIN REPLAY KEYS/p' \
+	    $(srcdir)/doc/man-tui.roff && \
+	  tests/tui/tui-unit$(EXEEXT) --man-replay && \
+	  sed -n '/^\.\\" END REPLAY KEYS/,$$p' $(srcdir)/doc/man-tui.roff; \
+	} >doc/man-tui.roff.new && \
+	mv doc/man-tui.roff.new $(srcdir)/doc/man-tui.roff
+.PHONY: update-tui-doc
