@@ -10,11 +10,17 @@
 #    tree of BENCH_TREE processes all alive at once, untraced and under
 #    forkwatch; then forkwatch's peak RSS on that tree.
 #
+# 3. The TUI (with tmux): the fork+exec storm under --tui against --batch
+#    (tests/tui/bench.sh), and --replay of a 10^6-event log in which one
+#    process has 250,000 children (tests/tui/mklog.awk): the time to its
+#    first screen.
+#
 # Environment: FORKWATCH, FORKSTORM (paths; make bench sets them),
 # BENCH_N (2000), BENCH_ROUNDS (7), BENCH_THREADS (5000), BENCH_TREE
 # (10000), BENCH_TREE_ROUNDS (3), BENCH_NICE (a nice(1) increment for every
 # run, e.g. -10 as root on a machine that is not idle; default none),
-# TMPDIR.
+# BENCH_TUI_N (10000), BENCH_TUI_ROUNDS (5), BENCH_REPLAY_CHILDREN
+# (250000), TMPDIR.
 set -u
 
 FORKWATCH=${FORKWATCH:-./forkwatch}
@@ -204,4 +210,47 @@ st=$?
 check_log fork "$TREE"
 echo "   forkwatch peak RSS (VmHWM) on the $TREE-process tree: $hwm kB" \
     "(exit $st, log $(wc -l <"$log") lines, $(du -k "$log" | cut -f1) kB)"
+
+echo
+TUI_N=${BENCH_TUI_N:-10000}
+TUI_ROUNDS=${BENCH_TUI_ROUNDS:-5}
+KIDS=${BENCH_REPLAY_CHILDREN:-250000}
+here=$(cd "$(dirname "$0")" && pwd)
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "3. the TUI: not measured (tmux is needed)"
+elif ! "$FORKWATCH" --help | grep -q -- '--replay'; then
+	echo "3. the TUI: not measured (forkwatch is built without it)"
+else
+	echo "3. the TUI: fork+exec storm ($TUI_N x), $TUI_ROUNDS rounds each"
+	FORKWATCH=$FORKWATCH FORKSTORM=$FORKSTORM \
+	    bash "$here/../tui/bench.sh" "$TUI_N" "$TUI_ROUNDS" 2>/dev/null |
+	    sed 's/^/   /'
+	echo "   target: the TUI within 5 % of batch mode (ratio <= 1.05)"
+	big=$work/replay.jsonl
+	awk -v n="$KIDS" -f "$here/../tui/mklog.awk" >"$big"
+	nev=$((4 * KIDS + 2))
+	sock=fwbench-$$
+	printf 'set -g status off\n' >"$work/tmux.conf"
+	t0=$EPOCHREALTIME
+	tmux -L "$sock" -f "$work/tmux.conf" new-session -d -x 100 -y 30 \
+	    "$FORKWATCH --replay $big; sleep 3600"
+	for _ in $(seq 1 1200); do
+		tmux -L "$sock" capture-pane -p | grep -q "REPLAY  event 1/$nev " &&
+		    break
+		sleep 0.05
+	done
+	t1=$EPOCHREALTIME
+	rpid=$(ps -eo pid=,args= | awk -v lf="$big" \
+	    '$2 ~ /forkwatch$/ && index($0, "--replay " lf) { print $1; exit }')
+	rcpu=?
+	[ -n "$rpid" ] && rcpu=$(awk -v hz="$(getconf CLK_TCK)" \
+	    '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$rpid/stat")
+	tmux -L "$sock" kill-server
+	rt=$(echo "$t0 $t1" | awk '{ printf "%.2f", $2 - $1 }')
+	echo "   --replay of $nev events (one process, $KIDS children," \
+	    "$(du -m "$big" | cut -f1) MB): first screen after $rt s" \
+	    "($rcpu s of CPU)"
+	echo "   target: a 10^6-event log opens in under 10 s:" \
+	    "$(awk -v t="$rt" 'BEGIN { print (t < 10) ? "met" : "missed" }')"
+fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
