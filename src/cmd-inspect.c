@@ -53,15 +53,45 @@ const struct cmd_entry cmd_tree_entry = {
 	    "order they were created.",
 };
 
-static const char *const info_words[] = { "breakpoints", NULL };
+static const char *const info_words[] = { "breakpoints", "exec", NULL };
 
 static int
 check_info(struct cmd_check *ck, int argc, char **argv, struct fw_buf *err)
 {
 	(void)ck;
+	if (argc > 1 && strcmp(argv[1], "exec") == 0) {
+		if (argc > 2)
+			return cmd_check_pid(argv[2], err);
+		return 0;
+	}
+	if (argc > 2) {
+		fw_buf_adds(err, "usage: info [PID | exec [PID] | breakpoints]");
+		return -1;
+	}
 	if (argc > 1 && !cmd_is_bp_word(argv[1]))
 		return cmd_check_pid(argv[1], err);
 	return 0;
+}
+
+/* "info exec [PID]": what the task's last exec was given. */
+static int
+info_exec(struct session *s, const char *arg)
+{
+	struct fw_task	*t;
+	struct fw_buf	 b, err;
+	int		 r;
+
+	if ((t = cmd_task(s, arg)) == NULL)
+		return CMD_ERROR;
+	fw_buf_init(&b);
+	fw_buf_init(&err);
+	if ((r = inspect_exec_task(s, t, &b, &err)) == 0)
+		session_write(s, b.data, b.len);
+	else
+		cmd_error(s, "%s", fw_buf_cstr(&err));
+	fw_buf_release(&b);
+	fw_buf_release(&err);
+	return r == 0 ? CMD_OK : CMD_ERROR;
 }
 
 static int
@@ -70,6 +100,8 @@ exec_info(struct session *s, int argc, char **argv)
 	struct fw_task	*t;
 	struct fw_buf	 b;
 
+	if (argc > 1 && strcmp(argv[1], "exec") == 0)
+		return info_exec(s, argc > 2 ? argv[2] : NULL);
 	if (argc > 1 && cmd_is_bp_word(argv[1])) {
 		cmd_bp_list(s);
 		return CMD_OK;
@@ -86,12 +118,12 @@ exec_info(struct session *s, int argc, char **argv)
 const struct cmd_entry cmd_info_entry = {
 	.name = "info",
 	.alias = "ps",
-	.args = "[PID | breakpoints]",
+	.args = "[PID | exec [PID] | breakpoints]",
 	.help = "show everything about a task (default: the one the tree "
-	    "stopped at), or list the breakpoints",
+	    "stopped at), what its last exec was given, or the breakpoints",
 	.min_args = 0,
-	.max_args = 1,
-	.complete = { CMDARG_PID },
+	.max_args = 2,
+	.complete = { CMDARG_PID, CMDARG_PID },
 	.words = info_words,
 	.exec = exec_info,
 	.check = check_info,
@@ -102,7 +134,17 @@ const struct cmd_entry cmd_info_entry = {
 	    "inheritable, bounding), the blocked, ignored, caught and pending "
 	    "signals by name, argv, exe, cwd, open fds with their targets, "
 	    "memory (VmRSS, VmHWM, VmSize), start time and age. For a task "
-	    "that is gone: its exit status, argv and exe.",
+	    "that is gone: its exit status, argv and exe. info exec PID shows "
+	    "the task's last exec: the path, every argument, the cwd, the "
+	    "environment as a diff against its parent's (- NAME=old, + "
+	    "NAME=new), the fds open across it (with --fds as they were at "
+	    "the exec, and those it closed because they were close-on-exec; "
+	    "else as they are now, said so), and a command line that runs the "
+	    "same exec again from the shell forkwatch was started in: cd, env "
+	    "with the differences from forkwatch's environment, the path and "
+	    "the arguments, each quoted for the shell. Without --env, the "
+	    "environment is read from /proc while the task lives (the block "
+	    "its exec was given).",
 };
 
 static const char *const bt_words[] = { "all", NULL };

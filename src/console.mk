@@ -6,7 +6,8 @@ libforkwatch_a_SOURCES += \
 	src/cmd.c src/cmd-int.h src/cmd-script.c src/cmd-complete.c \
 	src/cmd-run.c src/cmd-break.c src/cmd-inspect.c src/cmd-task.c \
 	src/cmd-misc.c \
-	src/inspect.c src/inspect-bt.c src/inspect.h \
+	src/inspect.c src/inspect-bt.c src/inspect-exec.c src/inspect.h \
+	src/shquote.c src/shquote.h \
 	src/console.c src/console.h
 
 # --- tests --------------------------------------------------------------
@@ -16,7 +17,8 @@ libforkwatch_a_SOURCES += \
 CONSOLE_PROGS = \
 	tests/console/fwt-tree tests/console/fwt-conds tests/console/fwt-hold \
 	tests/console/fwt-spin tests/console/fwt-sigs tests/console/fwt-wait \
-	tests/console/fwt-bt tests/console/fwt-burst tests/console/fwt-mangled
+	tests/console/fwt-bt tests/console/fwt-burst tests/console/fwt-mangled \
+	tests/console/fwt-exec
 check_PROGRAMS += $(CONSOLE_PROGS) tests/console/cmd-unit
 
 tests_console_fwt_tree_SOURCES = tests/console/fwt-tree.c tests/console/fwt.h
@@ -49,6 +51,9 @@ tests_console_fwt_mangled_SOURCES = tests/console/fwt-mangled.c \
 tests_console_fwt_mangled_CFLAGS = -O0 -g -fno-omit-frame-pointer \
 	-fno-inline $(FW_TRACEE_CFLAGS)
 tests_console_fwt_mangled_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
+tests_console_fwt_exec_SOURCES = tests/console/fwt-exec.c tests/console/fwt.h
+tests_console_fwt_exec_CFLAGS = $(FW_TRACEE_CFLAGS)
+tests_console_fwt_exec_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 
 # The command layer without a tree; --man prints the man page's command
 # list from the table.
@@ -69,6 +74,7 @@ CONSOLE_TESTS = \
 	tests/console/info.test \
 	tests/console/bt.test \
 	tests/console/bt-lines.test \
+	tests/console/info-exec.test \
 	tests/console/attach.test \
 	tests/console/gdb.test \
 	tests/console/confirm-intr.test \

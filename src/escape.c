@@ -76,6 +76,20 @@ dangerous_cp(unsigned int cp)
 	    cp == 0x200e || cp == 0x200f || cp == 0x061c;
 }
 
+size_t
+esc_utf8_safe_len(const unsigned char *s, size_t n)
+{
+	size_t	 len;
+
+	if (n == 0)
+		return 0;
+	if (s[0] < 0x80)
+		return s[0] >= 0x20 && s[0] < 0x7f ? 1 : 0;
+	if ((len = esc_utf8_len(s, n)) < 2 || dangerous_cp(utf8_decode(s, len)))
+		return 0;
+	return len;
+}
+
 /* True for code points the JSON writer escapes although they are valid
  * UTF-8: those above, and the line and paragraph separators that some
  * line-oriented readers take for line ends. */

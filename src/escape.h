@@ -10,6 +10,11 @@
 /* Length of the valid UTF-8 sequence at s (at most n bytes), 0 if invalid. */
 size_t	esc_utf8_len(const unsigned char *s, size_t n);
 
+/* Length of the character at s if a terminal may get it raw: printable
+ * ASCII, or valid multibyte UTF-8 that is not a C1 or bidi control (the
+ * ones esc_text_bare() escapes); 0 otherwise. */
+size_t	esc_utf8_safe_len(const unsigned char *s, size_t n);
+
 /* The escape for byte XX (0x80..0xff) that is not part of valid UTF-8: the
  * lone low surrogate U+DCXX, as Python's "surrogateescape" decodes it. No
  * UTF-8 text holds a surrogate, so a reader tells it from any character. */

@@ -6,6 +6,7 @@
 #ifndef FW_INSPECT_H
 #define FW_INSPECT_H
 
+#include <stdbool.h>
 #include <sys/types.h>
 
 #include "session.h"
@@ -56,5 +57,53 @@ int	inspect_bt(struct session *, struct fw_task *, struct fw_buf *b,
  * not stopped are counted in a closing line, not stopped for it. Returns
  * how many backtraces were made. */
 size_t	inspect_bt_all(struct session *, struct fw_buf *b);
+
+/* What an exec was given, for "info exec" and the TUI's details of an
+ * exec event (inspect-exec.c). Pointers are borrowed; NULL means not
+ * known, and the note (static or the caller's) says why or where it came
+ * from. */
+struct inspect_exec {
+	pid_t			 pid;
+	const char		*path;
+	const char		*cwd;
+	const struct fw_strv	*argv;
+	bool			 argv_truncated;
+	const struct fw_strv	*env;
+	const char		*env_note;
+	/* The environment the diff is against, and whose it is ("its parent
+	 * 4711's at its exec"). */
+	const struct fw_strv	*parent_env;
+	const char		*parent_what;
+	const struct fw_fdv	*fds;
+	const char		*fds_note;
+	/* The environment the command line is written for (where it will
+	 * be pasted); NULL: forkwatch's own. */
+	char *const		*base_env;
+};
+
+/* The exec as text: path, each argument, cwd, the environment as a diff
+ * against parent_env ("- NAME=old" / "+ NAME=new" lines, then how many
+ * are the same), the fds (with those the exec closed), and the command
+ * line that runs it again (inspect_exec_cmdline()). Every string from
+ * the tracee is escaped for a terminal. */
+void	inspect_exec_format(const struct inspect_exec *, struct fw_buf *);
+
+/* A shell command line that runs the same exec again from a shell whose
+ * environment is base_env: "env -C CWD -u GONE NEW=1 PATH ARG...", every
+ * word quoted (shquote.h: safe to paste, safe for a terminal). env -C
+ * rather than cd, which changes PWD and OLDPWD; "_", which the shell sets
+ * for each command, is always said. The program's argv[0] is kept through
+ * perl's exec {PATH} LIST when it is neither PATH nor its last component.
+ * Without env, the environment is the shell's. The fds are not
+ * reproduced. */
+void	inspect_exec_cmdline(const struct inspect_exec *, struct fw_buf *);
+
+/* "Exec of task N at +T s:" and inspect_exec_format() of t's last exec:
+ * what the engine kept (argv, path, cwd; env with --env, fds with --fds),
+ * the rest read from /proc while t lives (the environment block the exec
+ * was given; the fds now, said to be so). 0, or -1 with the reason in err
+ * (t has not exec'd under forkwatch). */
+int	inspect_exec_task(struct session *, struct fw_task *, struct fw_buf *b,
+	    struct fw_buf *err);
 
 #endif
