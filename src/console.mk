@@ -18,7 +18,7 @@ CONSOLE_PROGS = \
 	tests/console/fwt-tree tests/console/fwt-conds tests/console/fwt-hold \
 	tests/console/fwt-spin tests/console/fwt-sigs tests/console/fwt-wait \
 	tests/console/fwt-bt tests/console/fwt-burst tests/console/fwt-mangled \
-	tests/console/fwt-exec
+	tests/console/fwt-exec tests/console/fwt-caps
 check_PROGRAMS += $(CONSOLE_PROGS) tests/console/cmd-unit
 
 tests_console_fwt_tree_SOURCES = tests/console/fwt-tree.c tests/console/fwt.h
@@ -54,6 +54,9 @@ tests_console_fwt_mangled_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 tests_console_fwt_exec_SOURCES = tests/console/fwt-exec.c tests/console/fwt.h
 tests_console_fwt_exec_CFLAGS = $(FW_TRACEE_CFLAGS)
 tests_console_fwt_exec_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
+tests_console_fwt_caps_SOURCES = tests/console/fwt-caps.c tests/console/fwt.h
+tests_console_fwt_caps_CFLAGS = $(FW_TRACEE_CFLAGS)
+tests_console_fwt_caps_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 
 # The command layer without a tree; --man prints the man page's command
 # list from the table.
@@ -72,6 +75,7 @@ CONSOLE_TESTS = \
 	tests/console/stop-mode.test \
 	tests/console/burst.test \
 	tests/console/info.test \
+	tests/console/info-caps.test \
 	tests/console/bt.test \
 	tests/console/bt-lines.test \
 	tests/console/info-exec.test \

@@ -289,6 +289,55 @@ cap_same(struct fw_buf *b, const char *name, uint64_t mask, uint64_t eff)
 		cap_field(b, name, mask);
 }
 
+/* The capabilities a difference lists by name; more are counted. */
+#define CAP_DIFF_NAMES	6
+
+/* " plus cap_a,cap_b" / " less ...": the bits of mask, named when few. */
+static void
+cap_diff(struct fw_buf *b, const char *how, uint64_t mask)
+{
+	int	 n = __builtin_popcountll(mask);
+
+	if (mask == 0)
+		return;
+	fw_buf_printf(b, " %s ", how);
+	if (n <= CAP_DIFF_NAMES)
+		flags_cap_decode(b, mask);
+	else
+		fw_buf_printf(b, "%d capabilities", n);
+}
+
+/* One line before the long lists: the effective set is the full set,
+ * none, or (named) what it has more or less than its parent's. */
+static void
+caps_summary(struct session *s, struct fw_buf *b,
+    const struct procfs_status *ps)
+{
+	struct procfs_status	 pps;
+	uint64_t		 eff = ps->capeff & CAP_KNOWN_MASK, peff;
+
+	field(b, "caps");
+	if (eff == CAP_KNOWN_MASK)
+		fw_buf_adds(b, "full set");
+	else if (eff == 0)
+		fw_buf_adds(b, "none");
+	else if (ps->ppid > 0 && procfs_read_status(&s->eng.proc, ps->ppid,
+	    &pps) == 0) {
+		peff = pps.capeff & CAP_KNOWN_MASK;
+		fw_buf_printf(b, "%sits parent %d's", peff == eff ?
+		    "the same as " : "", (int)ps->ppid);
+		if (peff == CAP_KNOWN_MASK)
+			fw_buf_adds(b, " (full set)");
+		else if (peff == 0)
+			fw_buf_adds(b, " (none)");
+		cap_diff(b, "plus", eff & ~peff);
+		cap_diff(b, "less", peff & ~eff);
+	} else
+		fw_buf_printf(b, "%d capabilities (the parent's are not "
+		    "known)", __builtin_popcountll(eff));
+	fw_buf_addc(b, '\n');
+}
+
 static void
 sig_field(struct fw_buf *b, const char *name, uint64_t mask)
 {
@@ -460,6 +509,7 @@ inspect_info(struct session *s, struct fw_task *t, struct fw_buf *b)
 	field(b, "gid");
 	fw_buf_printf(b, "%u %u %u %u\n", ps.gid[0], ps.gid[1], ps.gid[2],
 	    ps.gid[3]);
+	caps_summary(s, b, &ps);
 	cap_field(b, "cap eff", ps.capeff);
 	cap_same(b, "cap prm", ps.capprm, ps.capeff);
 	cap_same(b, "cap inh", ps.capinh, ps.capeff);
