@@ -62,7 +62,10 @@ exec_tbreak(struct session *s, int argc, char **argv)
 #define BREAK_DOC \
 	"EVENT is fork, vfork, clone (a clone that makes a process), " \
 	"thread (one that makes a thread), exec, exit (the task's exit " \
-	"stop, where it can still be inspected), signal or any; several " \
+	"stop, where it can still be inspected), signal, reparent (a " \
+	"process whose parent exited got a new parent; it is not stopped " \
+	"itself: in all-stop mode the tree is stopped after) or any; " \
+	"several " \
 	"can be joined with commas (exec,exit). CONDITIONs, all of which " \
 	"must hold, each for the events it applies to (completion offers " \
 	"only those): a glob matched against the exec'd path or argv[0] " \

@@ -50,7 +50,10 @@ const struct cmd_entry cmd_tree_entry = {
 	    "stopped at an event (with the breakpoint that stopped it), new, "
 	    "paused, held, running, exited N, killed by SIGNAL, detached. "
 	    "Threads and child processes appear under their process in the "
-	    "order they were created.",
+	    "order they were created. A process the kernel re-parented (its "
+	    "parent exited) stays under its creator with \"re-parented to "
+	    "N\", and is listed again under a traced new parent as \"PID "
+	    "(adopted: its parent N exited)\".",
 };
 
 static const char *const info_words[] = { "breakpoints", "exec", NULL };
@@ -128,7 +131,8 @@ const struct cmd_entry cmd_info_entry = {
 	.exec = exec_info,
 	.check = check_info,
 	.doc = "For a live task: forkwatch's view (why it is stopped, who "
-	    "created it), the /proc state, the PF_* flags of /proc/PID/stat "
+	    "created it, with which clone flags, and whether the kernel "
+	    "re-parented it), the /proc state, the PF_* flags of /proc/PID/stat "
 	    "decoded, pid, tgid, ppid, pgid, sid and tracer, the threads with "
 	    "their states, uid and gid, capabilities (a summary first: full "
 	    "set, none, or what the effective set has more or less than the "

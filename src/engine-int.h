@@ -52,6 +52,10 @@ struct engine_backend {
 extern const struct engine_backend eng_backend_ptrace;	/* engine-ctl.c */
 extern const struct engine_backend eng_backend_bpf;	/* engine-bpf*.c */
 
+/* What the kernel did that no stop reports (engine-kernel.c). */
+/* Process dead was reaped: its traced child processes have a new parent. */
+int	eng_reparent_children(struct engine *, struct fw_task *dead);
+
 /* The attach event of task t, with what /proc says of its image. */
 int	eng_attach_event(struct engine *, struct fw_task *t);
 

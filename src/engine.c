@@ -713,6 +713,9 @@ on_death(struct engine *eng, struct fw_task *t, int status,
 		t->parent->flags &= ~TF_VFORK_WAIT;
 	t->state = TASK_DEAD;
 	eng_emit(eng, &ev);
+	/* The kernel moved its children before it reported the death. */
+	if (task_is_leader(t) && t->nchildren > 0)
+		eng_reparent_children(eng, t);
 	eng_task_gone(eng, t);
 }
 

@@ -105,6 +105,7 @@ struct engine {
 	bool			 alarm_installed; /* SIGALRM handler (flush timer) */
 	bool			 alarm_armed;
 	size_t			 ndead;		/* dead tasks kept */
+	size_t			 nreparented;	/* reparent events so far */
 
 	struct fw_buf		 err;		/* detail of the last error */
 };

@@ -195,6 +195,7 @@ static const struct fw_event_info kinds[FW_EV_COUNT] = {
 	},
 	[FW_EV_REPARENT] = {
 		.name = "reparent", .flags = LOGGED_TASK,
+		.bp_name = "reparent", .bp_conds = FW_BPC_TASK,
 		.req = M(OLD_PARENT) | M(NEW_PARENT),
 		.always = M(REAPER) | M(OUTSIDE),
 		.opt = M(NEW_PARENT_COMM) | TASK_OPT,

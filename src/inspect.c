@@ -148,6 +148,8 @@ inspect_line(struct session *s, const struct fw_task *t, struct fw_buf *b)
 	name_of(t, ok, &st, b);
 	fw_buf_printf(b, " [%c] ", state_of(t, ok, &st));
 	inspect_why(s, t, b);
+	if (t->reparented_from != 0)
+		fw_buf_printf(b, "; re-parented to %d", (int)t->ppid);
 }
 
 struct tree_style {
@@ -164,6 +166,41 @@ static const struct tree_style utf8_style = {
 	"    "
 };
 
+/* Did t get process c when c's parent exited? */
+static bool
+adopted_by(const struct fw_task *c, const struct fw_task *t)
+{
+	return c->reparented_from != 0 && c->ppid == t->tid &&
+	    c->parent != t;
+}
+
+/* Another process t adopted after c? */
+static bool
+next_adopted(struct session *s, const struct fw_task *c,
+    const struct fw_task *t)
+{
+	(void)s;
+	for (c = c->all_next; c != NULL; c = c->all_next) {
+		if (adopted_by(c, t))
+			return true;
+	}
+	return false;
+}
+
+static bool
+has_adopted(struct session *s, const struct fw_task *t)
+{
+	const struct fw_task	*c;
+
+	if (s->eng.nreparented == 0)
+		return false;
+	for (c = s->eng.tasks.head; c != NULL; c = c->all_next) {
+		if (adopted_by(c, t))
+			return true;
+	}
+	return false;
+}
+
 /* One task and, below it, its threads and children. */
 static void
 tree_rec(struct session *s, const struct fw_task *t, struct fw_buf *b,
@@ -172,6 +209,7 @@ tree_rec(struct session *s, const struct fw_task *t, struct fw_buf *b,
 {
 	const struct fw_task	*c;
 	size_t			 mark = prefix->len;
+	bool			 adopted;
 
 	if (!top) {
 		fw_buf_add(b, prefix->data, prefix->len);
@@ -181,8 +219,22 @@ tree_rec(struct session *s, const struct fw_task *t, struct fw_buf *b,
 	fw_buf_addc(b, '\n');
 	if (!top)
 		fw_buf_adds(prefix, last ? style->blank : style->vert);
+	adopted = has_adopted(s, t);
 	for (c = t->first_child; c != NULL; c = c->next_sib)
-		tree_rec(s, c, b, prefix, style, false, c->next_sib == NULL);
+		tree_rec(s, c, b, prefix, style, false, c->next_sib == NULL &&
+		    !adopted);
+	/* Processes the kernel gave it when their parent exited: shown where
+	 * they were made, and named here. */
+	for (c = s->eng.tasks.head; c != NULL && s->eng.nreparented > 0;
+	    c = c->all_next) {
+		if (!adopted_by(c, t))
+			continue;
+		fw_buf_add(b, prefix->data, prefix->len);
+		fw_buf_adds(b, next_adopted(s, c, t) ? style->branch :
+		    style->last);
+		fw_buf_printf(b, "%d (adopted: its parent %d exited)\n",
+		    (int)c->tid, (int)c->reparented_from);
+	}
 	prefix->len = mark;
 	if (prefix->data != NULL)
 		prefix->data[mark] = '\0';
@@ -440,6 +492,13 @@ tracer_view(struct session *s, struct fw_task *t, struct fw_buf *b)
 		field(b, "clone");
 		flags_clone_text(b, t->clone_flags, t->exit_signal);
 		fw_buf_addc(b, '\n');
+	}
+	if (t->reparented_from != 0) {
+		field(b, "reparent");
+		fw_buf_printf(b, "parent %d exited; the kernel made %d its "
+		    "parent%s\n", (int)t->reparented_from, (int)t->ppid,
+		    task_find(&s->eng.tasks, t->ppid) == NULL ?
+		    " (not traced)" : "");
 	}
 }
 

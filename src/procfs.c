@@ -172,10 +172,12 @@ procfs_parse_status(const char *text, struct procfs_status *s)
 			s->vmpeak_kb = atol(v);
 		else if (strcmp(key, "VmHWM") == 0)
 			s->vmhwm_kb = atol(v);
-		else if (strcmp(key, "NSpid") == 0 || strcmp(key, "State") == 0) {
-			char	*dst = key[0] == 'N' ? s->nspid : s->state;
-			size_t	 cap = key[0] == 'N' ? sizeof s->nspid :
-			    sizeof s->state, j;
+		else if (strcmp(key, "NSpid") == 0 || strcmp(key, "State") == 0 ||
+		    strcmp(key, "Name") == 0) {
+			char	*dst = key[1] == 'S' ? s->nspid : key[0] == 'S' ?
+			    s->state : s->name;
+			size_t	 cap = key[1] == 'S' ? sizeof s->nspid :
+			    key[0] == 'S' ? sizeof s->state : sizeof s->name, j;
 			for (j = 0; j + 1 < cap && v[j] != '\n' &&
 			    v[j] != '\0'; j++)
 				dst[j] = v[j] == '\t' ? ' ' : v[j];
@@ -183,6 +185,24 @@ procfs_parse_status(const char *text, struct procfs_status *s)
 		}
 	}
 	return s->tgid > 0 ? 0 : -EINVAL;
+}
+
+int
+procfs_parse_nspid(const char *line, struct fw_pids *out)
+{
+	const char	*p = line;
+	char		*end;
+	long		 v;
+
+	out->n = 0;
+	while (out->n < FW_PIDS_MAX) {
+		v = strtol(p, &end, 10);
+		if (end == p || v <= 0)
+			break;
+		out->v[out->n++] = (pid_t)v;
+		p = end;
+	}
+	return out->n > 0 ? 0 : -EINVAL;
 }
 
 int

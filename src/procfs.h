@@ -42,6 +42,7 @@ struct procfs_status {
 	uint64_t	 capinh, capprm, capeff, capbnd;
 	long		 vmrss_kb, vmsize_kb, vmpeak_kb, vmhwm_kb;
 	char		 nspid[64];	/* NSpid line, as is */
+	char		 name[64];	/* Name: the comm (escaped by the kernel) */
 	char		 state[32];
 };
 
@@ -52,6 +53,9 @@ int	procfs_read_stat(const struct procfs *, pid_t pid, pid_t tid,
 int	procfs_parse_stat(const char *text, struct procfs_stat *);
 int	procfs_read_status(const struct procfs *, pid_t, struct procfs_status *);
 int	procfs_parse_status(const char *text, struct procfs_status *);
+/* The pids of an NSpid line ("48213 7"), outermost first; 0, or -EINVAL
+ * when it holds no pid. */
+int	procfs_parse_nspid(const char *line, struct fw_pids *);
 /* readlink of /proc/PID/NAME (exe, cwd, root, fd/N) into a new string. */
 int	procfs_readlink(const struct procfs *, pid_t, const char *name, char **out);
 /* /proc/PID/cmdline (or environ with name "environ") as a string vector. */

@@ -579,6 +579,11 @@ session_drive(struct session *s, bool block, const volatile sig_atomic_t *intr)
 		 * with the first stop), so the state changes only after. */
 		if (s->stop_mode == SESS_STOP_ALL)
 			engine_stop_all(&s->eng, NULL);
+		else if (s->eng.brk_task != NULL &&
+		    !task_is_stopped(s->eng.brk_task))
+			/* An event about a running task (reparent): it is
+			 * the one that waits. */
+			engine_stop_task(&s->eng, s->eng.brk_task);
 		s->state = SESS_STOPPED;
 		announce_stop(s);
 		break;

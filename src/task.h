@@ -50,6 +50,9 @@ struct fw_task {
 	pid_t			 tgid;
 	pid_t			 ppid;		/* real parent's tid (0 unknown) */
 	pid_t			 creator;	/* task that forked/cloned it (0 unknown) */
+	pid_t			 reparented_from; /* the parent process that exited
+						 * (ppid is then the new one);
+						 * 0: never re-parented */
 	struct fw_task		*leader;	/* thread-group leader (self for a leader) */
 	struct fw_task		*parent;	/* process parent (or leader, for a thread) */
 	struct fw_task		*first_child, *last_child;

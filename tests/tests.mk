@@ -25,6 +25,7 @@ FWTEST_PROGS = \
 	tests/progs/leader-exit \
 	tests/progs/orphan \
 	tests/progs/ptrace-probe \
+	tests/progs/reparent \
 	tests/progs/signals \
 	tests/progs/thread-exec \
 	tests/progs/threads \
@@ -70,6 +71,9 @@ tests_progs_orphan_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 tests_progs_ptrace_probe_SOURCES = tests/progs/ptrace-probe.c tests/progs/tprog.h
 tests_progs_ptrace_probe_CFLAGS = $(FW_TRACEE_CFLAGS)
 tests_progs_ptrace_probe_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
+tests_progs_reparent_SOURCES = tests/progs/reparent.c tests/progs/tprog.h
+tests_progs_reparent_CFLAGS = $(FW_TRACEE_CFLAGS)
+tests_progs_reparent_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 tests_progs_signals_SOURCES = tests/progs/signals.c tests/progs/tprog.h
 tests_progs_signals_CFLAGS = $(FW_TRACEE_CFLAGS)
 tests_progs_signals_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
@@ -134,6 +138,7 @@ FWTEST_CASES = \
 	tests/jobctl.test \
 	tests/traceme.test \
 	tests/orphan.test \
+	tests/reparent.test \
 	tests/exit-status.test \
 	tests/transparency.test \
 	tests/hostile-argv.test \

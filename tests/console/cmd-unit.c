@@ -334,7 +334,7 @@ main(int argc, char **argv)
 	    check_msg(&s, "break any SEGV", NULL),
 	    "check: signals that cannot be meant, or are ambiguous");
 	ok(check_msg(&s, "break frob", "f:1: unknown event 'frob' (fork, vfork, "
-	    "clone, thread, exec, exit, signal, any)"),
+	    "clone, thread, exec, exit, signal, reparent, any)"),
 	    "check: event names");
 	{
 		struct cmd_check	 ck;

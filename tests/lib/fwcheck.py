@@ -132,6 +132,7 @@ class Proc:
         self.children = []              # Procs, creation order
         self.threads = []               # non-leader Tasks, creation order
         self.execs = []                 # exec events
+        self.reparents = []             # reparent events, in order
         self.created_by = leader.created_by
 
     @property
@@ -401,6 +402,8 @@ class Log:
                     _need(ev, "sender", int, w)
             elif kind in ("stop", "cont"):
                 _need(ev, "signal", str, w)
+            elif kind == "reparent":
+                self._on_reparent(ev, w, t)
             elif kind == "detach":
                 t.detached = True
                 del self.live[pid]
@@ -468,6 +471,27 @@ class Log:
             p.parent_pid = t.tgid
         if p.parent is not None:
             p.parent.children.append(p)
+
+    def _on_reparent(self, ev, w, t):
+        """A process whose parent process exited got a new parent: the old
+        one is its current parent and has exited (its exit line came
+        first); the new one is traced unless outside says not."""
+        expect(t.is_leader, "%s: reparent of a thread" % w)
+        p = t.proc
+        old = ev["old_parent"]
+        eq(old, p.parent_pid, "%s: old_parent" % w)
+        olds = [q for q in self.procs if q.pid == old and q.exit is not None]
+        expect(olds, "%s: old parent %d has not exited" % (w, old))
+        expect(ev["reaper"] in ("init", "subreaper"),
+               "%s: reaper %r" % (w, ev["reaper"]))
+        live = self.live.get(ev["new_parent"])
+        expect(ev["outside"] == (live is None),
+               "%s: outside is %r, but the new parent is %straced" % (
+                   w, ev["outside"], "" if live else "not "))
+        expect(ev["outside"] or "new_parent_comm" not in ev,
+               "%s: new_parent_comm of a traced parent" % w)
+        p.parent_pid = ev["new_parent"]
+        p.reparents.append(ev)
 
     def _on_exec(self, ev, w, t):
         _need(ev, "path", str, w)
