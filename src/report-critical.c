@@ -204,7 +204,7 @@ report_critical_text(FILE *f, const struct report_model *m,
 	const struct report_crit_link	*l;
 	struct fw_buf			 b;
 	char				 d[32], x[32], s[32];
-	size_t				 i;
+	size_t				 i, start;
 
 	report_critical_compute(&cr, report_critical_root(m, o));
 	memset(&lines, 0, sizeof lines);
@@ -219,13 +219,14 @@ report_critical_text(FILE *f, const struct report_model *m,
 	for (i = 0; i < cr.n; i++) {
 		l = &cr.links[i];
 		snprintf(s, sizeof s, "%.3f", l->start);
+		start = b.len;
 		fw_buf_printf(&b, "  %7lld %9s %10s %10s %5.1f%%  ",
 		    l->proc->pid, s, report_text_duration(d, sizeof d,
 		    l->end - l->start), report_text_duration(x, sizeof x,
 		    l->exclusive), l->share * 100);
 		report_text_tree_prefix(&lines, &b, l->depth, l->last);
 		report_text_color_on(&b, o, report_text_role(l->proc));
-		report_text_command(&b, l->proc);
+		report_text_command_rest(&b, start, l->proc, o->width, 0);
 		report_text_color_off(&b, o, report_text_role(l->proc));
 		fw_buf_addc(&b, '\n');
 		report_text_flush(&b, f);

@@ -23,6 +23,7 @@ report_json_init(struct report_json *j, FILE *f, size_t pretty)
 	j->cap = 16;
 	j->first = fw_calloc(j->cap, sizeof *j->first);
 	fw_buf_init(&j->buf);
+	fw_buf_init(&j->fix);
 }
 
 void
@@ -30,6 +31,7 @@ report_json_release(struct report_json *j)
 {
 	free(j->first);
 	fw_buf_release(&j->buf);
+	fw_buf_release(&j->fix);
 	j->first = NULL;
 }
 
@@ -113,11 +115,36 @@ report_json_end_array(struct report_json *j)
 	close_container(j, ']');
 }
 
+/* s with every byte that is not part of valid UTF-8 replaced by U+FFFD,
+ * in j->fix; s itself when it is all valid. */
+static const char *
+valid_utf8(struct report_json *j, const char *s)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 n = strlen(s), i, len;
+
+	for (i = 0; i < n; i += len) {
+		if ((len = esc_utf8_len(u + i, n - i)) == 0)
+			break;
+	}
+	if (i == n)
+		return s;
+	fw_buf_reset(&j->fix);
+	for (i = 0; i < n; i += len ? len : 1) {
+		len = esc_utf8_len(u + i, n - i);
+		if (len == 0)
+			fw_buf_adds(&j->fix, "\xef\xbf\xbd");
+		else
+			fw_buf_add(&j->fix, s + i, len);
+	}
+	return fw_buf_cstr(&j->fix);
+}
+
 static void
 put_string(struct report_json *j, const char *s)
 {
 	fw_buf_reset(&j->buf);
-	esc_json_str(&j->buf, s);
+	esc_json_str(&j->buf, j->strict ? valid_utf8(j, s) : s);
 	fwrite(j->buf.data, 1, j->buf.len, j->f);
 }
 

@@ -23,7 +23,10 @@ struct report_json {
 	size_t		 cap;
 	bool		*first;		/* per depth: no element written yet */
 	bool		 after_key;
+	bool		 strict;	/* bytes that are not UTF-8 become
+					   U+FFFD, for other tools' readers */
 	struct fw_buf	 buf;
+	struct fw_buf	 fix;
 };
 
 /* Start writing to f; nesting levels up to pretty get one element per line

@@ -566,9 +566,55 @@ own_rusage(struct report_proc *p)
 	p->maxrss_own = p->maxrss_kb > rss;
 }
 
+/* An interval of a child, for the union of a process's children. */
+struct span {
+	double	 start;
+	double	 end;
+};
+
+static int
+by_start(const void *x, const void *y)
+{
+	const struct span	*a = x, *b = y;
+
+	return a->start < b->start ? -1 : a->start > b->start ? 1 : 0;
+}
+
+/* p's time not covered by any of its child processes: its duration less
+ * the union of their intervals clipped to its own. spans is scratch room
+ * for n_children entries. */
+static double
+exclusive_time(const struct report_proc *p, struct span *spans)
+{
+	const struct report_proc	*c;
+	double				 covered = 0, lo = 0, hi = 0;
+	size_t				 n = 0, i;
+
+	for (c = p->first_child; c != NULL; c = c->next_sibling) {
+		spans[n].start = c->start > p->start ? c->start : p->start;
+		spans[n].end = c->end < p->end ? c->end : p->end;
+		if (spans[n].end > spans[n].start)
+			n++;
+	}
+	qsort(spans, n, sizeof *spans, by_start);
+	for (i = 0; i < n; i++) {
+		if (i == 0 || spans[i].start > hi) {
+			covered += hi - lo;
+			lo = spans[i].start;
+			hi = spans[i].end;
+		} else if (spans[i].end > hi)
+			hi = spans[i].end;
+	}
+	covered += hi - lo;
+	return report_proc_duration(p) > covered ?
+	    report_proc_duration(p) - covered : 0;
+}
+
 void
 report_model_finish(struct report_model *m)
 {
+	struct span		*spans = NULL;
+	size_t			 spans_cap = 0;
 	struct report_proc	*p;
 	struct report_thread	*t;
 	double			 last = report_model_wall(m);
@@ -587,8 +633,16 @@ report_model_finish(struct report_model *m)
 				t->end = t->start;
 		}
 	}
-	for (i = 0; i < m->n_procs; i++)
-		own_rusage(m->procs[i]);
+	for (i = 0; i < m->n_procs; i++) {
+		p = m->procs[i];
+		own_rusage(p);
+		if (p->n_children > spans_cap) {
+			spans_cap = p->n_children;
+			spans = fw_realloc(spans, spans_cap * sizeof *spans);
+		}
+		p->exclusive = exclusive_time(p, spans);
+	}
+	free(spans);
 	report_pidmap_release(&m->live);
 	report_pidmap_release(&m->threads);
 
@@ -738,5 +792,18 @@ report_proc_status(const struct report_proc *p, char *buf, size_t len)
 		snprintf(buf, len, "exit not logged");
 	else
 		snprintf(buf, len, "running at end of log");
+	return buf;
+}
+
+const char *
+report_proc_status_short(const struct report_proc *p, char *buf, size_t len)
+{
+	if (p->exited && p->signaled)
+		snprintf(buf, len, "%s%s", p->signal, p->core ? " (core)" : "");
+	else if (p->exited)
+		snprintf(buf, len, "exit %d", p->code);
+	else
+		snprintf(buf, len, "%s", p->detached ? "detached" :
+		    p->lost ? "exit not logged" : "running at end");
 	return buf;
 }

@@ -112,6 +112,9 @@ struct report_proc {
 	 * maxrss_kb is its own peak rather than a child's. */
 	double			 self_cpu;
 	bool			 maxrss_own;
+	/* Derived by report_model_finish(): the time it was alive and none
+	 * of its child processes was (children clipped to its interval). */
+	double			 exclusive;
 
 	/* The image it ran before its first exec (its parent's at fork). */
 	const struct report_image *inherited;
@@ -205,6 +208,11 @@ const char *report_proc_name(const struct report_proc *);
 /* Describe how it ended ("exit 0", "killed by SIGKILL", "running") into a
  * buffer of at least 64 bytes. */
 const char *report_proc_status(const struct report_proc *, char *buf,
+	    size_t len);
+
+/* The same, shorter, for a column: "exit 2", "SIGSEGV (core)", "running
+ * at end". */
+const char *report_proc_status_short(const struct report_proc *, char *buf,
 	    size_t len);
 
 /* The last path component of s. */

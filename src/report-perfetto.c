@@ -9,6 +9,7 @@
 #include "report-json.h"
 #include "report-model.h"
 #include "report-perfetto.h"
+#include "report-text.h"
 #include "report-tree.h"
 
 /* Track ids for the records of a reused pid: above any Linux pid
@@ -226,23 +227,27 @@ flow(struct report_json *j, const struct report_proc *p)
 	}
 }
 
-/* Every event of process p; order is its place in the tree. */
+/* Every event of process p; order is its place in the tree. Its track is
+ * named by its label ("cc1 src/jv.c"), as its row in the SVG picture. */
 static void
 process_events(struct report_json *j, const struct report_proc *p,
-    long long order, const struct report_proc *root)
+    long long order, const struct report_proc *root, struct fw_buf *b)
 {
-	char	 name[320], label[320];
-
-	snprintf(name, sizeof name, "%s %lld", report_proc_name(p), p->pid);
-	metadata(j, "process_name", track_of(p), track_of(p), "name", name, 0);
-	metadata(j, "thread_name", track_of(p), track_of(p), "name", name, 0);
+	fw_buf_reset(b);
+	report_text_label(b, p, 80);
+	metadata(j, "process_name", track_of(p), track_of(p), "name",
+	    fw_buf_cstr(b), 0);
+	metadata(j, "thread_name", track_of(p), track_of(p), "name",
+	    fw_buf_cstr(b), 0);
 	metadata(j, "process_sort_index", track_of(p), track_of(p),
 	    "sort_index", NULL, order);
 	if (p->parent != NULL) {
-		snprintf(label, sizeof label, "child of %s %lld",
-		    report_proc_name(p->parent), p->parent->pid);
+		fw_buf_reset(b);
+		fw_buf_adds(b, "child of ");
+		report_text_label(b, p->parent, 80);
+		fw_buf_printf(b, " (%lld)", p->parent->pid);
 		metadata(j, "process_labels", track_of(p), track_of(p),
-		    "labels", label, 0);
+		    "labels", fw_buf_cstr(b), 0);
 	}
 	proc_slices(j, p);
 	thread_events(j, p);
@@ -257,11 +262,14 @@ report_perfetto_write(FILE *f, const struct report_model *m,
 {
 	struct report_json	 j;
 	struct report_proc	**roots, *p;
+	struct fw_buf		 b;
 	size_t			 n, i;
 	long long		 order = 0;
 	int			 depth;
 
+	fw_buf_init(&b);
 	report_json_init(&j, f, 2);
+	j.strict = true;
 	report_json_begin_object(&j);
 	report_json_key(&j, "displayTimeUnit");
 	report_json_string(&j, "ms");
@@ -284,10 +292,11 @@ report_perfetto_write(FILE *f, const struct report_model *m,
 		depth = 0;
 		for (p = roots[i]; p != NULL;
 		    p = report_proc_next(p, roots[i], true, &depth))
-			process_events(&j, p, order++, roots[i]);
+			process_events(&j, p, order++, roots[i], &b);
 	}
 	free(roots);
 	report_json_end_array(&j);
 	report_json_end_object(&j);
 	report_json_release(&j);
+	fw_buf_release(&b);
 }

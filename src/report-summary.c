@@ -10,6 +10,7 @@
 #include "report-critical.h"
 #include "report-json.h"
 #include "report-model.h"
+#include "report-profile.h"
 #include "report-summary.h"
 #include "report-text.h"
 
@@ -17,7 +18,7 @@
 struct agg {
 	const char	*name;
 	unsigned long	 count;
-	double		 run;		/* sum of process durations */
+	double		 excl;		/* sum of exclusive times */
 	double		 cpu;		/* sum of own CPU times */
 	long long	 rss;		/* max of own peak RSS */
 	bool		 has_rusage;
@@ -70,7 +71,8 @@ agg_get(struct aggs *a, const char *name)
 	return &a->rows[a->n - 1];
 }
 
-/* One row per command name: count, run time, own CPU, own peak RSS. */
+/* One row per command name: count, exclusive time, own CPU, own peak
+ * RSS. */
 static void
 aggs_build(struct aggs *a, const struct report_model *m)
 {
@@ -83,7 +85,7 @@ aggs_build(struct aggs *a, const struct report_model *m)
 		p = m->procs[i];
 		g = agg_get(a, report_proc_name(p));
 		g->count++;
-		g->run += report_proc_duration(p);
+		g->excl += p->exclusive;
 		if (p->has_rusage) {
 			g->has_rusage = true;
 			g->cpu += p->self_cpu;
@@ -106,10 +108,10 @@ by_count(const void *x, const void *y)
 }
 
 static int
-by_run(const void *x, const void *y)
+by_excl(const void *x, const void *y)
 {
 	const struct agg *a = x, *b = y;
-	int		 c = CMP_DESC(a->run, b->run);
+	int		 c = CMP_DESC(a->excl, b->excl);
 
 	return c != 0 ? c : strcmp(a->name, b->name);
 }
@@ -132,7 +134,7 @@ by_rss(const void *x, const void *y)
 	return c != 0 ? c : strcmp(a->name, b->name);
 }
 
-enum top_key { TOP_COUNT, TOP_RUN, TOP_CPU, TOP_RSS };
+enum top_key { TOP_COUNT, TOP_EXCL, TOP_CPU, TOP_RSS };
 
 static const struct {
 	const char	*title;
@@ -141,8 +143,8 @@ static const struct {
 	bool		 needs_rusage;
 } tops[] = {
 	[TOP_COUNT] = { "count", "count", by_count, false },
-	[TOP_RUN] = { "run time (sum of process durations)", "run_time",
-	    by_run, false },
+	[TOP_EXCL] = { "exclusive time (alive, no traced child alive)",
+	    "exclusive_time", by_excl, false },
 	[TOP_CPU] = { "CPU time (user + system, children not included)",
 	    "cpu_time", by_cpu, true },
 	[TOP_RSS] = { "max RSS (peak of one process)", "max_rss_kb", by_rss,
@@ -162,15 +164,70 @@ count_unfinished(const struct report_model *m)
 	return n;
 }
 
-static unsigned long
-count_failed(const struct report_model *m)
-{
-	unsigned long	 n = 0;
-	size_t		 i;
+/*
+ * Failed processes, sorted by what happened to their failure. A chain of
+ * failures is a failed process and its failed ancestors up to the first
+ * one whose parent did not fail. When that parent exited 0, it handled the
+ * failure and went on (`mkdir d || test -d d`); otherwise the failure
+ * propagated (to the root, or to a parent that never exited in the log).
+ * Each chain is shown by its origins: its failed processes without a
+ * failed child, where the failure started.
+ */
+struct failures {
+	size_t			 total;		/* failed processes */
+	size_t			 n_failed[2];	/* of them: propagated, handled */
+	const struct report_proc **origins[2];	/* in log order */
+	size_t			 n_origins[2];
+};
 
-	for (i = 0; i < m->n_procs; i++)
-		n += report_proc_failed(m->procs[i]);
-	return n;
+enum { FAIL_PROPAGATED, FAIL_HANDLED };
+
+/* The class of p's failure: FAIL_PROPAGATED or FAIL_HANDLED. */
+static int
+failure_class(const struct report_proc *p)
+{
+	while (p->parent != NULL && report_proc_failed(p->parent))
+		p = p->parent;
+	return p->parent != NULL && p->parent->exited ? FAIL_HANDLED :
+	    FAIL_PROPAGATED;
+}
+
+static void
+failures_classify(struct failures *fl, const struct report_model *m)
+{
+	const struct report_proc	*p;
+	bool				*failed_child;
+	size_t				 i;
+	int				 k;
+
+	memset(fl, 0, sizeof *fl);
+	failed_child = fw_calloc(m->n_procs + 1, sizeof *failed_child);
+	for (i = 0; i < m->n_procs; i++) {
+		p = m->procs[i];
+		if (report_proc_failed(p) && p->parent != NULL)
+			failed_child[p->parent->seq] = true;
+	}
+	for (k = 0; k < 2; k++)
+		fl->origins[k] = fw_calloc(m->n_procs + 1,
+		    sizeof *fl->origins[k]);
+	for (i = 0; i < m->n_procs; i++) {
+		p = m->procs[i];
+		if (!report_proc_failed(p))
+			continue;
+		k = failure_class(p);
+		fl->total++;
+		fl->n_failed[k]++;
+		if (!failed_child[p->seq])
+			fl->origins[k][fl->n_origins[k]++] = p;
+	}
+	free(failed_child);
+}
+
+static void
+failures_release(struct failures *fl)
+{
+	free(fl->origins[0]);
+	free(fl->origins[1]);
 }
 
 /* The ancestors of p from its root down to p itself; *n set. Free it. */
@@ -189,35 +246,60 @@ chain_of(const struct report_proc *p, size_t *n)
 	return v;
 }
 
-/* Every failed process with its status, command and parent chain. */
+/* One failure: status, command, and the chain from the root, with the
+ * status of each failed ancestor. */
 static void
-text_failures(struct fw_buf *b, const struct report_model *m,
+text_failure(struct fw_buf *b, const struct report_proc *p,
     const struct report_opts *o)
 {
-	const struct report_proc	**chain, *p;
+	const struct report_proc	**chain;
 	char				 st[96], dur[32];
-	size_t				 i, k, n;
+	size_t				 k, n, start = b->len;
 
-	for (i = 0; i < m->n_procs; i++) {
-		p = m->procs[i];
-		if (!report_proc_failed(p))
+	report_text_color_on(b, o, report_text_role(p));
+	fw_buf_printf(b, "    pid %lld: %s after %s: ", p->pid,
+	    report_proc_status(p, st, sizeof st),
+	    report_text_duration(dur, sizeof dur, report_proc_duration(p)));
+	report_text_command_rest(b, start, p, o->width, 0);
+	report_text_color_off(b, o, report_text_role(p));
+	fw_buf_adds(b, "\n      chain: ");
+	chain = chain_of(p, &n);
+	for (k = 0; k < n; k++) {
+		fw_buf_printf(b, "%s%lld ", k ? " > " : "", chain[k]->pid);
+		report_text_bare(b, report_proc_name(chain[k]));
+		if (k + 1 < n && report_proc_failed(chain[k]))
+			fw_buf_printf(b, " (%s)", report_proc_status_short(chain[k], st,
+			    sizeof st));
+	}
+	free(chain);
+	fw_buf_addc(b, '\n');
+}
+
+/* The failures, propagated first, each list cut to o->top. */
+static void
+text_failures(struct fw_buf *b, FILE *f, const struct failures *fl,
+    const struct report_opts *o)
+{
+	static const char *const title[2] = {
+		"Propagated (not handled by a parent; where each chain "
+		    "started):",
+		"Handled (the parent went on and exited 0):",
+	};
+	size_t	 i;
+	int	 k;
+
+	for (k = 0; k < 2; k++) {
+		if (fl->n_origins[k] == 0)
 			continue;
-		report_text_color_on(b, o, report_text_role(p));
-		fw_buf_printf(b, "  pid %lld: %s after %s: ", p->pid,
-		    report_proc_status(p, st, sizeof st),
-		    report_text_duration(dur, sizeof dur,
-		    report_proc_duration(p)));
-		report_text_command(b, p);
-		report_text_color_off(b, o, report_text_role(p));
-		fw_buf_adds(b, "\n    chain: ");
-		chain = chain_of(p, &n);
-		for (k = 0; k < n; k++) {
-			fw_buf_printf(b, "%s%lld ", k ? " > " : "",
-			    chain[k]->pid);
-			report_text_bare(b, report_proc_name(chain[k]));
+		fw_buf_printf(b, "  %s\n", title[k]);
+		for (i = 0; i < fl->n_origins[k] && i < (size_t)o->top; i++) {
+			text_failure(b, fl->origins[k][i], o);
+			report_text_flush(b, f);
 		}
-		free(chain);
-		fw_buf_addc(b, '\n');
+		if (fl->n_origins[k] > (size_t)o->top)
+			fw_buf_printf(b, "    ... and %zu more not shown "
+			    "(--top N shows N)\n", fl->n_origins[k] -
+			    (size_t)o->top);
 	}
 }
 
@@ -236,7 +318,8 @@ text_slow_step(struct fw_buf *b, const struct report_model *m,
 		fw_buf_printf(b, "Slow step:  pid %lld, %s self, %.1f%% of the "
 		    "critical path: ", l->proc->pid, report_text_duration(d,
 		    sizeof d, l->exclusive), l->share * 100);
-		report_text_command(b, l->proc);
+		report_text_command_fit(b, l->proc, o->width == 0 ? 0 :
+		    o->width > 90 ? o->width - 70 : 20);
 		fw_buf_addc(b, '\n');
 	}
 	report_critical_release(&cr);
@@ -261,8 +344,8 @@ text_top(struct fw_buf *b, struct aggs *a, enum top_key key, int limit)
 		case TOP_COUNT:
 			snprintf(v, sizeof v, "%lu", a->rows[i].count);
 			break;
-		case TOP_RUN:
-			report_text_duration(v, sizeof v, a->rows[i].run);
+		case TOP_EXCL:
+			report_text_duration(v, sizeof v, a->rows[i].excl);
 			break;
 		case TOP_CPU:
 			report_text_duration(v, sizeof v, a->rows[i].cpu);
@@ -280,14 +363,54 @@ text_top(struct fw_buf *b, struct aggs *a, enum top_key key, int limit)
 		fw_buf_adds(b, "  (none)\n");
 }
 
+/* The parallelism profile: mean, peak and the longest serial stretches
+ * (at most 3, each at least 1% of the span). */
+static void
+text_parallelism(struct fw_buf *b, const struct report_model *m,
+    const struct report_opts *o)
+{
+	struct report_profile	 pr;
+	const struct report_serial *sr;
+	char			 d[32];
+	size_t			 i, shown = 0, start;
+
+	report_profile_compute(&pr, m, o);
+	if (pr.n_steps > 0) {
+		fw_buf_printf(b, "Parallelism: %.2f processes busy on "
+		    "average, %d at most (busy: alive, no traced child "
+		    "alive)\n", pr.mean, pr.peak);
+		for (i = 0; i < pr.n_serial && shown < 3; i++) {
+			sr = &pr.serial[i];
+			if (sr->end - sr->start < (pr.t1 - pr.t0) / 100)
+				break;
+			if (shown++ == 0)
+				fw_buf_adds(b, "  serial stretches (one process "
+				    "busy), longest first:\n");
+			start = b->len;
+			fw_buf_printf(b, "    %.3f-%.3f %10s  ", sr->start,
+			    sr->end, report_text_duration(d, sizeof d,
+			    sr->end - sr->start));
+			if (sr->proc != NULL) {
+				fw_buf_printf(b, "pid %lld ", sr->proc->pid);
+				report_text_label(b, sr->proc, 80);
+			}
+			report_text_cut(b, start, o->width);
+			fw_buf_addc(b, '\n');
+		}
+	}
+	report_profile_release(&pr);
+}
+
 void
 report_summary_text(FILE *f, const struct report_model *m,
     const struct report_opts *o)
 {
+	struct failures	 fl;
 	struct fw_buf	 b;
 	struct aggs	 a;
 	char		 dur[32];
-	unsigned long	 nfail = count_failed(m), nrun = count_unfinished(m);
+	unsigned long	 nrun = count_unfinished(m);
+	size_t		 start;
 	int		 k;
 
 	fw_buf_init(&b);
@@ -296,8 +419,10 @@ report_summary_text(FILE *f, const struct report_model *m,
 	fw_buf_adds(&b, m->has_end ? " (complete)\n" :
 	    " (cut short: no end line)\n");
 	if (m->argc > 0) {
+		start = b.len;
 		fw_buf_adds(&b, "Command:    ");
 		report_text_argv(&b, (const char *const *)m->argv, m->argc);
+		report_text_cut(&b, start, o->width);
 		fw_buf_addc(&b, '\n');
 	}
 	if (m->cwd != NULL) {
@@ -324,13 +449,21 @@ report_summary_text(FILE *f, const struct report_model *m,
 	fw_buf_printf(&b, "Wall time:  %s\n", report_text_duration(dur,
 	    sizeof dur, report_model_wall(m)));
 	text_slow_step(&b, m, o);
+	text_parallelism(&b, m, o);
 	fw_buf_printf(&b, "Processes:  %lu", m->counts.processes);
 	if (nrun > 0)
 		fw_buf_printf(&b, " (%lu without an exit in the log)", nrun);
+	failures_classify(&fl, m);
 	fw_buf_printf(&b, "\nThreads:    %lu\nExecs:      %lu\n"
-	    "Signals:    %lu\nFailures:   %lu\n", m->counts.threads,
-	    m->counts.execs, m->counts.signals, nfail);
-	text_failures(&b, m, o);
+	    "Signals:    %lu\nFailures:   %zu", m->counts.threads,
+	    m->counts.execs, m->counts.signals, fl.total);
+	if (fl.total > 0)
+		fw_buf_printf(&b, " (%zu propagated, %zu handled by their "
+		    "parent)", fl.n_failed[FAIL_PROPAGATED],
+		    fl.n_failed[FAIL_HANDLED]);
+	fw_buf_addc(&b, '\n');
+	text_failures(&b, f, &fl, o);
+	failures_release(&fl);
 	report_text_flush(&b, f);
 
 	aggs_build(&a, m);
@@ -368,8 +501,8 @@ json_top(struct report_json *j, struct aggs *a, enum top_key key, int limit)
 		case TOP_COUNT:
 			report_json_int(j, (long long)a->rows[i].count);
 			break;
-		case TOP_RUN:
-			report_json_double(j, a->rows[i].run, 6);
+		case TOP_EXCL:
+			report_json_double(j, a->rows[i].excl, 6);
 			break;
 		case TOP_CPU:
 			report_json_double(j, a->rows[i].cpu, 6);
@@ -410,37 +543,95 @@ json_slow_step(struct report_json *j, const struct report_model *m,
 	report_critical_release(&cr);
 }
 
-/* The "failures" member, each failure with its chain. */
+/* The "failures" member: counts, and the origins of each class of
+ * failure (cut to o->top) with their chains. */
 static void
-json_failures(struct report_json *j, const struct report_model *m)
+json_failures(struct report_json *j, const struct report_model *m,
+    const struct report_opts *o)
 {
+	static const char *const key[2] = { "propagated", "handled" };
 	const struct report_proc	**chain, *p;
+	struct failures			 fl;
 	size_t				 i, k, n;
+	int				 c;
 
+	failures_classify(&fl, m);
 	report_json_key(j, "failures");
-	report_json_begin_array(j);
-	for (i = 0; i < m->n_procs; i++) {
-		p = m->procs[i];
-		if (!report_proc_failed(p))
-			continue;
+	report_json_begin_object(j);
+	report_json_key(j, "total");
+	report_json_int(j, (long long)fl.total);
+	for (c = 0; c < 2; c++) {
+		report_json_key(j, key[c]);
 		report_json_begin_object(j);
-		report_json_proc(j, p);
-		report_json_key(j, "chain");
+		report_json_key(j, "processes");
+		report_json_int(j, (long long)fl.n_failed[c]);
+		report_json_key(j, "origins");
+		report_json_int(j, (long long)fl.n_origins[c]);
+		report_json_key(j, "shown");
 		report_json_begin_array(j);
-		chain = chain_of(p, &n);
-		for (k = 0; k < n; k++) {
+		for (i = 0; i < fl.n_origins[c] && i < (size_t)o->top; i++) {
+			p = fl.origins[c][i];
 			report_json_begin_object(j);
-			report_json_key(j, "pid");
-			report_json_int(j, chain[k]->pid);
-			report_json_key(j, "name");
-			report_json_string(j, report_proc_name(chain[k]));
+			report_json_proc(j, p);
+			report_json_key(j, "chain");
+			report_json_begin_array(j);
+			chain = chain_of(p, &n);
+			for (k = 0; k < n; k++) {
+				report_json_begin_object(j);
+				report_json_key(j, "pid");
+				report_json_int(j, chain[k]->pid);
+				report_json_key(j, "name");
+				report_json_string(j,
+				    report_proc_name(chain[k]));
+				report_json_key(j, "failed");
+				report_json_bool(j,
+				    report_proc_failed(chain[k]));
+				report_json_end_object(j);
+			}
+			free(chain);
+			report_json_end_array(j);
 			report_json_end_object(j);
 		}
-		free(chain);
 		report_json_end_array(j);
 		report_json_end_object(j);
 	}
+	report_json_end_object(j);
+	failures_release(&fl);
+}
+
+/* The "parallelism" member. */
+static void
+json_parallelism(struct report_json *j, const struct report_model *m,
+    const struct report_opts *o)
+{
+	struct report_profile	 pr;
+	size_t			 i;
+
+	report_profile_compute(&pr, m, o);
+	report_json_key(j, "parallelism");
+	report_json_begin_object(j);
+	report_json_key(j, "mean");
+	report_json_double(j, pr.mean, 3);
+	report_json_key(j, "peak");
+	report_json_int(j, pr.peak);
+	report_json_key(j, "serial");
+	report_json_begin_array(j);
+	for (i = 0; i < pr.n_serial && i < (size_t)o->top; i++) {
+		report_json_begin_object(j);
+		report_json_key(j, "start");
+		report_json_double(j, pr.serial[i].start, 6);
+		report_json_key(j, "end");
+		report_json_double(j, pr.serial[i].end, 6);
+		report_json_key(j, "pid");
+		if (pr.serial[i].proc != NULL)
+			report_json_int(j, pr.serial[i].proc->pid);
+		else
+			report_json_null(j);
+		report_json_end_object(j);
+	}
 	report_json_end_array(j);
+	report_json_end_object(j);
+	report_profile_release(&pr);
 }
 
 void
@@ -490,7 +681,8 @@ report_summary_json(struct report_json *j, const struct report_model *m,
 	report_json_key(j, "events");
 	report_json_int(j, (long long)m->n_events);
 	json_slow_step(j, m, o);
-	json_failures(j, m);
+	json_parallelism(j, m, o);
+	json_failures(j, m, o);
 	report_json_key(j, "top");
 	report_json_begin_object(j);
 	aggs_build(&a, m);

@@ -10,6 +10,7 @@
 #include "report.h"
 #include "report-critical.h"
 #include "report-model.h"
+#include "report-profile.h"
 #include "report-svg.h"
 #include "report-text.h"
 #include "report-tree.h"
@@ -18,7 +19,9 @@
 #define LABEL_X		8
 #define CHART_X0	340
 #define CHART_X1	(WIDTH - 24)
-#define TOP		64
+#define BAND_Y		50	/* the parallelism band */
+#define BAND_H		36
+#define TOP		(BAND_Y + BAND_H + 30)
 #define ROW_H		18
 #define BAR_H		12
 #define INDENT		10
@@ -43,6 +46,8 @@ static const char style[] =
 	"  .exec { stroke: #ffffff; stroke-width: 1.2; }\n"
 	"  .prexec { fill: #ffffff; opacity: 0.45; }\n"
 	"  .failtext { fill: #b52b27; }\n"
+	"  .band { fill: #7a9cc6; }\n"
+	"  .bandbox { fill: #f4f7fb; stroke: #c8d3e3; stroke-width: 1; }\n"
 	"</style>\n";
 
 /*
@@ -157,12 +162,22 @@ tick_label(char *buf, size_t len, double t, double step)
 struct svg {
 	FILE			*f;
 	struct fw_buf		 b;
+	struct fw_buf		 label;
 	double			 scale;		/* pixels per second */
 	double			 t0;
 	struct report_proc	**rows;
 	size_t			 n_rows;
 	long			*row_of;	/* by seq, -1 if not drawn */
+	/* By seq: the nearest ancestor that is drawn (folded forks and
+	 * processes left out are skipped), or NULL. */
+	const struct report_proc **drawn_above;
 	bool			*crit;		/* by seq */
+	/* What was left out, for the header. */
+	size_t			 in_scope;	/* processes under the roots */
+	size_t			 folded;	/* forks without exec */
+	size_t			 too_short;	/* --min-duration */
+	size_t			 too_deep;	/* --depth */
+	size_t			 over_cap;	/* --max-rows */
 };
 
 static double
@@ -246,7 +261,6 @@ draw_row(struct svg *s, size_t row, int depth)
 	int				 indent = depth < MAX_INDENT ? depth :
 	    MAX_INDENT;
 	size_t				 room;
-	char				 pid[32];
 
 	fw_buf_adds(&s->b, "<g>");
 	bar_title(s, p);
@@ -272,13 +286,13 @@ draw_row(struct svg *s, size_t row, int depth)
 		    y + (ROW_H - BAR_H) / 2.0, xpos(s, im->ts),
 		    y + (ROW_H + BAR_H) / 2.0);
 	}
-	snprintf(pid, sizeof pid, "%lld ", p->pid);
 	room = (size_t)((CHART_X0 - 8 - LABEL_X - indent * INDENT) / CHAR_W);
-	room = room > strlen(pid) + 2 ? room - strlen(pid) : 2;
-	fw_buf_printf(&s->b, "<text x=\"%d\" y=\"%.1f\"%s>%s",
+	fw_buf_printf(&s->b, "<text x=\"%d\" y=\"%.1f\"%s>",
 	    LABEL_X + indent * INDENT, y + ROW_H - 5,
-	    report_proc_failed(p) ? " class=\"failtext\"" : "", pid);
-	xml_put(&s->b, report_proc_name(p), room);
+	    report_proc_failed(p) ? " class=\"failtext\"" : "");
+	fw_buf_reset(&s->label);
+	report_text_label(&s->label, p, room > 4 ? room : 4);
+	xml_put(&s->b, fw_buf_cstr(&s->label), room > 4 ? room : 4);
 	fw_buf_adds(&s->b, "</text></g>\n");
 	report_text_flush(&s->b, s->f);
 }
@@ -288,18 +302,19 @@ draw_row(struct svg *s, size_t row, int depth)
 static void
 draw_connectors(struct svg *s)
 {
-	const struct report_proc	*p;
+	const struct report_proc	*p, *up;
 	size_t				 row;
 	double				 x;
 
 	for (row = 0; row < s->n_rows; row++) {
 		p = s->rows[row];
-		if (p->parent == NULL || s->row_of[p->parent->seq] < 0)
+		up = s->drawn_above[p->seq];
+		if (up == NULL)
 			continue;
 		x = xpos(s, p->start);
 		fw_buf_printf(&s->b, "<path class=\"conn\" d=\"M%.2f %.1f "
 		    "V%.1f H%.2f\"/>\n", x,
-		    row_y((size_t)s->row_of[p->parent->seq]) + ROW_H / 2.0,
+		    row_y((size_t)s->row_of[up->seq]) + ROW_H / 2.0,
 		    row_y(row) + ROW_H / 2.0, x + 1);
 		report_text_flush(&s->b, s->f);
 	}
@@ -337,33 +352,182 @@ draw_legend(struct svg *s, double y)
 	    y + BAR_H - 2);
 }
 
-/* Collect the rows: processes in pre-order under the roots, to --depth. */
+/* Longest first; ties: created first. */
+static int
+by_duration(const void *x, const void *y)
+{
+	const struct report_proc *a = *(const struct report_proc *const *)x;
+	const struct report_proc *b = *(const struct report_proc *const *)y;
+	double			 da = report_proc_duration(a);
+	double			 db = report_proc_duration(b);
+
+	if (da != db)
+		return da > db ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq ? 1 : 0;
+}
+
+/*
+ * Choose the rows: the processes under the roots in pre-order, to --depth,
+ * without those shorter than --min-duration (and what ran under them) and
+ * without the forks that never exec'd, whose children are drawn in their
+ * place. When more than --max-rows are left, the longest are kept, each
+ * with its ancestors, so that the picture stays drawable (rsvg-convert
+ * refuses more than 32,767 pixels).
+ */
 static void
 collect_rows(struct svg *s, const struct report_model *m,
     const struct report_opts *o, int **depths)
 {
-	struct report_proc	**roots, *p;
-	size_t			 n, i;
-	int			 depth;
+	struct report_proc	**roots, *p, **cand;
+	const struct report_proc *a;
+	bool			*want, *folded, *incand;
+	size_t			 n, i, k, n_cand = 0, n_want = 0, need;
+	int			 depth, *vdepth;
 
 	s->rows = fw_calloc(m->n_procs + 1, sizeof *s->rows);
 	*depths = fw_calloc(m->n_procs + 1, sizeof **depths);
 	s->row_of = fw_malloc((m->n_procs + 1) * sizeof *s->row_of);
+	s->drawn_above = fw_calloc(m->n_procs + 1, sizeof *s->drawn_above);
+	cand = fw_calloc(m->n_procs + 1, sizeof *cand);
+	want = fw_calloc(m->n_procs + 1, sizeof *want);
+	folded = fw_calloc(m->n_procs + 1, sizeof *folded);
+	incand = fw_calloc(m->n_procs + 1, sizeof *incand);
+	vdepth = fw_calloc(m->n_procs + 1, sizeof *vdepth);
 	for (i = 0; i < m->n_procs; i++)
 		s->row_of[i] = -1;
 	n = report_tree_roots(m, o, &roots);
 	for (i = 0; i < n; i++) {
 		depth = 0;
-		for (p = roots[i]; p != NULL; p = report_proc_next(p, roots[i],
-		    o->depth < 0 || depth < o->depth, &depth)) {
-			if (s->row_of[p->seq] >= 0)
+		for (p = roots[i]; p != NULL; ) {
+			bool	 deeper = o->depth < 0 || depth < o->depth;
+			size_t	 below = 0;
+			int	 d = depth;
+
+			s->in_scope++;
+			if (depth > 0 && report_proc_duration(p) <
+			    o->min_duration) {
+				/* Left out with what ran under it. */
+				const struct report_proc *q = p;
+				int		 dd = 0;
+
+				while ((q = report_proc_next(q, p, true,
+				    &dd)) != NULL)
+					below++;
+				s->too_short += below + 1;
+				s->in_scope += below;
+				p = report_proc_next(p, roots[i], false,
+				    &depth);
 				continue;
-			s->row_of[p->seq] = (long)s->n_rows;
-			(*depths)[s->n_rows] = depth;
-			s->rows[s->n_rows++] = p;
+			}
+			if (!deeper && p->first_child != NULL) {
+				const struct report_proc *q = p;
+				int		 dd = 0;
+
+				while ((q = report_proc_next(q, p, true,
+				    &dd)) != NULL)
+					below++;
+				s->too_deep += below;
+				s->in_scope += below;
+			}
+			if (d > 0 && p->images == NULL) {
+				folded[p->seq] = true;
+				s->folded++;
+			} else
+				cand[n_cand++] = p;
+			incand[p->seq] = true;
+			p = report_proc_next(p, roots[i], deeper, &depth);
 		}
 	}
 	free(roots);
+
+	/* The longest, each with the ancestors it needs, up to the cap. */
+	if (n_cand > o->max_rows) {
+		struct report_proc **byd = fw_calloc(n_cand + 1, sizeof *byd);
+
+		memcpy(byd, cand, n_cand * sizeof *byd);
+		qsort(byd, n_cand, sizeof *byd, by_duration);
+		for (k = 0; k < n_cand; k++) {
+			if (want[byd[k]->seq])
+				continue;
+			need = 1;
+			for (a = byd[k]->parent; a != NULL && incand[a->seq] &&
+			    !want[a->seq]; a = a->parent)
+				need += !folded[a->seq];
+			if (n_want + need > o->max_rows)
+				break;
+			for (a = byd[k]; a != NULL && incand[a->seq] &&
+			    !want[a->seq]; a = a->parent) {
+				if (!folded[a->seq])
+					n_want++;
+				want[a->seq] = true;
+			}
+		}
+		free(byd);
+		s->over_cap = n_cand - n_want;
+	} else {
+		for (k = 0; k < n_cand; k++)
+			want[cand[k]->seq] = true;
+	}
+	/* Rows in pre-order; a row is indented one step below the nearest
+	 * ancestor that is drawn. */
+	for (k = 0; k < n_cand; k++) {
+		p = cand[k];
+		if (!want[p->seq] || folded[p->seq])
+			continue;
+		for (a = p->parent; a != NULL && (folded[a->seq] ||
+		    s->row_of[a->seq] < 0); a = a->parent)
+			;
+		s->drawn_above[p->seq] = a;
+		vdepth[p->seq] = a != NULL ? vdepth[a->seq] + 1 : 0;
+		s->row_of[p->seq] = (long)s->n_rows;
+		(*depths)[s->n_rows] = vdepth[p->seq];
+		s->rows[s->n_rows++] = p;
+	}
+	free(cand);
+	free(want);
+	free(folded);
+	free(incand);
+	free(vdepth);
+}
+
+/* The parallelism band: busy processes over time, one column per pixel,
+ * as a filled outline above the bars. */
+static void
+draw_band(struct svg *s, const struct report_model *m,
+    const struct report_opts *o, double span)
+{
+	struct report_profile	 pr;
+	double			 x, t, dt, v, y0 = BAND_Y + BAND_H;
+	size_t			 cursor = 0;
+
+	report_profile_compute(&pr, m, o);
+	fw_buf_printf(&s->b, "<rect class=\"bandbox\" x=\"%d\" y=\"%d\" "
+	    "width=\"%d\" height=\"%d\"/>\n", CHART_X0, BAND_Y,
+	    CHART_X1 - CHART_X0, BAND_H);
+	fw_buf_printf(&s->b, "<text class=\"axis\" x=\"%d\" y=\"%d\">busy "
+	    "processes: %.2f on average, %d at most</text>\n<text "
+	    "class=\"axis\" x=\"%d\" y=\"%d\">(alive, no traced child "
+	    "alive)</text>\n", LABEL_X, BAND_Y + 14, pr.mean, pr.peak,
+	    LABEL_X, BAND_Y + 27);
+	if (pr.peak > 0 && pr.n_steps > 0) {
+		dt = span / (CHART_X1 - CHART_X0);
+		fw_buf_printf(&s->b, "<path class=\"band\" d=\"M%d %.1f",
+		    CHART_X0, y0);
+		for (x = CHART_X0; x < CHART_X1; x += 1) {
+			t = s->t0 + (x - CHART_X0) * dt;
+			v = report_profile_mean(&pr, t, t + dt, &cursor);
+			fw_buf_printf(&s->b, " L%.0f %.1f L%.0f %.1f", x,
+			    y0 - v / pr.peak * (BAND_H - 2), x + 1,
+			    y0 - v / pr.peak * (BAND_H - 2));
+			if (s->b.len > 60000)
+				report_text_flush(&s->b, s->f);
+		}
+		fw_buf_printf(&s->b, " L%d %.1f Z\"><title>busy processes "
+		    "over time: %.2f on average, %d at most</title></path>\n",
+		    CHART_X1, y0, pr.mean, pr.peak);
+	}
+	report_text_flush(&s->b, s->f);
+	report_profile_release(&pr);
 }
 
 void
@@ -402,6 +566,7 @@ report_svg_write(FILE *f, const struct report_model *m,
 		span = 1e300;	/* absurd timestamps of a damaged log */
 	s.scale = (CHART_X1 - CHART_X0) / span;
 	height = TOP + s.n_rows * ROW_H + LEGEND_H;
+	fw_buf_init(&s.label);
 
 	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
@@ -418,16 +583,43 @@ report_svg_write(FILE *f, const struct report_model *m,
 		}
 	else
 		xml_put(&s.b, o->log, 80);
-	fw_buf_printf(&s.b, "</text>\n<text x=\"8\" y=\"38\">%zu process%s, "
-	    "%zu failed, %s%s</text>\n", s.n_rows, s.n_rows == 1 ? "" : "es",
-	    nfail, report_text_duration(d, sizeof d, span),
-	    m->has_end ? "" : " (log cut short)");
+	fw_buf_printf(&s.b, "</text>\n<text x=\"8\" y=\"38\">%zu of %zu "
+	    "process%s shown, %zu failed, %s%s", s.n_rows, s.in_scope,
+	    s.in_scope == 1 ? "" : "es", nfail, report_text_duration(d,
+	    sizeof d, span), m->has_end ? "" : " (log cut short)");
+	if (s.folded + s.too_short + s.too_deep + s.over_cap > 0) {
+		const char *sep = "; left out:";
+
+		if (s.folded > 0) {
+			fw_buf_printf(&s.b, "%s %zu fork%s without exec (drawn "
+			    "as their parent)", sep, s.folded,
+			    s.folded == 1 ? "" : "s");
+			sep = ",";
+		}
+		if (s.too_short > 0) {
+			fw_buf_printf(&s.b, "%s %zu shorter than %s (with what "
+			    "ran under them)", sep, s.too_short,
+			    report_text_duration(d, sizeof d,
+			    o->min_duration));
+			sep = ",";
+		}
+		if (s.too_deep > 0) {
+			fw_buf_printf(&s.b, "%s %zu deeper than --depth %d",
+			    sep, s.too_deep, o->depth);
+			sep = ",";
+		}
+		if (s.over_cap > 0)
+			fw_buf_printf(&s.b, "%s %zu beyond the %zu longest "
+			    "(--max-rows)", sep, s.over_cap, o->max_rows);
+	}
+	fw_buf_adds(&s.b, "</text>\n");
 	report_text_flush(&s.b, f);
 	for (i = 1; i < s.n_rows; i += 2) {
 		fw_buf_printf(&s.b, "<rect class=\"stripe\" x=\"0\" y=\"%.1f\" "
 		    "width=\"%d\" height=\"%d\"/>\n", row_y(i), WIDTH, ROW_H);
 		report_text_flush(&s.b, f);
 	}
+	draw_band(&s, m, o, span);
 	draw_axis(&s, span, TOP + s.n_rows * ROW_H);
 	report_text_flush(&s.b, f);
 	draw_connectors(&s);
@@ -438,8 +630,10 @@ report_svg_write(FILE *f, const struct report_model *m,
 	report_text_flush(&s.b, f);
 
 	fw_buf_release(&s.b);
+	fw_buf_release(&s.label);
 	free(s.rows);
 	free(s.row_of);
+	free(s.drawn_above);
 	free(s.crit);
 	free(depths);
 }

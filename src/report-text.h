@@ -28,6 +28,37 @@ void	report_text_argv(struct fw_buf *, const char *const *argv, size_t argc);
  * then the full argv of its current one ("sh => cc -c a.c"). */
 void	report_text_command(struct fw_buf *, const struct report_proc *p);
 
+/* Append p's label: its program (the basename of argv[0]) and the argument
+ * that names its work -- the first source file, else the output of -o,
+ * else a shell's -c command or an interpreter's script, else its first
+ * operands -- at most max display columns ("cc1 src/jv.c", "ld -o prog",
+ * "sh -c 'cc -c a.c'", "sleep 1.5"). The SVG rows and Perfetto tracks are
+ * named by it. */
+void	report_text_label(struct fw_buf *, const struct report_proc *p,
+	    size_t max);
+
+/* Append p's command (report_text_command()) when it takes at most width
+ * display columns, or width is 0; else a shortened one that keeps the
+ * program and the arguments naming the work (sources, -o and its output,
+ * a shell's -c command, a script), with "..." for each run of arguments
+ * left out, cut to width. */
+void	report_text_command_fit(struct fw_buf *, const struct report_proc *p,
+	    size_t width);
+
+/* The same for the rest of a line that began at line_start in b: the
+ * command gets what width leaves after the line so far and reserve more
+ * columns (at least 4; no limit when width is 0). */
+void	report_text_command_rest(struct fw_buf *, size_t line_start,
+	    const struct report_proc *p, size_t width, size_t reserve);
+
+/* Cut what b holds from start on to at most width display columns, the
+ * last three "..." when it was longer (width 0: no limit). */
+void	report_text_cut(struct fw_buf *, size_t start, size_t width);
+
+/* The display columns of the UTF-8 text s[0..n) (one per character;
+ * colour sequences take none). */
+size_t	report_text_width(const char *s, size_t n);
+
 /* Format seconds as "1.234s", "12.345ms" or "87us" into buf. */
 const char *report_text_duration(char *buf, size_t len, double secs);
 

@@ -81,8 +81,37 @@ struct tree_text {
 	const struct report_opts *o;
 	bool			*below;
 	size_t			*sizes;
+	/* Per process: its last child that is shown (--min-duration). */
+	const struct report_proc **last_shown;
 	struct report_text_tree	 lines;
+	struct fw_buf		 suffix;
 };
+
+/* True if p is long enough to be shown (--min-duration). */
+static bool
+shown(const struct report_opts *o, const struct report_proc *p)
+{
+	return report_proc_duration(p) >= o->min_duration;
+}
+
+/* Per process (by seq), its last child that is shown. Free it. */
+static const struct report_proc **
+last_children_shown(const struct report_model *m,
+    const struct report_opts *o)
+{
+	const struct report_proc	**v, *c;
+	size_t				 i;
+
+	v = fw_calloc(m->n_procs + 1, sizeof *v);
+	for (i = 0; i < m->n_procs; i++) {
+		for (c = m->procs[i]->first_child; c != NULL;
+		    c = c->next_sibling) {
+			if (shown(o, c))
+				v[i] = c;
+		}
+	}
+	return v;
+}
 
 /* The columns left of the tree: mark, pid, start, duration, status, own
  * CPU and peak RSS (ru: the process whose rusage to show, or NULL). */
@@ -131,20 +160,6 @@ text_threads(struct tree_text *t, const struct report_proc *p, int depth)
 	}
 }
 
-/* The status column: like report_proc_status(), shorter. */
-static const char *
-short_status(const struct report_proc *p, char *buf, size_t len)
-{
-	if (p->exited && p->signaled)
-		snprintf(buf, len, "%s%s", p->signal, p->core ? " (core)" : "");
-	else if (p->exited)
-		snprintf(buf, len, "exit %d", p->code);
-	else
-		snprintf(buf, len, "%s", p->detached ? "detached" :
-		    p->lost ? "exit not logged" : "running at end");
-	return buf;
-}
-
 /* The line of process p at depth; limited when its children are not
  * shown. */
 static void
@@ -159,17 +174,20 @@ text_node(struct tree_text *t, const struct report_proc *p, int depth,
 	/* In colour: the line red or magenta, the tree lines dim. */
 	report_text_color_on(&t->b, t->o, role);
 	put_columns(t, mark, p->pid, p->start, report_proc_duration(p),
-	    short_status(p, st, sizeof st), p);
+	    report_proc_status_short(p, st, sizeof st), p);
 	report_text_color_off(&t->b, t->o, role);
 	report_text_tree_prefix(&t->lines, &t->b, depth, depth == 0 ||
-	    p->next_sibling == NULL);
+	    t->last_shown[p->parent->seq] == p);
 	report_text_color_on(&t->b, t->o, role);
-	report_text_command(&t->b, p);
+	fw_buf_reset(&t->suffix);
 	if (p->n_threads > 0 && (t->o->collapse_threads || limited))
-		fw_buf_printf(&t->b, " {+%zu thread%s}", p->n_threads,
+		fw_buf_printf(&t->suffix, " {+%zu thread%s}", p->n_threads,
 		    p->n_threads == 1 ? "" : "s");
 	if (limited && p->first_child != NULL)
-		fw_buf_printf(&t->b, " [+%zu below]", t->sizes[p->seq]);
+		fw_buf_printf(&t->suffix, " [+%zu below]", t->sizes[p->seq]);
+	report_text_command_rest(&t->b, 0, p, t->o->width, t->suffix.len);
+	fw_buf_add(&t->b, t->suffix.data != NULL ? t->suffix.data : "",
+	    t->suffix.len);
 	report_text_color_off(&t->b, t->o, role);
 	fw_buf_addc(&t->b, '\n');
 	report_text_flush(&t->b, t->f);
@@ -183,9 +201,10 @@ report_tree_text(FILE *f, const struct report_model *m,
 {
 	struct tree_text	 t;
 	struct report_proc	**roots, *p;
-	size_t			 n, i;
+	size_t			 n, i, hidden = 0;
 	int			 depth;
 	bool			 limited;
+	char			 d[32];
 
 	memset(&t, 0, sizeof t);
 	t.f = f;
@@ -194,6 +213,8 @@ report_tree_text(FILE *f, const struct report_model *m,
 	fw_buf_init(&t.b);
 	t.below = report_tree_failed_below(m);
 	t.sizes = subtree_sizes(m);
+	t.last_shown = last_children_shown(m, o);
+	fw_buf_init(&t.suffix);
 	n = report_tree_roots(m, o, &roots);
 	fprintf(f, "Process tree (! failed, * something below failed; START: "
 	    "seconds into the trace;\nCPU: own user+system time; MAXRSS: peak "
@@ -203,14 +224,28 @@ report_tree_text(FILE *f, const struct report_model *m,
 	for (i = 0; i < n; i++) {
 		depth = 0;
 		for (p = roots[i]; p != NULL; ) {
+			if (depth > 0 && !shown(o, p)) {
+				hidden += t.sizes[p->seq] + 1;
+				p = report_proc_next(p, roots[i], false,
+				    &depth);
+				continue;
+			}
 			limited = o->depth >= 0 && depth >= o->depth;
 			text_node(&t, p, depth, limited);
 			p = report_proc_next(p, roots[i], !limited, &depth);
 		}
 	}
+	if (hidden > 0) {
+		report_text_duration(d, sizeof d, o->min_duration);
+		fprintf(f, "(%zu process%s shorter than %s not shown, with "
+		    "what ran under them)\n", hidden, hidden == 1 ? "" : "es",
+		    d);
+	}
 	free(roots);
 	free(t.below);
 	free(t.sizes);
+	free(t.last_shown);
+	fw_buf_release(&t.suffix);
 	report_text_tree_release(&t.lines);
 	fw_buf_release(&t.b);
 }

@@ -4,19 +4,25 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "escape.h"
 #include "optable.h"
 #include "report.h"
 #include "report-ccdb.h"
 #include "report-critical.h"
+#include "report-diff.h"
 #include "report-json.h"
 #include "report-model.h"
+#include "report-otlp.h"
 #include "report-perfetto.h"
+#include "report-slowest.h"
 #include "report-summary.h"
 #include "report-svg.h"
 #include "report-tree.h"
@@ -25,6 +31,12 @@
 
 #define EXIT_OWN_FAILURE	125
 
+/* Columns for command lines when the output is not a terminal. */
+#define DEFAULT_WIDTH		120
+/* SVG rows by default: about 27,000 px, which rsvg-convert (at most
+ * 32,767) and browsers draw. */
+#define DEFAULT_MAX_ROWS	1500
+
 enum {
 	OPT_SUMMARY = 256,
 	OPT_TREE,
@@ -32,11 +44,17 @@ enum {
 	OPT_UNDER,
 	OPT_COLLAPSE,
 	OPT_CRITICAL,
+	OPT_SLOWEST,
+	OPT_DIFF,
 	OPT_PERFETTO,
 	OPT_SVG,
+	OPT_OTLP,
 	OPT_CCDB,
 	OPT_FORMAT,
 	OPT_TOP,
+	OPT_WIDE,
+	OPT_MIN_DURATION,
+	OPT_MAX_ROWS,
 	OPT_COLOR
 };
 
@@ -47,41 +65,67 @@ static const char *const format_words[] = { "text", "json", NULL };
 static const struct optable_entry report_entries[] = {
 	{ .help = "Reports (to standard output, or to the file of -o):" },
 	{ .name = "summary", .id = OPT_SUMMARY,
-	  .help = "wall time; processes, threads, execs; failures\n"
-	    "with their parent chains; top commands by count,\n"
-	    "run time, CPU time and max RSS (the default when\n"
-	    "no other report or export is asked for)" },
+	  .help = "wall time, the slow step, parallelism; processes,\n"
+	    "threads, execs; failures that propagated and those\n"
+	    "handled, with their parent chains; top commands by\n"
+	    "count, exclusive time, CPU time and max RSS (the\n"
+	    "default when nothing else is asked for)" },
 	{ .name = "tree", .id = OPT_TREE,
-	  .help = "the process tree: argv, duration, exit status,\n"
+	  .help = "the process tree: command, duration, exit status,\n"
 	    "rusage of every process; failed branches marked" },
+	{ .name = "critical-path", .id = OPT_CRITICAL,
+	  .help = "the processes that bounded the wall time, each with\n"
+	    "its self time and share" },
+	{ .name = "slowest", .id = OPT_SLOWEST, .value = OPTV_TEXT,
+	  .metavar = "N",
+	  .help = "the N longest leaf processes (no traced children)" },
+	{ .name = "diff", .id = OPT_DIFF,
+	  .help = "compare two logs, A.jsonl B.jsonl: processes new in\n"
+	    "B, gone from A, newly failing and much slower" },
+	{ .help = "\nOptions:" },
 	{ .name = "depth", .id = OPT_DEPTH, .value = OPTV_TEXT, .metavar = "N",
 	  .help = "show the tree (and SVG) N levels deep only" },
 	{ .name = "under", .id = OPT_UNDER, .value = OPTV_TEXT,
 	  .metavar = "PID",
-	  .help = "start the tree, SVG, Perfetto export and critical\n"
-	    "path at process PID" },
+	  .help = "start the tree, SVG, exports and critical path at\n"
+	    "process PID" },
 	{ .name = "collapse-threads", .id = OPT_COLLAPSE,
 	  .help = "one line per process, not one per thread" },
-	{ .name = "critical-path", .id = OPT_CRITICAL,
-	  .help = "the chain of processes that bounded the wall time" },
 	{ .name = "top", .id = OPT_TOP, .value = OPTV_TEXT, .metavar = "N",
-	  .help = "rows in each top-commands table (default 10)" },
+	  .help = "rows in each top table and failure list (default\n"
+	    "10)" },
+	{ .name = "wide", .id = OPT_WIDE,
+	  .help = "full command lines (default: cut to the terminal's\n"
+	    "width, or 120 columns, keeping the program and the\n"
+	    "files it works on)" },
+	{ .name = "min-duration", .id = OPT_MIN_DURATION, .value = OPTV_TEXT,
+	  .metavar = "TIME",
+	  .help = "leave processes shorter than TIME (5ms, 0.2s) out\n"
+	    "of the tree and the SVG" },
+	{ .name = "max-rows", .id = OPT_MAX_ROWS, .value = OPTV_TEXT,
+	  .metavar = "N",
+	  .help = "SVG: draw at most N processes, the longest\n"
+	    "(default 1500)" },
 	{ .name = "format", .id = OPT_FORMAT, .value = OPTV_WORD,
 	  .words = format_words,
-	  .help = "the form of these reports (default text)" },
+	  .help = "the form of the reports (default text)" },
 	{ .name = "output", .letter = 'o', .id = 'o', .value = OPTV_FILE,
 	  .metavar = "FILE",
-	  .help = "write them to FILE" },
+	  .help = "write the reports to FILE" },
 	{ .name = "color", .id = OPT_COLOR, .value = OPTV_WORD,
 	  .metavar = "WHEN", .words = color_words,
 	  .help = "colour the text reports: auto (on a terminal,\n"
 	    "unless NO_COLOR is set), always or never" },
-	{ .help = "\nExports:" },
+	{ .help = "\nExports (each to its own FILE; - is standard output):" },
 	{ .name = "perfetto", .id = OPT_PERFETTO, .value = OPTV_FILE,
 	  .metavar = "FILE",
 	  .help = "Chrome trace-event JSON for ui.perfetto.dev" },
 	{ .name = "svg", .id = OPT_SVG, .value = OPTV_FILE, .metavar = "FILE",
 	  .help = "an SVG timeline picture" },
+	{ .name = "otlp", .id = OPT_OTLP, .value = OPTV_FILE,
+	  .metavar = "FILE",
+	  .help = "an OpenTelemetry trace (OTLP/JSON): a span per\n"
+	    "process" },
 	{ .name = "compile-commands", .id = OPT_CCDB, .value = OPTV_FILE,
 	  .metavar = "FILE",
 	  .help = "compile_commands.json of the compiler runs" },
@@ -100,6 +144,7 @@ static void
 usage(FILE *f)
 {
 	fputs("Usage: forkwatch report [OPTIONS] LOG.jsonl\n"
+	    "       forkwatch report --diff [OPTIONS] A.jsonl B.jsonl\n"
 	    "Report on a trace log written by forkwatch --format=jsonl (\"-\" "
 	    "reads\nstandard input), without running anything again.\n\n", f);
 	optable_help(f, &report_optable);
@@ -142,16 +187,57 @@ parse_num(const char *s, long long min, long long max, long long *out)
 	return 0;
 }
 
+/* Parse a duration: a number of seconds, or one followed by s, ms or us.
+ * -1 if s is not one. */
+static int
+parse_duration(const char *s, double *out)
+{
+	static const struct {
+		const char	*unit;
+		double		 scale;
+	} units[] = { { "", 1 }, { "s", 1 }, { "ms", 1e-3 }, { "us", 1e-6 } };
+	char	*end;
+	double	 v;
+	size_t	 i;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno != 0 || end == s || !(v >= 0) || v > 1e9)
+		return -1;
+	for (i = 0; i < FW_ARRAY_SIZE(units); i++) {
+		if (strcmp(end, units[i].unit) == 0) {
+			*out = v * units[i].scale;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* The columns of the terminal the reports go to, or DEFAULT_WIDTH. */
+static size_t
+terminal_width(const struct report_opts *o)
+{
+	struct winsize	 ws;
+
+	if ((o->output == NULL || strcmp(o->output, "-") == 0) &&
+	    isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ,
+	    &ws) == 0 && ws.ws_col >= 40)
+		return ws.ws_col;
+	return DEFAULT_WIDTH;
+}
+
 /* The getopt loop of parse_options(). */
 static int
 parse(int argc, char **argv, struct report_opts *o, struct optable_getopt *g)
 {
 	long long	 v;
-	int		 c, word;
+	int		 c, word, nlogs;
+	bool		 wide = false;
 
 	memset(o, 0, sizeof *o);
 	o->depth = -1;
 	o->top = 10;
+	o->max_rows = DEFAULT_MAX_ROWS;
 	o->format = REPORT_FORMAT_TEXT;
 	optind = 0;	/* GNU: reinitialize; argv[0] ("report") is skipped */
 	opterr = 0;
@@ -181,6 +267,34 @@ parse(int argc, char **argv, struct report_opts *o, struct optable_getopt *g)
 			break;
 		case OPT_CRITICAL:
 			o->critical = true;
+			break;
+		case OPT_SLOWEST:
+			if (parse_num(optarg, 1, INT_MAX, &v) != 0)
+				return usage_error("bad --slowest '%s': "
+				    "expected a number >= 1", optarg);
+			o->slowest = (int)v;
+			break;
+		case OPT_DIFF:
+			o->diff = true;
+			break;
+		case OPT_WIDE:
+			wide = true;
+			break;
+		case OPT_MIN_DURATION:
+			if (parse_duration(optarg, &o->min_duration) != 0)
+				return usage_error("bad --min-duration '%s': "
+				    "expected a time such as 5ms or 0.2s",
+				    optarg);
+			break;
+		case OPT_MAX_ROWS:
+			if (parse_num(optarg, 1, 1000000, &v) != 0)
+				return usage_error("bad --max-rows '%s': "
+				    "expected a number from 1 to 1000000",
+				    optarg);
+			o->max_rows = (size_t)v;
+			break;
+		case OPT_OTLP:
+			o->otlp = optarg;
 			break;
 		case OPT_PERFETTO:
 			o->perfetto = optarg;
@@ -227,15 +341,29 @@ parse(int argc, char **argv, struct report_opts *o, struct optable_getopt *g)
 			    argv[optind - 1]);
 		}
 	}
+	nlogs = o->diff ? 2 : 1;
 	if (optind >= argc)
-		return usage_error("%s", "no LOG file given");
-	if (optind + 1 < argc)
-		return usage_error("unexpected argument '%s' (one LOG file "
-		    "only)", argv[optind + 1]);
+		return usage_error("%s", o->diff ? "--diff needs two LOG files" :
+		    "no LOG file given");
+	if (o->diff && optind + 1 >= argc)
+		return usage_error("--diff needs two LOG files, got one");
+	if (optind + nlogs < argc)
+		return usage_error("unexpected argument '%s' (%s)",
+		    argv[optind + nlogs], o->diff ? "--diff compares two LOG "
+		    "files" : "one LOG file only");
 	o->log = argv[optind];
-	if (!o->tree && !o->critical && o->perfetto == NULL && o->svg == NULL &&
+	if (o->diff) {
+		o->log2 = argv[optind + 1];
+		if (o->tree || o->critical || o->slowest || o->summary ||
+		    o->perfetto || o->svg || o->otlp || o->ccdb)
+			return usage_error("%s", "--diff takes no other report "
+			    "or export");
+	}
+	if (!o->tree && !o->critical && !o->slowest && !o->diff &&
+	    o->perfetto == NULL && o->svg == NULL && o->otlp == NULL &&
 	    o->ccdb == NULL)
 		o->summary = true;
+	o->width = wide ? 0 : terminal_width(o);
 	return -1;
 }
 
@@ -364,47 +492,77 @@ close_out(FILE *f, const char *path)
 	return 0;
 }
 
-/* The summary, tree and critical path, as text or one JSON object. */
+static bool
+want_summary(const struct report_opts *o)
+{
+	return o->summary;
+}
+
+static bool
+want_tree(const struct report_opts *o)
+{
+	return o->tree;
+}
+
+static bool
+want_critical(const struct report_opts *o)
+{
+	return o->critical;
+}
+
+static bool
+want_slowest(const struct report_opts *o)
+{
+	return o->slowest > 0;
+}
+
+/* The reports: each is asked for by a member of struct report_opts, and
+ * written as text or as a member of one JSON object, in this order. */
+static const struct report_view {
+	const char	*json_key;
+	bool		(*wanted)(const struct report_opts *);
+	void		(*text)(FILE *, const struct report_model *,
+			    const struct report_opts *);
+	void		(*json)(struct report_json *,
+			    const struct report_model *,
+			    const struct report_opts *);
+} views[] = {
+	{ "summary", want_summary, report_summary_text, report_summary_json },
+	{ "tree", want_tree, report_tree_text, report_tree_json },
+	{ "critical_path", want_critical, report_critical_text,
+	    report_critical_json },
+	{ "slowest", want_slowest, report_slowest_text, report_slowest_json },
+};
+
+/* The reports asked for, as text or one JSON object. */
 static void
 write_reports(FILE *f, const struct report_model *m,
     const struct report_opts *o)
 {
 	struct report_json	 j;
 	bool			 sep = false;
+	size_t			 i;
 
 	if (o->format == REPORT_FORMAT_JSON) {
 		report_json_init(&j, f, SIZE_MAX);
 		report_json_begin_object(&j);
-		if (o->summary) {
-			report_json_key(&j, "summary");
-			report_summary_json(&j, m, o);
+	}
+	for (i = 0; i < FW_ARRAY_SIZE(views); i++) {
+		if (!views[i].wanted(o))
+			continue;
+		if (o->format == REPORT_FORMAT_JSON) {
+			report_json_key(&j, views[i].json_key);
+			views[i].json(&j, m, o);
+			continue;
 		}
-		if (o->tree) {
-			report_json_key(&j, "tree");
-			report_tree_json(&j, m, o);
-		}
-		if (o->critical) {
-			report_json_key(&j, "critical_path");
-			report_critical_json(&j, m, o);
-		}
+		if (sep)
+			putc('\n', f);
+		views[i].text(f, m, o);
+		sep = true;
+	}
+	if (o->format == REPORT_FORMAT_JSON) {
 		report_json_end_object(&j);
 		report_json_release(&j);
-		return;
-	}
-	if (o->summary) {
-		report_summary_text(f, m, o);
-		sep = true;
-	}
-	if (o->tree) {
-		if (sep)
-			putc('\n', f);
-		report_tree_text(f, m, o);
-		sep = true;
-	}
-	if (o->critical) {
-		if (sep)
-			putc('\n', f);
-		report_critical_text(f, m, o);
 	}
 }
 
@@ -443,40 +601,58 @@ ccdb_notice(const char *path, const struct report_ccdb_stats *cs)
 	fw_buf_release(&b);
 }
 
-/* Run one export (what: OPT_PERFETTO, OPT_SVG or OPT_CCDB) into path.
+/* compile_commands.json, and a line on what was left out. */
+static void
+ccdb_export(FILE *f, const struct report_model *m,
+    const struct report_opts *o)
+{
+	struct report_ccdb_stats cs;
+
+	report_ccdb_write(f, m, &cs);
+	ccdb_notice(o->ccdb, &cs);
+	free(cs.first_missing);
+}
+
+/* The exports: the file each goes to is a member of struct report_opts. */
+static const struct report_export {
+	size_t		 file;		/* offset of its const char * */
+	void		(*write)(FILE *, const struct report_model *,
+			    const struct report_opts *);
+} exports[] = {
+	{ offsetof(struct report_opts, perfetto), report_perfetto_write },
+	{ offsetof(struct report_opts, svg), report_svg_write },
+	{ offsetof(struct report_opts, otlp), report_otlp_write },
+	{ offsetof(struct report_opts, ccdb), ccdb_export },
+};
+
+/* Write the reports asked for (or the comparison with m2) to o->output.
  * Returns 0 or -1. */
 static int
-export(const char *path, const struct report_model *m,
-    const struct report_opts *o, int what)
+reports_to_output(struct report_opts *o, const struct report_model *m,
+    const struct report_model *m2)
 {
-	FILE			*f = open_out(path);
-	struct report_ccdb_stats cs;
+	FILE	*f = open_out(o->output);
 
 	if (f == NULL)
 		return -1;
+	o->color = o->format == REPORT_FORMAT_TEXT &&
+	    color_use(o->color_when, fileno(f));
 	errno = 0;
-	switch (what) {
-	case OPT_PERFETTO:
-		report_perfetto_write(f, m, o);
-		break;
-	case OPT_SVG:
-		report_svg_write(f, m, o);
-		break;
-	case OPT_CCDB:
-		report_ccdb_write(f, m, &cs);
-		ccdb_notice(path, &cs);
-		free(cs.first_missing);
-		break;
-	}
-	return close_out(f, path);
+	if (m2 != NULL)
+		report_diff_write(f, m, m2, o);
+	else
+		write_reports(f, m, o);
+	return close_out(f, o->output);
 }
 
 int
 report_main(int argc, char **argv)
 {
 	struct report_opts	 o;
-	struct report_model	*m;
+	struct report_model	*m, *m2 = NULL;
+	const char		*path;
 	FILE			*f;
+	size_t			 i;
 	int			 rc, status = 0;
 
 	rc = parse_options(argc, argv, &o);
@@ -485,31 +661,35 @@ report_main(int argc, char **argv)
 	m = load(o.log);
 	if (m == NULL)
 		return EXIT_OWN_FAILURE;
+	if (o.diff && (m2 = load(o.log2)) == NULL) {
+		report_model_free(m);
+		return EXIT_OWN_FAILURE;
+	}
 	if (o.has_under && report_model_find(m, o.under, 0) == NULL) {
 		fprintf(stderr, "forkwatch: %s: no process %lld in the log\n",
 		    o.log, o.under);
 		report_model_free(m);
+		report_model_free(m2);
 		return EXIT_OWN_FAILURE;
 	}
-	if (o.perfetto != NULL && export(o.perfetto, m, &o, OPT_PERFETTO) != 0)
-		status = EXIT_OWN_FAILURE;
-	if (o.svg != NULL && export(o.svg, m, &o, OPT_SVG) != 0)
-		status = EXIT_OWN_FAILURE;
-	if (o.ccdb != NULL && export(o.ccdb, m, &o, OPT_CCDB) != 0)
-		status = EXIT_OWN_FAILURE;
-	if (o.summary || o.tree || o.critical) {
-		f = open_out(o.output);
-		if (f == NULL)
+	for (i = 0; i < FW_ARRAY_SIZE(exports); i++) {
+		path = *(const char *const *)((const char *)&o +
+		    exports[i].file);
+		if (path == NULL)
+			continue;
+		if ((f = open_out(path)) == NULL) {
 			status = EXIT_OWN_FAILURE;
-		else {
-			o.color = o.format == REPORT_FORMAT_TEXT &&
-			    color_use(o.color_when, fileno(f));
-			errno = 0;
-			write_reports(f, m, &o);
-			if (close_out(f, o.output) != 0)
-				status = EXIT_OWN_FAILURE;
+			continue;
 		}
+		errno = 0;
+		exports[i].write(f, m, &o);
+		if (close_out(f, path) != 0)
+			status = EXIT_OWN_FAILURE;
 	}
+	if ((o.diff || o.summary || o.tree || o.critical || o.slowest > 0) &&
+	    reports_to_output(&o, m, m2) != 0)
+		status = EXIT_OWN_FAILURE;
 	report_model_free(m);
+	report_model_free(m2);
 	return status;
 }

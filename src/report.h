@@ -1,10 +1,13 @@
 /* report.h - `forkwatch report`: read a saved JSON Lines trace log and
- * report on it (summary, process tree, critical path) or export it (Perfetto
- * trace, SVG timeline, compile_commands.json), without re-running anything. */
+ * report on it (summary, process tree, critical path, slowest work, the
+ * difference between two runs) or export it (Perfetto trace, SVG timeline,
+ * OpenTelemetry trace, compile_commands.json), without re-running
+ * anything. */
 #ifndef FW_REPORT_H
 #define FW_REPORT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "color.h"
 
@@ -16,19 +19,27 @@ enum report_format {
 /* Everything the command line of `forkwatch report` can ask for. */
 struct report_opts {
 	const char		*log;		/* the log, "-" for stdin */
+	const char		*log2;		/* --diff: the second log */
 	const char		*output;	/* -o: the text/json report */
 	enum report_format	 format;
 	bool			 summary;
 	bool			 tree;
 	bool			 critical;
+	int			 slowest;	/* --slowest N; 0: not asked */
+	bool			 diff;
 	const char		*perfetto;	/* exports' files, or NULL */
 	const char		*svg;
+	const char		*otlp;
 	const char		*ccdb;
 	int			 depth;		/* tree depth limit, -1: none */
 	bool			 has_under;
 	long long		 under;		/* the subtree of this pid */
 	bool			 collapse_threads;
 	int			 top;		/* rows of each top table */
+	size_t			 width;		/* command lines' columns;
+						   0: whole (--wide) */
+	double			 min_duration;	/* tree/SVG: shorter left out */
+	size_t			 max_rows;	/* SVG rows */
 	enum color_when		 color_when;	/* --color */
 	bool			 color;		/* the text reports in colour:
 						 * decided with the output */

@@ -15,7 +15,11 @@ libforkwatch_a_SOURCES += \
 	src/report-critical.c src/report-critical.h \
 	src/report-perfetto.c src/report-perfetto.h \
 	src/report-svg.c src/report-svg.h \
-	src/report-ccdb.c src/report-ccdb.h
+	src/report-ccdb.c src/report-ccdb.h \
+	src/report-slowest.c src/report-slowest.h \
+	src/report-profile.c src/report-profile.h \
+	src/report-otlp.c src/report-otlp.h \
+	src/report-diff.c src/report-diff.h
 
 # Runs logs and mutations of them through the reader and every view.
 check_PROGRAMS += tests/report/tlog-read-driver
@@ -46,7 +50,11 @@ REPORT_TESTS = \
 	tests/report/trace-build.sh \
 	tests/report/trace-critical.sh \
 	tests/report/selfcheck.sh \
-	tests/report/counts.sh
+	tests/report/counts.sh \
+	tests/report/width.sh \
+	tests/report/otlp.sh \
+	tests/report/diff.sh \
+	tests/report/doc.sh
 
 TESTS += $(REPORT_TESTS)
 EXTRA_DIST += $(REPORT_TESTS) \
@@ -77,6 +85,13 @@ FUZZ_SRCS = \
 	$(top_srcdir)/src/report-perfetto.c \
 	$(top_srcdir)/src/report-svg.c \
 	$(top_srcdir)/src/report-ccdb.c \
+	$(top_srcdir)/src/report-slowest.c \
+	$(top_srcdir)/src/report-profile.c \
+	$(top_srcdir)/src/report-otlp.c \
+	$(top_srcdir)/src/report-diff.c \
+	$(top_srcdir)/src/runcount.c \
+	$(top_srcdir)/src/event.c \
+	$(top_srcdir)/src/flags.c \
 	$(top_srcdir)/src/util.c \
 	$(top_srcdir)/src/escape.c
 

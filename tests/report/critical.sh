@@ -5,29 +5,6 @@
 # times add up to the root's duration.
 . "${srcdir:-.}/tests/report/lib.sh"
 
-# mklog FILE: write a log from lines "PID PARENT START END NAME" on stdin
-# (PARENT "-" for the root): a fork at START, an exec of NAME at START, an
-# exit 0 at END, all in time order.
-mklog() {
-	awk '
-	/^#/ || NF == 0 { next }
-	{
-		ev = "\"pid\":%d,\"tgid\":%d"
-		if ($2 != "-")
-			printf "%.6f\t{\"ts\":%.6f,\"event\":\"fork\",\"pid\":%d,\"tgid\":%d,\"child\":%d}\n", $3, $3, $2, $2, $1
-		printf "%.6f\t{\"ts\":%.6f,\"event\":\"exec\",\"pid\":%d,\"tgid\":%d,\"path\":\"/bin/%s\",\"argv\":[\"%s\"],\"cwd\":\"/\"}\n", $3 + 0.0000001, $3, $1, $1, $5, $5
-		printf "%.6f\t{\"ts\":%.6f,\"event\":\"exit\",\"pid\":%d,\"tgid\":%d,\"code\":0}\n", $4, $4, $1, $1
-		if ($4 > last) last = $4
-	}
-	END {
-		printf "%.6f\t{\"ts\":%.6f,\"event\":\"end\",\"pid\":9,\"tgid\":9,\"status\":0,\"root_code\":0}\n", last + 1, last
-	}' | sort -s -t "$(printf '\t')" -k1,1n | cut -f2- >"$TMP/body"
-	{
-		echo '{"ts":0.000000,"event":"start","version":1,"pid":9,"tgid":9,"time":"2026-11-28T10:00:00.000000Z","mode":"launch","argv":["x"],"cwd":"/"}'
-		cat "$TMP/body"
-	} >"$1"
-}
-
 # expect_path LOG WANT: the links of the critical path of LOG, one
 # "PID DEPTH EXCLUSIVE" per line in pre-order, must be WANT; the exclusive
 # times must add up to the total and the shares to 1.

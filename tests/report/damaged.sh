@@ -11,7 +11,7 @@ grep -q "^forkwatch: $FIX/truncated.jsonl:17: warning: invalid JSON" "$TMP/err" 
 expect_text "$TMP/err" "no end line: the trace was cut short"
 expect_line "$TMP/out" "Processes:  5 (3 without an exit in the log)"
 expect_line "$TMP/out" "Execs:      7"
-expect_line "$TMP/out" "Failures:   2"
+expect_line "$TMP/out" "Failures:   2 (2 propagated, 0 handled by their parent)"
 expect_text "$TMP/out" "(cut short: no end line)"
 
 # Damage in the middle (a cut line, a block of NULs, a mistyped member):

@@ -4,7 +4,10 @@
 . "${srcdir:-.}/tests/report/lib.sh"
 
 esc=$(printf '\033')
-fw report --tree "$FIX/tricky.jsonl" >"$TMP/tree" || fail "exit $?"
+fw report --tree --wide "$FIX/tricky.jsonl" >"$TMP/tree" || fail "exit $?"
+fw report --tree "$FIX/tricky.jsonl" >>"$TMP/tree"
+fw report --slowest 5 "$FIX/tricky.jsonl" >>"$TMP/tree"
+fw report "$FIX/tricky.jsonl" >>"$TMP/tree"
 fw report --critical-path "$FIX/tricky.jsonl" >>"$TMP/tree"
 if grep -q "$esc" "$TMP/tree"; then
 	fail "a raw ESC reached the text output"

@@ -9,9 +9,12 @@
 #include "report.h"
 #include "report-ccdb.h"
 #include "report-critical.h"
+#include "report-diff.h"
 #include "report-json.h"
 #include "report-model.h"
+#include "report-otlp.h"
 #include "report-perfetto.h"
+#include "report-slowest.h"
 #include "report-summary.h"
 #include "report-svg.h"
 #include "report-tree.h"
@@ -34,10 +37,15 @@ views(FILE *sink, const struct report_model *m, const struct report_opts *o)
 	report_tree_json(&j, m, o);
 	report_json_key(&j, "critical_path");
 	report_critical_json(&j, m, o);
+	report_json_key(&j, "slowest");
+	report_slowest_json(&j, m, o);
 	report_json_end_object(&j);
 	report_json_release(&j);
+	report_slowest_text(sink, m, o);
 	report_perfetto_write(sink, m, o);
 	report_svg_write(sink, m, o);
+	report_otlp_write(sink, m, o);
+	report_diff_write(sink, m, m, o);
 }
 
 unsigned long
@@ -84,11 +92,18 @@ report_exercise(const char *data, size_t len, FILE *sink)
 	report_model_finish(m);
 
 	memset(&o, 0, sizeof o);
-	o.log = "mem";
+	o.log = o.log2 = "mem";
 	o.depth = -1;
 	o.top = 5;
+	o.slowest = 3;
+	o.width = 80;
+	o.max_rows = 1500;
 	views(sink, m, &o);
 	o.depth = 1;
+	o.width = 0;
+	o.max_rows = 3;
+	o.min_duration = 0.001;
+	o.format = REPORT_FORMAT_JSON;
 	o.collapse_threads = true;
 	if (m->n_procs > 0) {
 		o.has_under = true;

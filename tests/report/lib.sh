@@ -82,6 +82,30 @@ expect_text() {
 	}
 }
 
+# mklog FILE: write a log from lines "PID PARENT START END NAME [CODE]" on
+# stdin (PARENT "-" for the root; CODE the exit status, 0 by default): a
+# fork at START, an exec of NAME at START, an exit at END, all in time
+# order.
+mklog() {
+	awk '
+	/^#/ || NF == 0 { next }
+	{
+		code = NF >= 6 ? $6 : 0
+		if ($2 != "-")
+			printf "%.6f\t{\"ts\":%.6f,\"event\":\"fork\",\"pid\":%d,\"tgid\":%d,\"child\":%d}\n", $3, $3, $2, $2, $1
+		printf "%.6f\t{\"ts\":%.6f,\"event\":\"exec\",\"pid\":%d,\"tgid\":%d,\"path\":\"/bin/%s\",\"argv\":[\"%s\"],\"cwd\":\"/\"}\n", $3 + 0.0000001, $3, $1, $1, $5, $5
+		printf "%.6f\t{\"ts\":%.6f,\"event\":\"exit\",\"pid\":%d,\"tgid\":%d,\"code\":%d}\n", $4, $4, $1, $1, code
+		if ($4 > last) last = $4
+	}
+	END {
+		printf "%.6f\t{\"ts\":%.6f,\"event\":\"end\",\"pid\":9,\"tgid\":9,\"status\":0,\"root_code\":0}\n", last + 1, last
+	}' | sort -s -t "$(printf '\t')" -k1,1n | cut -f2- >"$TMP/mklog.body"
+	{
+		echo '{"ts":0.000000,"event":"start","version":1,"pid":9,"tgid":9,"time":"2026-11-28T10:00:00.000000Z","mode":"launch","argv":["x"],"cwd":"/"}'
+		cat "$TMP/mklog.body"
+	} >"$1"
+}
+
 # py SCRIPT ARGS...: run a python3 check; the script exits non-zero to fail.
 # Scripts use check() and equal() from tests/report/check.py, never
 # `assert`, which PYTHONOPTIMIZE turns off (tests/report/selfcheck.sh).

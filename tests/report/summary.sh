@@ -10,23 +10,34 @@ expect_line "$TMP/out" "Processes:  9"
 expect_line "$TMP/out" "Threads:    1"
 expect_line "$TMP/out" "Execs:      11"
 expect_line "$TMP/out" "Signals:    3"
-expect_line "$TMP/out" "Failures:   3"
+# make's chain of failures reached the root: the failed compile of bad.c
+# (cc1, under cc, under make) is where it started.
+expect_line "$TMP/out" "Failures:   3 (3 propagated, 0 handled by their parent)"
+expect_line "$TMP/out" "    pid 1005: exit 1 after 79.700ms: /usr/libexec/gcc/x86_64-linux-gnu/12/cc1 -quiet bad.c -o /tmp/ccB.s"
+expect_line "$TMP/out" "      chain: 1000 make (exit 2) > 1002 cc (exit 1) > 1005 cc1"
 # The critical path's largest self time (tests/report/critical.sh).
 expect_line "$TMP/out" "Slow step:  pid 1008, 510.000ms self, 51.0% of the critical path: /usr/bin/ld -o prog a.o"
 expect_line "$TMP/out" "Ended:      root exit 2, forkwatch status 0"
-expect_line "$TMP/out" "  pid 1005: exit 1 after 79.700ms: /usr/libexec/gcc/x86_64-linux-gnu/12/cc1 -quiet bad.c -o /tmp/ccB.s"
-expect_line "$TMP/out" "    chain: 1000 make > 1002 cc > 1005 cc1"
-expect_line "$TMP/out" "  pid 1002: exit 1 after 95.000ms: sh => cc -c bad.c -o bad.o"
-expect_line "$TMP/out" "    chain: 1000 make > 1002 cc"
-# Top tables: cc ran 3 times; ld has the most CPU (0.45s) and RSS.
+# Busy processes (alive, no traced child alive), worked out by hand: two
+# from 0.015 to 0.110 (the two compiles), one otherwise; so the busy time
+# is 0.9995 + 0.095 over 0.9995 s. Serial: 0.110-1.000 (ld alone for
+# 510 ms of it) and 0.0005-0.015 (make alone for 9.5 ms).
+expect_line "$TMP/out" "Parallelism: 1.10 processes busy on average, 2 at most (busy: alive, no traced child alive)"
+expect_line "$TMP/out" "    0.110-1.000  890.000ms  pid 1008 ld -o prog"
+expect_line "$TMP/out" "    0.001-0.015   14.500ms  pid 1000 make"
+# Top tables: cc ran 3 times; ld has the most CPU (0.45s) and RSS; by
+# exclusive time (no traced child alive): ld 510 ms, then the two cc1
+# (280 + 79.7 ms), make (9.5 + 40 + 50 ms).
 grep -A1 '^Top commands by count:' "$TMP/out" | grep -Eq '^ +3  cc \(3\)$' ||
 	fail "cc is not the most frequent command"
 grep -A1 '^Top commands by CPU' "$TMP/out" | grep -Eq '^ +450\.000ms  ld \(1\)$' ||
 	fail "ld is not first by CPU"
 grep -A1 '^Top commands by max RSS' "$TMP/out" | grep -Eq '^ +87\.9 MiB  ld \(1\)$' ||
 	fail "ld is not first by RSS"
-grep -A1 '^Top commands by run time' "$TMP/out" | grep -Eq '^ +999\.500ms  make \(1\)$' ||
-	fail "make is not first by run time"
+grep -A3 '^Top commands by exclusive time' "$TMP/out" >"$TMP/excl"
+expect_line "$TMP/excl" "     510.000ms  ld (1)"
+expect_line "$TMP/excl" "     359.700ms  cc1 (2)"
+expect_line "$TMP/excl" "      99.500ms  make (1)"
 
 # --top limits the tables.
 fw report --top 2 "$FIX/build.jsonl" >"$TMP/top2"
@@ -38,21 +49,77 @@ fw report --format json -o "$TMP/sum.json" "$FIX/build.jsonl" ||
 	fail "json exit $?"
 py - "$TMP/sum.json" <<'PY'
 import json, sys
-from check import check, near
+from check import check, equal, near
 d = json.load(open(sys.argv[1]))["summary"]
 check(d["complete"] is True)
 check(abs(d["wall_time"] - 1.001) < 1e-9, d["wall_time"])
 check((d["processes"], d["threads"], d["execs"], d["signals"]) == (9, 1, 11, 3), d)
 check(d["root_code"] == 2 and d["status"] == 0)
-fails = {f["pid"]: f for f in d["failures"]}
-check(sorted(fails) == [1000, 1002, 1005], sorted(fails))
-check([c["pid"] for c in fails[1005]["chain"]] == [1000, 1002, 1005])
-check([c["name"] for c in fails[1005]["chain"]] == ["make", "cc", "cc1"])
-check(fails[1005]["exit"] == {"code": 1})
-check(fails[1000]["argv"] == ["make", "-j2"])
+fl = d["failures"]
+equal((fl["total"], fl["propagated"]["processes"], fl["handled"]["processes"]), (3, 3, 0))
+equal([f["pid"] for f in fl["propagated"]["shown"]], [1005])
+f = fl["propagated"]["shown"][0]
+equal([(c["pid"], c["name"], c["failed"]) for c in f["chain"]],
+      [(1000, "make", True), (1002, "cc", True), (1005, "cc1", True)])
+equal(f["exit"], {"code": 1})
+par = d["parallelism"]
+check(near(par["mean"], 1.095, 1e-3) and par["peak"] == 2, par)
+equal([(round(x["start"], 6), round(x["end"], 6), x["pid"]) for x in par["serial"]],
+      [(0.11, 1.0, 1008), (0.0005, 0.015, 1000)])
+equal(d["top"]["exclusive_time"][0], {"command": "ld", "processes": 1, "value": 0.51})
 top = d["top"]
 check(top["count"][0] == {"command": "cc", "processes": 3, "value": 3}, top["count"][0])
 check(top["cpu_time"][0]["command"] == "ld")
 check(abs(top["cpu_time"][0]["value"] - 0.45) < 1e-9)
 check(top["max_rss_kb"][0] == {"command": "ld", "processes": 1, "value": 90000})
+PY
+
+# Failures a parent handled and failures that propagated, each list cut
+# by --top with the rest counted. Worked out by hand:
+#   1 make (2) > 2 sh (0) > 3 mkdir (1), 4 test, 11..15 false (1): handled
+#              > 5 sh (2) > 6 cc (1) > 7 cc1 (1): propagated to the root
+#              > 8 sh (0) > 9 make (2) > 10 cc (1): handled by 8
+mklog "$TMP/fail.jsonl" <<'T'
+1 - 0 10 make 2
+2 1 1 2 sh 0
+3 2 1.1 1.2 mkdir 1
+4 2 1.3 1.4 test 0
+11 2 1.5 1.51 false 1
+12 2 1.52 1.53 false 1
+13 2 1.54 1.55 false 1
+14 2 1.56 1.57 false 1
+15 2 1.58 1.59 false 1
+5 1 3 4 sh 2
+6 5 3.1 3.9 cc 1
+7 6 3.2 3.8 cc1 1
+8 1 5 6 sh 0
+9 8 5.1 5.9 make 2
+10 9 5.2 5.8 cc 1
+T
+fw report --top 3 "$TMP/fail.jsonl" >"$TMP/f.txt" || fail "exit $?"
+sed -n '/^Failures:/,/^$/p' "$TMP/f.txt" >"$TMP/f"
+cat >"$TMP/f.want" <<'W'
+Failures:   12 (4 propagated, 8 handled by their parent)
+  Propagated (not handled by a parent; where each chain started):
+    pid 7: exit 1 after 600.000ms: cc1
+      chain: 1 make (exit 2) > 5 sh (exit 2) > 6 cc (exit 1) > 7 cc1
+  Handled (the parent went on and exited 0):
+    pid 3: exit 1 after 100.000ms: mkdir
+      chain: 1 make (exit 2) > 2 sh > 3 mkdir
+    pid 11: exit 1 after 10.000ms: false
+      chain: 1 make (exit 2) > 2 sh > 11 false
+    pid 12: exit 1 after 10.000ms: false
+      chain: 1 make (exit 2) > 2 sh > 12 false
+    ... and 4 more not shown (--top N shows N)
+
+W
+diff "$TMP/f.want" "$TMP/f" >&2 || fail "failures of fail.jsonl"
+fw report --format json "$TMP/fail.jsonl" >"$TMP/f.json"
+py - "$TMP/f.json" <<'PY'
+import json, sys
+from check import equal
+fl = json.load(open(sys.argv[1]))["summary"]["failures"]
+equal([f["pid"] for f in fl["propagated"]["shown"]], [7])
+equal([f["pid"] for f in fl["handled"]["shown"]], [3, 11, 12, 13, 14, 15, 10])
+equal((fl["handled"]["processes"], fl["handled"]["origins"]), (8, 7))
 PY

@@ -47,3 +47,70 @@ fi
 fw report --svg "$TMP/u.svg" --under 1006 --depth 1 "$FIX/build.jsonl"
 n=$(grep -c '<title>pid ' "$TMP/u.svg")
 [ "$n" = 2 ] || fail "--under 1006 --depth 1 drew $n bars"
+
+# A 10,000-process log (jq's `make check` has that shape): make runs 200
+# shells, each a subshell that never execs (with one helper under it), 46
+# sub-millisecond helpers and one 50 ms test. The default picture keeps
+# the 1,500 longest (make, the shells, the tests, then the first helpers)
+# and draws the subshells as their parent, within what rsvg-convert
+# renders (32,767 px). Each shell takes 0.5 + 46 x 0.3 + 51 + 1 ms, so the
+# run lasts 0.001 + 200 x 0.0663 = 13.261 s.
+awk 'BEGIN {
+	printf "{\"ts\":0,\"event\":\"start\",\"version\":1,\"pid\":9,\"tgid\":9,\"time\":\"2026-11-28T10:00:00.000000Z\",\"mode\":\"launch\",\"argv\":[\"make\",\"check\"],\"cwd\":\"/j\"}\n"
+	printf "{\"ts\":0.000001,\"event\":\"exec\",\"pid\":1,\"tgid\":1,\"path\":\"/usr/bin/make\",\"argv\":[\"make\",\"check\"],\"cwd\":\"/j\"}\n"
+	t = 0.001; pid = 2
+	for (k = 0; k < 200; k++) {
+		sh = pid++
+		printf "{\"ts\":%.6f,\"event\":\"fork\",\"pid\":1,\"tgid\":1,\"child\":%d}\n", t, sh
+		printf "{\"ts\":%.6f,\"event\":\"exec\",\"pid\":%d,\"tgid\":%d,\"path\":\"/bin/sh\",\"argv\":[\"sh\",\"-c\",\"run %d\"],\"cwd\":\"/j\"}\n", t, sh, sh, k
+		ss = pid++; h = pid++
+		printf "{\"ts\":%.6f,\"event\":\"fork\",\"pid\":%d,\"tgid\":%d,\"child\":%d}\n", t + 0.0001, sh, sh, ss
+		printf "{\"ts\":%.6f,\"event\":\"fork\",\"pid\":%d,\"tgid\":%d,\"child\":%d}\n", t + 0.0001, ss, ss, h
+		printf "{\"ts\":%.6f,\"event\":\"exec\",\"pid\":%d,\"tgid\":%d,\"path\":\"/bin/test\",\"argv\":[\"test\",\"-d\",\"d%d\"],\"cwd\":\"/j\"}\n", t + 0.0001, h, h, k
+		printf "{\"ts\":%.6f,\"event\":\"exit\",\"pid\":%d,\"tgid\":%d,\"code\":0}\n", t + 0.0003, h, h
+		printf "{\"ts\":%.6f,\"event\":\"exit\",\"pid\":%d,\"tgid\":%d,\"code\":0}\n", t + 0.0004, ss, ss
+		t += 0.0005
+		for (i = 0; i < 46; i++) {
+			h = pid++
+			printf "{\"ts\":%.6f,\"event\":\"fork\",\"pid\":%d,\"tgid\":%d,\"child\":%d}\n", t, sh, sh, h
+			printf "{\"ts\":%.6f,\"event\":\"exec\",\"pid\":%d,\"tgid\":%d,\"path\":\"/bin/sed\",\"argv\":[\"sed\",\"s/x/y/\"],\"cwd\":\"/j\"}\n", t, h, h
+			printf "{\"ts\":%.6f,\"event\":\"exit\",\"pid\":%d,\"tgid\":%d,\"code\":0}\n", t + 0.0002, h, h
+			t += 0.0003
+		}
+		h = pid++
+		printf "{\"ts\":%.6f,\"event\":\"fork\",\"pid\":%d,\"tgid\":%d,\"child\":%d}\n", t, sh, sh, h
+		printf "{\"ts\":%.6f,\"event\":\"exec\",\"pid\":%d,\"tgid\":%d,\"path\":\"/j/tests/t\",\"argv\":[\"tests/t\",\"case%d.test\"],\"cwd\":\"/j\"}\n", t, h, h, k
+		printf "{\"ts\":%.6f,\"event\":\"exit\",\"pid\":%d,\"tgid\":%d,\"code\":0}\n", t + 0.05, h, h
+		t += 0.051
+		printf "{\"ts\":%.6f,\"event\":\"exit\",\"pid\":%d,\"tgid\":%d,\"code\":0}\n", t, sh, sh
+		t += 0.001
+	}
+	printf "{\"ts\":%.6f,\"event\":\"exit\",\"pid\":1,\"tgid\":1,\"code\":0}\n", t
+	printf "{\"ts\":%.6f,\"event\":\"end\",\"pid\":9,\"tgid\":9,\"status\":0,\"root_code\":0}\n", t
+}' >"$TMP/big.jsonl"
+fw report --svg "$TMP/big.svg" "$TMP/big.jsonl" || fail "big: exit $?"
+py - "$TMP/big.svg" <<'PY'
+import re, sys, xml.etree.ElementTree as ET
+from check import check, equal
+ns = "{http://www.w3.org/2000/svg}"
+root = ET.parse(sys.argv[1]).getroot()
+check(int(root.get("height")) <= 32767, root.get("height"))
+texts = [t.text for t in root.iter(ns + "text")]
+equal(texts[1], "1500 of 10001 processes shown, 0 failed, 13.261s; left out: "
+      "200 forks without exec (drawn as their parent), 8301 beyond the "
+      "1500 longest (--max-rows)")
+titles = [t.text.split(":")[0] for t in root.iter(ns + "title")
+          if t.text.startswith("pid ")]
+equal(len(titles), 1500)
+PY
+if command -v rsvg-convert >/dev/null 2>&1; then
+	rsvg-convert -o "$TMP/big.png" "$TMP/big.svg" ||
+		fail "rsvg-convert cannot draw the 10,000-process picture"
+fi
+# --min-duration 1ms: make, the shells and the tests; the rest (each
+# subshell with its helper, and the helpers) counted as left out.
+fw report --svg "$TMP/min.svg" --min-duration 1ms "$TMP/big.jsonl"
+grep -q '>401 of 10001 processes shown, 0 failed, 13.261s; left out: 9600 shorter than 1.000ms (with what ran under them)<' \
+	"$TMP/min.svg" || fail "--min-duration: $(grep -o '>[0-9]* of [^<]*<' "$TMP/min.svg")"
+fw report --svg "$TMP/rows.svg" --max-rows 10 "$TMP/big.jsonl"
+[ "$(grep -c '<title>pid ' "$TMP/rows.svg")" = 10 ] || fail "--max-rows 10"
