@@ -61,7 +61,7 @@ grep -q 'FEATURE_59=1 -O2 -c -o src/jv.lo src/jv.c$' "$TMP/wide" ||
 
 # On a terminal: its width (here 90 columns).
 py - "$FW" "$TMP/w.jsonl" >"$TMP/tty" <<'PY'
-import fcntl, os, pty, struct, subprocess, sys, termios
+import fcntl, os, pty, re, struct, subprocess, sys, termios
 from check import check
 master, slave = pty.openpty()
 fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 90, 0, 0))
@@ -78,7 +78,9 @@ while True:
         break
     out += chunk
 check(p.wait(timeout=60) == 0, p.stderr.read())
-lines = out.decode().replace("\r", "").split("\n")
+# On a terminal the reports are in colour: the escape sequences take no
+# room on the screen.
+lines = re.sub("\x1b\\[[0-9;]*m", "", out.decode()).replace("\r", "").split("\n")
 long = [l for l in lines if len(l) > 90]
 check(not long, long)
 check(any("cc1" in l and "src/jv.c" in l for l in lines), lines)
