@@ -6,7 +6,7 @@
 
 /* The entries, one group per file. */
 extern const struct cmd_entry cmd_continue_entry, cmd_step_entry,
-	    cmd_pause_entry;					/* cmd-run.c */
+	    cmd_pause_entry, cmd_run_entry;			/* cmd-run.c */
 extern const struct cmd_entry cmd_break_entry, cmd_tbreak_entry,
 	    cmd_delete_entry, cmd_disable_entry, cmd_enable_entry,
 	    cmd_commands_entry;					/* cmd-break.c */

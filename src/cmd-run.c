@@ -114,7 +114,9 @@ const struct cmd_entry cmd_step_entry = {
 	.flags = CMD_F_RESUMES | CMD_F_STOPPED,
 	.exec = exec_step,
 	.check = check_step,
-	.doc = "The events counted are fork, vfork, clone, exec, exit (the "
+	.doc = "step N announces each event it passes (Passed: ...) and the "
+	    "one it stops at (Stopped: ...). "
+	    "The events counted are fork, vfork, clone, exec, exit (the "
 	    "exit stop), signal, vfork_done and job-control stop. A number "
 	    "that is the id of a traced task means that task: it runs alone "
 	    "while every other task stays stopped; write +N to mean a count "
@@ -122,6 +124,50 @@ const struct cmd_entry cmd_step_entry = {
 	    "at its exit event (a leader whose other threads live is refused: "
 	    "it cannot end before them). A breakpoint that hits first stops "
 	    "the tree there.",
+};
+
+/* "run [ARG...]": the program again, from the beginning. */
+static int
+exec_run(struct session *s, int argc, char **argv)
+{
+	struct fw_buf	 err;
+	int		 r;
+
+	if (s->argv == NULL) {
+		cmd_error(s, "run starts the program again, and forkwatch "
+		    "attached to running processes (-p): there is none to run");
+		return CMD_ERROR;
+	}
+	if (engine_live(&s->eng) > 0 && !cmd_confirm(s, "The traced tree "
+	    "is still there. Kill it and start the program again?"))
+		return CMD_OK;
+	fw_buf_init(&err);
+	r = session_run(s, argc > 1 ? argv + 1 : NULL, &err);
+	if (r != 0)
+		cmd_error(s, "%s", fw_buf_cstr(&err));
+	fw_buf_release(&err);
+	return r == 0 ? CMD_OK : CMD_ERROR;
+}
+
+const struct cmd_entry cmd_run_entry = {
+	.name = "run",
+	.alias = "r",
+	.args = "[ARG...]",
+	.help = "start the program again from the beginning (with new "
+	    "arguments, or the last ones), keeping the breakpoints",
+	.min_args = 0,
+	.max_args = -1,
+	.complete = { CMDARG_FILE, CMDARG_FILE, CMDARG_FILE },
+	.exec = exec_run,
+	.doc = "Once the tree is gone (or after killing it: asked first at "
+	    "a terminal), the program is launched again and stops at its "
+	    "first exec, as at the start. ARGs replace the program's "
+	    "arguments (as gdb's run does); without them it gets the last "
+	    "ones. Breakpoints and their commands, conditions and ignore "
+	    "counts stay; their hit counts start again. The tasks of the last "
+	    "run are forgotten. A log being written (-o, log) ends with the "
+	    "last run: log FILE starts one for this run. Not available after "
+	    "-p.",
 };
 
 static int

@@ -21,6 +21,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_continue_entry,
 	&cmd_step_entry,
 	&cmd_pause_entry,
+	&cmd_run_entry,
 	&cmd_break_entry,
 	&cmd_tbreak_entry,
 	&cmd_delete_entry,

@@ -68,6 +68,7 @@ CONSOLE_TESTS = \
 	tests/console/doc.test \
 	tests/console/errors.test \
 	tests/console/step-tree.test \
+	tests/console/run.test \
 	tests/console/conds.test \
 	tests/console/commands.test \
 	tests/console/hold.test \

@@ -58,6 +58,11 @@ engine_launch(struct engine *eng, char *const argv[])
 	}
 	eng->launched = true;
 	eng->root = l.pid;
+	/* A new run ("run" again): nothing of the last root's end. */
+	eng->root_done = false;
+	eng->root_status = 0;
+	eng->frozen = false;
+	eng->detaching = false;
 	t = task_new(&eng->tasks, l.pid);
 	t->state = TASK_RUNNING;
 	t->flags |= TF_ROOT;
@@ -75,6 +80,21 @@ engine_launch(struct engine *eng, char *const argv[])
 		return r;
 	}
 	return 0;
+}
+
+void
+engine_forget_dead(struct engine *eng)
+{
+	struct fw_task	*t, *next;
+
+	for (t = eng->tasks.head; t != NULL; t = next) {
+		next = t->all_next;
+		if (t->state == TASK_DEAD) {
+			task_drop(&eng->tasks, t);
+			if (eng->ndead > 0)
+				eng->ndead--;
+		}
+	}
 }
 
 /* Take hold of one task of an attached process (the backend's seize)

@@ -121,6 +121,8 @@ double	engine_ts(const struct engine *);
 /* Launch argv traced. Returns 0 or -errno: -ENOENT/-EACCES/... from execvp
  * (the program could not be run), others from fork/seize (eng->err says). */
 int	engine_launch(struct engine *, char *const argv[]);
+/* Drop every task that is gone (the kept dead ones), before a new run. */
+void	engine_forget_dead(struct engine *);
 /* Attach to every thread of process pid. -errno on failure, with eng->err
  * explaining (EPERM: why). stop: interrupt each attached task. */
 int	engine_attach(struct engine *, pid_t pid, bool stop);

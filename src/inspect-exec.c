@@ -236,15 +236,35 @@ fds_field(const struct inspect_exec *x, struct fw_buf *b)
 	}
 }
 
-/* Whether argv[0] can be left to the command's path: it is the path, or
- * its last component (what a shell's PATH search passes). */
-static bool
-argv0_is_path(const char *a0, const char *path)
+/* How argv[0] relates to the path the exec ran. */
+enum argv0_kind {
+	A0_OTHER,	/* its own: keep it with perl */
+	A0_NAME,	/* the path, or its last component (a PATH search) */
+	A0_RELATIVE,	/* a relative path to the same file from cwd */
+};
+
+static enum argv0_kind
+argv0_kind(const char *a0, const char *path, const char *cwd)
 {
 	const char	*base = strrchr(path, '/');
+	struct fw_buf	 b;
+	char		*real;
+	enum argv0_kind	 k = A0_OTHER;
 
-	return strcmp(a0, path) == 0 ||
-	    (base != NULL && strcmp(a0, base + 1) == 0);
+	if (strcmp(a0, path) == 0 || (base != NULL && strcmp(a0, base + 1) ==
+	    0))
+		return A0_NAME;
+	if (strchr(a0, '/') == NULL || a0[0] == '/' || cwd == NULL)
+		return A0_OTHER;
+	/* "./configure", "../bin/prog": the same file from the exec's cwd
+	 * (which env -C gives the command). */
+	fw_buf_init(&b);
+	fw_buf_printf(&b, "%s/%s", cwd, a0);
+	if ((real = realpath(b.data, NULL)) != NULL && strcmp(real, path) == 0)
+		k = A0_RELATIVE;
+	free(real);
+	fw_buf_release(&b);
+	return k;
 }
 
 struct cmd_env {
@@ -298,6 +318,7 @@ inspect_exec_cmdline(const struct inspect_exec *x, struct fw_buf *b)
 	struct cmd_env	 c = { &unset, &set };
 	const char	*a0, *a = NULL;
 	size_t		 nn, nf;
+	enum argv0_kind	 kind;
 	bool		 perl;
 
 	a0 = x->argv != NULL ? strv_get(x->argv, 0) : NULL;
@@ -323,8 +344,8 @@ inspect_exec_cmdline(const struct inspect_exec *x, struct fw_buf *b)
 	fw_buf_release(&set);
 	fw_buf_addc(b, ' ');
 	/* A path with '=' in it would be taken by env(1) for a variable. */
-	perl = a0 == NULL || !argv0_is_path(a0, x->path) ||
-	    strchr(x->path, '=') != NULL;
+	kind = a0 != NULL ? argv0_kind(a0, x->path, x->cwd) : A0_OTHER;
+	perl = kind == A0_OTHER || strchr(x->path, '=') != NULL;
 	if (perl) {
 		/* exec with an argv[0] of its own: perl is on every Debian
 		 * system (perl-base) and, unlike a shell's exec -a, adds
@@ -335,7 +356,8 @@ inspect_exec_cmdline(const struct inspect_exec *x, struct fw_buf *b)
 		if (a0 == NULL)
 			fw_buf_adds(b, " ''");
 	} else
-		shq_word_str(b, x->path);
+		shq_word_str(b, kind == A0_RELATIVE && strchr(a0, '=') == NULL ?
+		    a0 : x->path);
 	if (x->argv == NULL)
 		return;
 	if (!perl)

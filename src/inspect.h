@@ -92,8 +92,10 @@ void	inspect_exec_format(const struct inspect_exec *, struct fw_buf *);
  * environment is base_env: "env -C CWD -u GONE NEW=1 PATH ARG...", every
  * word quoted (shquote.h: safe to paste, safe for a terminal). env -C
  * rather than cd, which changes PWD and OLDPWD; "_", which the shell sets
- * for each command, is always said. The program's argv[0] is kept through
- * perl's exec {PATH} LIST when it is neither PATH nor its last component.
+ * for each command, is always said. The command is PATH, or argv[0] when
+ * it is a relative path to the same file from CWD ("./configure"); an
+ * argv[0] that is neither, nor PATH's last component, is kept through
+ * perl's exec {PATH} LIST.
  * Without env, the environment is the shell's. The fds are not
  * reproduced. */
 void	inspect_exec_cmdline(const struct inspect_exec *, struct fw_buf *);

@@ -168,6 +168,21 @@ note_stop(struct session *s, const struct fw_event *ev, int bp)
 	fw_buf_addc(&s->stops, '\n');
 }
 
+/* An event "step N" went past on its way: announced with the stop. */
+static void
+note_passed(struct session *s, const struct fw_event *ev)
+{
+	struct fw_buf	 b;
+
+	fw_buf_init(&b);
+	tlog_format_event(&b, TLOG_TEXT, ev);
+	fw_buf_adds(&s->stops, "Passed: ");
+	/* The log's timestamp column is right-aligned: not here. */
+	fw_buf_adds(&s->stops, fw_buf_cstr(&b) + strspn(fw_buf_cstr(&b), " "));
+	fw_buf_addc(&s->stops, '\n');
+	fw_buf_release(&b);
+}
+
 static void
 queue_commands(struct session *s, const struct breakpoint *bp)
 {
@@ -256,6 +271,9 @@ sink_verdict(void *arg, const struct fw_event *ev)
 		note_stop(s, ev, 0);
 		return ENGINE_STOP;
 	}
+	/* "step N" says every event it passes, not only where it ends. */
+	if (s->step_left > 0)
+		note_passed(s, ev);
 	return ENGINE_GO;
 }
 
@@ -333,9 +351,39 @@ log_start(struct session *s)
 	const struct fw_options	*o = s->opts;
 	char			*cwd = getcwd(NULL, 0);
 
-	tlog_write_start(&s->log, s->eng.wall0, o->argv != NULL,
-	    o->argv, o->pids, o->npids, cwd);
+	tlog_write_start(&s->log, s->eng.wall0, s->argv != NULL,
+	    s->argv, o->pids, o->npids, cwd);
 	free(cwd);
+}
+
+/* A NULL-terminated copy of argv[0..] with its arguments from index
+ * first replaced by args (NULL: kept). */
+static char **
+argv_copy(char *const *argv, int first, char *const *args)
+{
+	char	**v;
+	int	 n = 0, k = 0, i;
+
+	while (argv[n] != NULL && (args == NULL || n < first))
+		n++;
+	while (args != NULL && args[k] != NULL)
+		k++;
+	v = fw_calloc((size_t)(n + k + 1), sizeof *v);
+	for (i = 0; i < n; i++)
+		v[i] = fw_strdup(argv[i]);
+	for (i = 0; i < k; i++)
+		v[n + i] = fw_strdup(args[i]);
+	return v;
+}
+
+static void
+argv_free(char **v)
+{
+	char	**p;
+
+	for (p = v; p != NULL && *p != NULL; p++)
+		free(*p);
+	free(v);
 }
 
 int
@@ -427,6 +475,8 @@ session_init(struct session *s, const struct fw_options *o,
 		s->logging = true;
 	}
 	s->bt = bt_ctx_new();
+	if (o->argv != NULL)
+		s->argv = argv_copy(o->argv, 0, NULL);
 	return 0;
 }
 
@@ -451,6 +501,7 @@ session_release(struct session *s)
 	fw_buf_release(&s->stops);
 	if (s->bt != NULL)
 		bt_ctx_free(s->bt);
+	argv_free(s->argv);
 	engine_release(&s->eng);
 }
 
@@ -463,14 +514,14 @@ session_start(struct session *s)
 
 	if (s->logging)
 		log_start(s);
-	if (o->argv != NULL) {
+	if (s->argv != NULL) {
 		s->stop_first_exec = true;
-		if ((r = engine_launch(&s->eng, o->argv)) != 0) {
+		if ((r = engine_launch(&s->eng, s->argv)) != 0) {
 			if (s->eng.err.len > 0) {
 				fw_error(0, "%s", s->eng.err.data);
 				return FW_EXIT_FAILURE;
 			}
-			fw_error(-r, "cannot run '%s'", o->argv[0]);
+			fw_error(-r, "cannot run '%s'", s->argv[0]);
 			return launch_exit_status(r);
 		}
 		/* Run to the root's first exec: stopped before its first
@@ -495,6 +546,62 @@ session_start(struct session *s)
 		tlog_writer_flush(&s->log);
 	session_printf(s, "Attached to %zu task%s; all stopped.\n",
 	    engine_live(&s->eng), engine_live(&s->eng) == 1 ? "" : "s");
+	return 0;
+}
+
+int
+session_run(struct session *s, char *const *args, struct fw_buf *err)
+{
+	struct breakpoint	*bp;
+	char			**v;
+	int			 r;
+
+	if (s->argv == NULL) {
+		fw_buf_adds(err, "run starts a program again, and forkwatch "
+		    "attached to running processes (-p): there is none to run");
+		return -1;
+	}
+	if (args != NULL) {
+		v = argv_copy(s->argv, 1, args);
+		argv_free(s->argv);
+		s->argv = v;
+	}
+	if (engine_live(&s->eng) > 0)
+		session_finish(s);
+	/* The log holds one run: it ends with the one that is over. */
+	if (s->logging) {
+		session_printf(s, "The log %s ends with the previous run ('log "
+		    "FILE' writes one for this run).\n", s->log.path);
+		session_log_close(s);
+	}
+	engine_forget_dead(&s->eng);
+	/* As gdb does on run: breakpoints stay, their hit counts start
+	 * again. */
+	for (bp = s->bps; bp != NULL; bp = bp->next)
+		bp->hits = 0;
+	s->step_left = 0;
+	s->step_pid = 0;
+	s->stop_pid = 0;
+	s->stop_bp = 0;
+	free(s->stop_line);
+	s->stop_line = NULL;
+	fw_buf_reset(&s->stops);
+	s->stop_first_exec = true;
+	fw_buf_reset(&s->eng.err);
+	if ((r = engine_launch(&s->eng, s->argv)) != 0) {
+		/* The child that could not exec is reaped: no trace of it. */
+		engine_forget_dead(&s->eng);
+		s->state = SESS_DONE;
+		if (s->eng.err.len > 0)
+			fw_buf_add(err, s->eng.err.data, s->eng.err.len);
+		else
+			fw_buf_printf(err, "cannot run '%s': %s", s->argv[0],
+			    strerror(-r));
+		return -1;
+	}
+	s->state = SESS_RUNNING;
+	while (s->state == SESS_RUNNING)
+		session_drive(s, true, NULL);
 	return 0;
 }
 

@@ -83,6 +83,9 @@ struct session_hooks {
 struct session {
 	struct engine		 eng;
 	const struct fw_options	*opts;
+	/* The launched program and its arguments (NULL when attached):
+	 * -- PROGRAM ARGS, then what "run ARGS" gave. */
+	char			**argv;
 	struct session_hooks	 hooks;
 	struct bt_ctx		*bt;
 
@@ -134,6 +137,14 @@ void	session_release(struct session *);
 /* Launch o->argv (stopped at its first exec) or attach to o->pids (stopped).
  * Prints the cause and returns forkwatch's exit status on failure. */
 int	session_start(struct session *);
+
+/* "run": launch the program again (a tree still alive is killed first:
+ * the caller asks), with args as its new arguments (NULL: the last ones),
+ * and run it to its first exec. Breakpoints stay (their hit counts start
+ * again), the tasks of the previous run are forgotten, a log being
+ * written ends with the previous run. 0, or -1 with the reason in err
+ * (attached, not launched; the program cannot be started). */
+int	session_run(struct session *, char *const *args, struct fw_buf *err);
 
 /* Let the tree run (after "continue"/"step"): the front end then calls
  * session_drive() until the state is no longer SESS_RUNNING. */
