@@ -311,7 +311,7 @@ static void
 text_entry(struct fw_buf *b, int l, const struct entry *e, size_t width)
 {
 	const struct report_proc	*p = e->b != NULL ? e->b : e->a;
-	char				 s1[96], s2[96], d1[32], d2[32], x[32];
+	char				 s1[128], s2[128], d1[32], d2[32], x[32];
 	size_t				 start = b->len;
 
 	switch (l) {

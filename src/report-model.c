@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
 #include "report-model.h"
 #include "report-pidmap.h"
 #include "util.h"
@@ -779,11 +780,25 @@ report_proc_name(const struct report_proc *p)
 }
 
 const char *
+report_signame(const char *sig, char *buf, size_t len)
+{
+	struct fw_buf	 b;
+
+	fw_buf_init(&b);
+	esc_text_bare(&b, sig, strlen(sig));
+	snprintf(buf, len, "%s", fw_buf_cstr(&b));
+	fw_buf_release(&b);
+	return buf;
+}
+
+const char *
 report_proc_status(const struct report_proc *p, char *buf, size_t len)
 {
+	char	 sig[4 * REPORT_SIGNAME_MAX + 1];
+
 	if (p->exited && p->signaled)
-		snprintf(buf, len, "killed by %s%s", p->signal,
-		    p->core ? " (core dumped)" : "");
+		snprintf(buf, len, "killed by %s%s", report_signame(p->signal,
+		    sig, sizeof sig), p->core ? " (core dumped)" : "");
 	else if (p->exited)
 		snprintf(buf, len, "exit %d", p->code);
 	else if (p->detached)
@@ -798,8 +813,11 @@ report_proc_status(const struct report_proc *p, char *buf, size_t len)
 const char *
 report_proc_status_short(const struct report_proc *p, char *buf, size_t len)
 {
+	char	 sig[4 * REPORT_SIGNAME_MAX + 1];
+
 	if (p->exited && p->signaled)
-		snprintf(buf, len, "%s%s", p->signal, p->core ? " (core)" : "");
+		snprintf(buf, len, "%s%s", report_signame(p->signal, sig,
+		    sizeof sig), p->core ? " (core)" : "");
 	else if (p->exited)
 		snprintf(buf, len, "exit %d", p->code);
 	else

@@ -206,7 +206,8 @@ const struct report_image *report_proc_image(const struct report_proc *);
  * has none. */
 const char *report_proc_name(const struct report_proc *);
 /* Describe how it ended ("exit 0", "killed by SIGKILL", "running") into a
- * buffer of at least 64 bytes. */
+ * buffer of at least 128 bytes. The signal's name comes from the log and is
+ * escaped as for a terminal (report_signame()); it is not escaped for XML. */
 const char *report_proc_status(const struct report_proc *, char *buf,
 	    size_t len);
 
@@ -214,6 +215,10 @@ const char *report_proc_status(const struct report_proc *, char *buf,
  * at end". */
 const char *report_proc_status_short(const struct report_proc *, char *buf,
 	    size_t len);
+
+/* A signal's name from the log, escaped as for a terminal ("\x1b[2J"),
+ * into buf. */
+const char *report_signame(const char *sig, char *buf, size_t len);
 
 /* The last path component of s. */
 const char *report_basename(const char *s);

@@ -195,7 +195,7 @@ span_attributes(struct otlp *ot, const struct report_proc *p)
 {
 	struct report_json		*j = &ot->j;
 	const struct report_image	*im = report_proc_image(p);
-	char				 st[96];
+	char				 st[128];
 
 	report_json_key(j, "attributes");
 	report_json_begin_array(j);
@@ -285,7 +285,7 @@ write_span(struct otlp *ot, const struct report_proc *p,
     const struct report_proc *root)
 {
 	struct report_json	*j = &ot->j;
-	char			 id[17], st[96];
+	char			 id[17], st[128];
 
 	report_json_begin_object(j);
 	report_json_key(j, "traceId");

@@ -63,7 +63,7 @@ metadata(struct report_json *j, const char *what, long long pid,
 static void
 exit_args(struct report_json *j, const struct report_proc *p)
 {
-	char	 st[96];
+	char	 st[128];
 
 	report_json_key(j, "exit");
 	report_json_string(j, report_proc_status(p, st, sizeof st));

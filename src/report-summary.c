@@ -253,7 +253,7 @@ text_failure(struct fw_buf *b, const struct report_proc *p,
     const struct report_opts *o)
 {
 	const struct report_proc	**chain;
-	char				 st[96], dur[32];
+	char				 st[128], dur[32];
 	size_t				 k, n, start = b->len;
 
 	report_text_color_on(b, o, report_text_role(p));

@@ -219,11 +219,12 @@ static void
 bar_title(struct svg *s, const struct report_proc *p)
 {
 	const struct report_image	*im;
-	char				 st[96], d[32], cpu[32], rss[32];
+	char				 st[128], d[32], cpu[32], rss[32];
 
-	fw_buf_printf(&s->b, "<title>pid %lld: %s after %s", p->pid,
-	    report_proc_status(p, st, sizeof st), report_text_duration(d,
-	    sizeof d, report_proc_duration(p)));
+	fw_buf_printf(&s->b, "<title>pid %lld: ", p->pid);
+	xml_put(&s->b, report_proc_status(p, st, sizeof st), 4096);
+	fw_buf_printf(&s->b, " after %s", report_text_duration(d, sizeof d,
+	    report_proc_duration(p)));
 	if (p->has_rusage)
 		fw_buf_printf(&s->b, ", own cpu %s, max RSS %s%s",
 		    report_text_duration(cpu, sizeof cpu, p->self_cpu),

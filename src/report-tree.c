@@ -141,11 +141,11 @@ static void
 text_threads(struct tree_text *t, const struct report_proc *p, int depth)
 {
 	const struct report_thread	*th;
-	char				 st[64];
+	char				 st[128];
 
 	for (th = p->threads; th != NULL; th = th->next) {
 		if (th->exited && th->signal[0] != '\0')
-			snprintf(st, sizeof st, "%s", th->signal);
+			report_signame(th->signal, st, sizeof st);
 		else if (th->exited)
 			snprintf(st, sizeof st, "exit %d", th->code);
 		else
@@ -166,7 +166,7 @@ static void
 text_node(struct tree_text *t, const struct report_proc *p, int depth,
     bool limited)
 {
-	char			 st[96];
+	char			 st[128];
 	char			 mark = report_proc_failed(p) ? '!' :
 	    t->below[p->seq] ? '*' : ' ';
 	enum color_role		 role = report_text_role(p);

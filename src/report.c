@@ -381,6 +381,19 @@ parse_options(int argc, char **argv, struct report_opts *o)
 	return r;
 }
 
+/* A file name for a message: escaped like every string that may hold
+ * control characters (a log found by a glob can be called anything).
+ * Returns a static buffer, good until the next call. */
+static const char *
+fname(const char *path)
+{
+	static struct fw_buf	 b;
+
+	fw_buf_reset(&b);
+	esc_text_bare(&b, path, strlen(path));
+	return fw_buf_cstr(&b);
+}
+
 /* Warn once, on one line, about bad lines and a missing end line. */
 static void
 warn_damage(struct tlog_reader *r)
@@ -396,7 +409,7 @@ warn_damage(struct tlog_reader *r)
 		fw_buf_init(&b);
 		fw_buf_printf(&b, "forkwatch: %s: warning: the log is "
 		    "incomplete: %lld lines were not written (",
-		    tlog_read_name(r), lost);
+		    fname(tlog_read_name(r)), lost);
 		esc_text_bare(&b, lost_why, strlen(lost_why));
 		fw_buf_adds(&b, "); reporting what the log holds\n");
 		fputs(b.data, stderr);
@@ -408,7 +421,7 @@ warn_damage(struct tlog_reader *r)
 	if (n > 0) {
 		line = tlog_read_first_bad(r, &why);
 		fw_buf_printf(&b, "forkwatch: %s:%lu: warning: %s",
-		    tlog_read_name(r), line, why);
+		    fname(tlog_read_name(r)), line, why);
 		if (n > 1)
 			fw_buf_printf(&b, " (%lu bad lines skipped)", n);
 		else
@@ -419,7 +432,7 @@ warn_damage(struct tlog_reader *r)
 	} else
 		fw_buf_printf(&b, "forkwatch: %s: warning: no end line: the "
 		    "trace was cut short; reporting what the log holds",
-		    tlog_read_name(r));
+		    fname(tlog_read_name(r)));
 	fw_buf_addc(&b, '\n');
 	fputs(b.data, stderr);
 	fw_buf_release(&b);
@@ -449,7 +462,7 @@ load(const char *path)
 		report_model_add(m, &ev);
 	if (rc < 0)
 		fprintf(stderr, "forkwatch: %s: warning: read error after "
-		    "line %lu: %s; reporting what was read\n", path,
+		    "line %lu: %s; reporting what was read\n", fname(path),
 		    ev.lineno, strerror(errno));
 	warn_damage(r);
 	tlog_read_free(r);
@@ -467,7 +480,7 @@ open_out(const char *path)
 		return stdout;
 	f = fopen(path, "we");
 	if (f == NULL)
-		fprintf(stderr, "forkwatch: cannot create %s: %s\n", path,
+		fprintf(stderr, "forkwatch: cannot create %s: %s\n", fname(path),
 		    strerror(errno));
 	return f;
 }
@@ -486,7 +499,8 @@ close_out(FILE *f, const char *path)
 	}
 	if (err != 0) {
 		fprintf(stderr, "forkwatch: cannot write %s: %s\n",
-		    path != NULL ? path : "standard output", strerror(err));
+		    path != NULL ? fname(path) : "standard output",
+		    strerror(err));
 		return -1;
 	}
 	return 0;
@@ -667,7 +681,7 @@ report_main(int argc, char **argv)
 	}
 	if (o.has_under && report_model_find(m, o.under, 0) == NULL) {
 		fprintf(stderr, "forkwatch: %s: no process %lld in the log\n",
-		    o.log, o.under);
+		    fname(o.log), o.under);
 		report_model_free(m);
 		report_model_free(m2);
 		return EXIT_OWN_FAILURE;
