@@ -116,8 +116,8 @@ esc_line(struct fw_buf *b, const char *prefix, const char *s)
 void
 tui_exec_details(struct fw_buf *b, const struct tui_exec_info *x)
 {
-	const char	*v;
-	size_t		 i, added = 0, removed = 0, same = 0;
+	const char	*v, *mode;
+	size_t		 i, added = 0, removed = 0, same = 0, closed;
 	bool		 diff = x->env != NULL && x->penv != NULL;
 
 	if (x->path != NULL)
@@ -170,10 +170,19 @@ tui_exec_details(struct fw_buf *b, const struct tui_exec_info *x)
 	if (x->fds == NULL) {
 		fw_buf_adds(b, "fds      not recorded (trace with --fds)\n");
 	} else {
-		fw_buf_printf(b, "fds      %zu open across the exec ("
-		    "CLOEXEC: closed by it)\n", x->nfds);
-		for (i = 0; i < x->nfds; i++)
-			esc_line(b, "  ", x->fds[i]);
+		for (i = 0, closed = 0; i < x->fds->n; i++)
+			closed += x->fds->v[i].cloexec;
+		fw_buf_printf(b, "fds      %zu open across the exec, %zu closed "
+		    "by it (close-on-exec)\n", x->fds->n - closed, closed);
+		for (i = 0; i < x->fds->n; i++) {
+			mode = fdv_mode_name(x->fds->v[i].mode);
+			fw_buf_printf(b, "  %3d %-2s ", x->fds->v[i].fd,
+			    mode != NULL ? mode : "?");
+			esc_text_str(b, x->fds->v[i].target != NULL ?
+			    x->fds->v[i].target : "");
+			fw_buf_adds(b, x->fds->v[i].cloexec ?
+			    "  CLOEXEC: closed by the exec\n" : "\n");
+		}
 	}
 
 	/* The command line: cd, the environment's changes, the program. */

@@ -362,8 +362,7 @@ struct tui_exec_info {
 	const char *const	*env;		/* the exec's environment */
 	const char *const	*penv;		/* its parent's */
 	size_t			 nenv, npenv;
-	const char *const	*fds;		/* "N -> target [CLOEXEC]" */
-	size_t			 nfds;
+	const struct fw_fdv	*fds;		/* --fds */
 };
 void	tui_exec_details(struct fw_buf *, const struct tui_exec_info *);
 void	tui_shell_quote(struct fw_buf *, const char *);
@@ -467,6 +466,19 @@ pid_t	tui_live_first(struct tui *);
 /* End: kill or detach what is left, end the log. status: forkwatch's exit
  * status if already known, else -1 (the session's). Returns the status. */
 int	tui_live_finish(struct tui *, int status);
+
+/* tui-replay-log.c: a replayed log's lines, read back when shown. */
+struct tui_rlog;
+/* Note where the lines of events 1..n are (lineno(arg, i): event i's line
+ * number, growing with i) and keep the log open. NULL: it cannot be read
+ * again. */
+struct tui_rlog *tui_rlog_open(const char *path, unsigned long start_lineno,
+	    unsigned long (*lineno)(void *, size_t), size_t n, void *arg);
+void	tui_rlog_free(struct tui_rlog *);
+/* Parse event i's line again and call fn with it (pointers valid in the
+ * call only). False when it cannot be read. */
+bool	tui_rlog_event(struct tui_rlog *, size_t i,
+	    void (*fn)(void *, const struct fw_event *), void *arg);
 
 /* tui-replay.c: a saved log. */
 extern const struct tui_source tui_replay_source;

@@ -37,6 +37,8 @@ struct lv_exec {
 	struct fw_strv	 argv;
 	bool		 truncated;
 	struct lv_env	*env, *penv;	/* NULL: not recorded */
+	struct fw_fdv	 fds;		/* with --fds */
+	bool		 has_fds;
 };
 
 /* One recorded event. */
@@ -185,6 +187,7 @@ exec_free(struct lv_exec *x)
 	free(x->path);
 	free(x->cwd);
 	strv_release(&x->argv);
+	fdv_release(&x->fds);
 	env_unref(x->env);
 	env_unref(x->penv);
 	free(x);
@@ -260,6 +263,11 @@ record(struct tui *ui, const struct fw_event *ev, const char *line)
 		if (ev->argv != NULL)
 			strv_copy(&x->argv, ev->argv);
 		x->truncated = ev->argv_truncated;
+		fdv_init(&x->fds);
+		if (ev->fds != NULL) {
+			fdv_copy(&x->fds, ev->fds);
+			x->has_fds = true;
+		}
 		break;
 	default:
 		break;
@@ -809,6 +817,8 @@ lv_ev_details(struct tui *ui, size_t idx, struct fw_buf *b)
 		xi.penv = penv;
 		xi.npenv = n;
 	}
+	if (x->has_fds)
+		xi.fds = &x->fds;
 	tui_exec_details(b, &xi);
 	free(argv);
 	free(env);

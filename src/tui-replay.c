@@ -44,7 +44,7 @@ struct rp_ev {
 	double		 ts;
 	pid_t		 pid, tgid;
 	pid_t		 a;		/* child, ppid, sender */
-	pid_t		 b;		/* clone's parent; exec's old_pid */
+	uint32_t	 line;		/* its line in the log */
 	int		 code;		/* exit code or signal number */
 	uint16_t	 kind;		/* enum fw_event_kind */
 	uint16_t	 flags;
@@ -64,6 +64,7 @@ struct rp_node {
 
 struct tui_replay {
 	struct report_model	*m;
+	struct tui_rlog		*log;		/* its lines, to show them */
 	struct rp_ev		*ev;		/* [0] is the start line */
 	size_t			 n;		/* events, start line not counted */
 	size_t			 cap;
@@ -224,10 +225,7 @@ take(struct tui_replay *rp, const struct tlog_event *te)
 		e->a = (pid_t)te->ppid;
 	else if (te->has_sender)
 		e->a = (pid_t)te->sender;
-	if (te->has_parent)
-		e->b = (pid_t)te->parent;
-	else if (te->has_old_pid)
-		e->b = (pid_t)te->old_pid;
+	e->line = (uint32_t)te->lineno;
 	if (te->thread)
 		e->flags |= EVF_THREAD;
 	e->code = te->has_code ? (int)te->code : 0;
@@ -312,6 +310,12 @@ index_nodes(struct tui_replay *rp)
 	free(fill);
 }
 
+static unsigned long
+event_line(void *arg, size_t i)
+{
+	return ((struct tui_replay *)arg)->ev[i].line;
+}
+
 int
 tui_replay_open(struct tui *ui, const char *path)
 {
@@ -320,6 +324,7 @@ tui_replay_open(struct tui *ui, const char *path)
 	struct tlog_event	 te;
 	enum tlog_open_error	 why;
 	char			*msg = NULL;
+	unsigned long		 start_line = 1;
 	int			 r;
 
 	if ((rd = tlog_read_open(path, &why, &msg)) == NULL) {
@@ -336,6 +341,7 @@ tui_replay_open(struct tui *ui, const char *path)
 	ui->src_data = rp;
 	while ((r = tlog_read_next(rd, &te)) > 0) {
 		if (te.kind == FW_EV_START && rp->m->n_events == 0) {
+			start_line = te.lineno;
 			report_model_add(rp->m, &te);
 			continue;
 		}
@@ -353,6 +359,7 @@ tui_replay_open(struct tui *ui, const char *path)
 	tlog_read_free(rd);
 	report_model_finish(rp->m);
 	index_nodes(rp);
+	rp->log = tui_rlog_open(path, start_line, event_line, rp->n, rp);
 	/* Before the first event: the caller goes to it (and selects its
 	 * task). */
 	rp->pos = 0;
@@ -373,6 +380,7 @@ rp_free(struct tui *ui)
 	if (rp == NULL)
 		return;
 	report_model_free(rp->m);
+	tui_rlog_free(rp->log);
 	report_pidmap_release(&rp->bytid);
 	free(rp->nodes);
 	free(rp->own);
@@ -638,17 +646,18 @@ rp_label(struct tui *ui, struct tui_node *n, struct fw_buf *b)
 	label_image(image_at(PROC(N(n)), RP(ui)->pos), N(n)->thread, b);
 }
 
-/* The text log line of event i, after its number. */
+static void
+format_cb(void *arg, const struct fw_event *ev)
+{
+	tlog_format_event(arg, TLOG_TEXT, ev);
+}
+
+/* The text log line of event i, after its number: every member its line
+ * in the log has. */
 static void
 format_event(const struct tui_replay *rp, size_t i, struct fw_buf *b)
 {
-	const struct rp_ev		*e = &rp->ev[i];
-	const struct report_image	*im = NULL;
-	const struct report_proc	*p;
-	struct fw_event			 ev;
-	struct fw_strv			 argv;
-	struct fw_buf			 blob;
-	size_t				 k;
+	const struct rp_ev	*e = &rp->ev[i];
 
 	fw_buf_printf(b, "#%-5zu", i);
 	if (e->flags & EVF_UNKNOWN) {
@@ -656,73 +665,9 @@ format_event(const struct tui_replay *rp, size_t i, struct fw_buf *b)
 		    "not know)", e->ts, (int)e->pid);
 		return;
 	}
-	memset(&ev, 0, sizeof ev);
-	ev.kind = e->kind;
-	ev.ts = e->ts;
-	ev.pid = e->pid;
-	ev.tgid = e->tgid;
-	ev.thread = (e->flags & EVF_THREAD) != 0;
-	ev.cwd = "";
-	strv_init(&argv);
-	switch (ev.kind) {
-	case FW_EV_FORK:
-	case FW_EV_VFORK:
-	case FW_EV_CLONE:
-	case FW_EV_VFORK_DONE:
-		ev.child = e->a;
-		ev.parent = e->b;
-		break;
-	case FW_EV_ATTACH:
-	case FW_EV_EXEC:
-		if (ev.kind == FW_EV_ATTACH)
-			ev.ppid = e->a;
-		else
-			ev.old_pid = e->b != e->pid ? e->b : 0;
-		if (e->subj != NULL && !(e->flags & EVF_SUBJ_THREAD)) {
-			p = e->subj;
-			for (im = p->images; im != NULL && im->ev != i;
-			    im = im->next)
-				;
-		}
-		if (im == NULL)
-			break;
-		fw_buf_init(&blob);
-		for (k = 0; k < im->argc; k++)
-			fw_buf_add(&blob, im->argv[k], strlen(im->argv[k]) + 1);
-		strv_set(&argv, blob.data, blob.len);
-		fw_buf_release(&blob);
-		ev.path = im->path;
-		ev.cwd = im->cwd != NULL ? im->cwd : "";
-		ev.argv = &argv;
-		ev.argv_truncated = im->argv_truncated;
-		break;
-	case FW_EV_EXIT:
-		ev.killed = (e->flags & EVF_KILLED) != 0;
-		ev.code = ev.killed ? 0 : e->code;
-		ev.signo = ev.killed ? e->code : 0;
-		ev.core = (e->flags & EVF_CORE) != 0;
-		if (e->subj != NULL && !(e->flags & EVF_SUBJ_THREAD) &&
-		    e->pid == e->tgid) {
-			p = e->subj;
-			ev.has_rusage = p->has_rusage;
-			ev.utime = p->utime;
-			ev.stime = p->stime;
-			ev.maxrss_kb = (long)p->maxrss_kb;
-		}
-		break;
-	case FW_EV_SIGNAL:
-		ev.signo = e->code;
-		ev.sender = e->a;
-		break;
-	case FW_EV_STOP:
-	case FW_EV_CONT:
-		ev.signo = e->code;
-		break;
-	default:
-		break;
-	}
-	tlog_format_event(b, TLOG_TEXT, &ev);
-	strv_release(&argv);
+	if (!tui_rlog_event(rp->log, i, format_cb, b))
+		fw_buf_printf(b, "%10.6f %d %s (the log's line cannot be read "
+		    "again)", e->ts, (int)e->pid, event_kind_name(e->kind));
 }
 
 static void
@@ -898,14 +843,66 @@ rp_ev_now(struct tui *ui)
 	return RP(ui)->pos;
 }
 
+/* What the details of an exec show, collected from its line. */
+struct exec_cb {
+	struct fw_strv		 argv, env;
+	struct fw_fdv		 fds;
+	char			*path, *cwd;
+	bool			 has_env, has_fds, truncated, seen;
+};
+
+static void
+exec_cb(void *arg, const struct fw_event *ev)
+{
+	struct exec_cb	*x = arg;
+
+	x->seen = true;
+	if (ev->argv != NULL)
+		strv_copy(&x->argv, ev->argv);
+	if (ev->env != NULL) {
+		strv_copy(&x->env, ev->env);
+		x->has_env = true;
+	}
+	if (ev->fds != NULL) {
+		fdv_copy(&x->fds, ev->fds);
+		x->has_fds = true;
+	}
+	x->path = ev->path != NULL ? fw_strdup(ev->path) : NULL;
+	x->cwd = ev->cwd != NULL && ev->cwd[0] != '\0' ? fw_strdup(ev->cwd) :
+	    NULL;
+	x->truncated = ev->argv_truncated;
+}
+
+static void
+exec_cb_release(struct exec_cb *x)
+{
+	strv_release(&x->argv);
+	strv_release(&x->env);
+	fdv_release(&x->fds);
+	free(x->path);
+	free(x->cwd);
+}
+
+static const char **
+strv_array(const struct fw_strv *v, size_t *n)
+{
+	const char	**a = fw_calloc((size_t)v->n + 1, sizeof *a), *s;
+
+	for (*n = 0, s = NULL; (s = strv_next(v, s)) != NULL; )
+		a[(*n)++] = s;
+	return a;
+}
+
 static void
 rp_ev_details(struct tui *ui, size_t idx, struct fw_buf *b)
 {
 	struct tui_replay		*rp = RP(ui);
 	const struct rp_ev		*e;
 	const struct report_proc	*p;
-	const struct report_image	*im = NULL;
+	const struct report_image	*im, *prev = NULL;
+	struct exec_cb			 x, px;
 	struct tui_exec_info		 xi;
+	const char			**argv = NULL, **env = NULL, **penv = NULL;
 
 	if (idx == 0 || idx > rp->n)
 		return;
@@ -917,18 +914,45 @@ rp_ev_details(struct tui *ui, size_t idx, struct fw_buf *b)
 	if ((e->kind != FW_EV_EXEC && e->kind != FW_EV_ATTACH) ||
 	    e->subj == NULL || (e->flags & EVF_SUBJ_THREAD))
 		return;
-	p = e->subj;
-	for (im = p->images; im != NULL && im->ev != idx; im = im->next)
-		;
-	if (im == NULL)
+	memset(&x, 0, sizeof x);
+	fdv_init(&x.fds);
+	if (!tui_rlog_event(rp->log, idx, exec_cb, &x) || !x.seen) {
+		exec_cb_release(&x);
 		return;
+	}
+	/* The environment it had before: its own previous exec's, else the
+	 * one it was born with (its parent's image at the fork). */
+	p = e->subj;
+	for (im = p->images; im != NULL && im->ev < idx; im = im->next)
+		prev = im;
+	if (prev == NULL)
+		prev = p->inherited;
+	memset(&px, 0, sizeof px);
+	fdv_init(&px.fds);
+	if (prev != NULL && x.has_env)
+		tui_rlog_event(rp->log, prev->ev, exec_cb, &px);
 	memset(&xi, 0, sizeof xi);
-	xi.path = im->path;
-	xi.cwd = im->cwd;
-	xi.argv = im->argv;
-	xi.argc = im->argc;
-	xi.argv_truncated = im->argv_truncated;
+	xi.path = x.path;
+	xi.cwd = x.cwd;
+	argv = strv_array(&x.argv, &xi.argc);
+	xi.argv = argv;
+	xi.argv_truncated = x.truncated;
+	if (x.has_env) {
+		env = strv_array(&x.env, &xi.nenv);
+		xi.env = env;
+	}
+	if (px.has_env) {
+		penv = strv_array(&px.env, &xi.npenv);
+		xi.penv = penv;
+	}
+	if (x.has_fds)
+		xi.fds = &x.fds;
 	tui_exec_details(b, &xi);
+	free(argv);
+	free(env);
+	free(penv);
+	exec_cb_release(&x);
+	exec_cb_release(&px);
 }
 
 static bool
