@@ -309,6 +309,8 @@ struct tui {
 	char			**hist;
 	int			 nhist;
 	int			 hist_pos;
+	char			 cands[512];	/* Tab's candidates, shown on
+						 * the status line */
 	unsigned		 (*yes)(struct tui *);	/* PROMPT_YESNO: y */
 	const char		*no;		/* and what n says */
 

@@ -45,6 +45,7 @@ unsigned
 tui_prompt_open(struct tui *ui, enum tui_prompt p, const char *init)
 {
 	ui->prompt = p;
+	ui->cands[0] = '\0';
 	line_set(ui, init);
 	ui->hist_pos = ui->nhist;
 	return TUI_R_MSG | TUI_R_STATUS;
@@ -150,7 +151,7 @@ complete(struct tui *ui)
 	for (n = 0; cand != NULL && cand[n] != NULL; n++)
 		;
 	if (n == 0) {
-		tui_message(ui, 0, "no completion");
+		snprintf(ui->cands, sizeof ui->cands, " Tab: no completion");
 	} else {
 		common = strlen(cand[0]);
 		for (i = 1; i < (size_t)n; i++) {
@@ -168,20 +169,24 @@ complete(struct tui *ui)
 		}
 		if (n == 1) {
 			line_insert(ui, ' ');
-			ui->msg[0] = '\0';
+			ui->cands[0] = '\0';
 		} else {
+			/* Ambiguous: the candidates on the status line, above
+			 * the prompt, until the next key. */
 			fw_buf_init(&list);
+			fw_buf_printf(&list, " Tab: %d candidates:", n);
 			for (i = 0; i < (size_t)n && list.len < 400; i++) {
-				esc_text_bare(&list, cand[i], strlen(cand[i]));
 				fw_buf_addc(&list, ' ');
+				esc_text_bare(&list, cand[i], strlen(cand[i]));
 			}
-			tui_message(ui, 0, "%s", fw_buf_cstr(&list));
+			snprintf(ui->cands, sizeof ui->cands, "%s",
+			    fw_buf_cstr(&list));
 			fw_buf_release(&list);
 		}
 	}
 	cmd_free_argv(cand);
 	free(before);
-	return TUI_R_MSG;
+	return TUI_R_MSG | TUI_R_STATUS;
 }
 
 /* '/': the program's scrollback when its pane has the focus, else the
@@ -292,6 +297,10 @@ tui_prompt_key(struct tui *ui, int key)
 {
 	if (ui->prompt == PROMPT_YESNO)
 		return yesno_key(ui, key);
+	if (key != '\t' && ui->cands[0] != '\0') {
+		ui->cands[0] = '\0';
+		ui->dirty |= TUI_R_STATUS;
+	}
 	switch (key) {
 	case TK_ENTER:
 		return prompt_submit(ui);

@@ -40,6 +40,12 @@ tui_status_draw(struct tui *ui)
 
 	if (y < 0)
 		return;
+	if (ui->prompt == PROMPT_COMMAND && ui->cands[0] != '\0') {
+		used = tui_puts(y, 0, ui->cols, ui->cands, strlen(ui->cands),
+		    TA_REV);
+		tui_fill(y, used, ui->cols - used, TA_REV);
+		return;
+	}
 	fw_buf_init(&b);
 	ui->src->status(ui, &b, &a);
 	fw_buf_adds(&b, "  ");
