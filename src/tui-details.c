@@ -68,7 +68,7 @@ tui_details_draw(struct tui *ui)
 		    ui->ev_shown);
 	else
 		fw_buf_printf(&title, " details %d", (int)ui->det_tid);
-	if (lines > body.h)
+	if (lines > body.h || ui->det_scroll > 0)
 		fw_buf_printf(&title, "  [%d/%d]", ui->det_scroll + 1, lines);
 	if (ui->det_hscroll > 0)
 		fw_buf_printf(&title, "  [>%d]", ui->det_hscroll);

@@ -317,9 +317,8 @@ tui_events_filter(struct tui *ui, const char *spec)
 	ui->ev_follow = true;
 	return TUI_R_EVENTS | TUI_R_MSG;
 bad:
-	tui_message(ui, TC_RED, "filter: unknown word '%.40s' (event kinds "
-	    "like fork exec exit, all, nonzero, killed, failed, under=PID)",
-	    w);
+	tui_message(ui, TC_RED, "filter: unknown word '%.30s' (use event "
+	    "kinds, all, nonzero, killed, failed, under=PID)", w);
 	free(copy);
 	return TUI_R_MSG;
 }

@@ -263,8 +263,8 @@ const struct tui_keydef tui_common_keys[] = {
 	{ { ':' }, ":", PANE_COUNT,
 	  "console command (Tab completes, Up/Down history)",
 	  "A console command, with the console's commands, history (Up, "
-	  "Down) and completion (Tab: a word with several candidates lists "
-	  "them on the message line); output longer than a line goes to "
+	  "Down) and completion (Tab; a word with several candidates lists "
+	  "them on the status line); output longer than a line goes to "
 	  "the details pane.", k_command },
 	{ { '/' }, "/", PANE_COUNT,
 	  "search (the tree; the log in a replay; the program's lines)",

@@ -524,9 +524,8 @@ tui_prog_draw(struct tui_prog *p, const struct tui_rect *r, bool focus,
 	rows = title ? r->h - 1 : r->h;
 	if (title) {
 		if (p->view > 0)
-			snprintf(head, sizeof head, " program %dx%d  [-%d of %d "
-			    "lines; End: back]", p->cols, p->rows, p->view,
-			    p->sb_n);
+			snprintf(head, sizeof head, " program %dx%d  [-%d/%d, "
+			    "End: back]", p->cols, p->rows, p->view, p->sb_n);
 		else
 			snprintf(head, sizeof head, " program %dx%d%s%s",
 			    p->cols, p->rows,

@@ -36,6 +36,13 @@ TUI_TESTS = \
 	tests/tui/replay.test \
 	tests/tui/replay-hostile.test \
 	tests/tui/replay-scale.test \
+	tests/tui/replay-keys.test \
+	tests/tui/keys.test \
+	tests/tui/events.test \
+	tests/tui/failures.test \
+	tests/tui/scrollback.test \
+	tests/tui/small-fixes.test \
+	tests/tui/complete.test \
 	tests/tui/log-output.test
 TESTS += tests/tui/tui-unit $(TUI_TESTS)
 EXTRA_DIST += $(TUI_TESTS) tests/tui/tui-lib.sh tests/tui/bench.sh \

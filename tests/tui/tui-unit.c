@@ -236,7 +236,7 @@ main(int argc, char **argv)
 		"plain", "two words", "it's", "back\\slash", "$HOME `id`",
 		"new\nline", "tab\there", "\x1b[31mred\x1b[0m", "bell\a",
 		"caf\xc3\xa9", "bidi \xe2\x80\xae override", "c1 \xc2\x9b x",
-		"bad \xff byte", "'", "", "*", "-n",
+		"bad \xff byte", "'", "", "*", "-n", "it's \x1b[1m bold",
 	};
 	static const char *const cargv[] = { "/bin/echo", "a b", "$x" };
 	static const char *const env[] = { "A=1", "B=changed", "NEW=yes" };
