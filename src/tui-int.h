@@ -354,21 +354,6 @@ void	tui_term_resize(struct tui *);
 int	tui_read_key(struct tui *);
 extern volatile sig_atomic_t tui_quit_signal;
 
-/* tui-exec.c: what the details pane shows of one exec. Strings are raw
- * (from a tracee or a log); NULL arrays were not recorded. */
-struct tui_exec_info {
-	const char		*path, *cwd;
-	const char *const	*argv;
-	size_t			 argc;
-	bool			 argv_truncated;
-	const char *const	*env;		/* the exec's environment */
-	const char *const	*penv;		/* its parent's */
-	size_t			 nenv, npenv;
-	const struct fw_fdv	*fds;		/* --fds */
-};
-void	tui_exec_details(struct fw_buf *, const struct tui_exec_info *);
-void	tui_shell_quote(struct fw_buf *, const char *);
-
 /* tui-state.c: state every file may change. */
 void	tui_init(struct tui *, const struct fw_options *);
 void	tui_release(struct tui *);

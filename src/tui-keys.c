@@ -336,11 +336,11 @@ const struct tui_keydef tui_common_keys[] = {
 	{ { TK_ENTER }, "Enter", PANE_EVENTS,
 	  "the event in the details pane (argv, env, fds, command line)",
 	  "Everything about the event under the cursor, in the details "
-	  "pane: for an exec its full argv, cwd and exe, the environment "
-	  "as a difference from the parent's (with\n.BR \\-\\-env ),\nthe "
-	  "file descriptors open across the exec with close\\-on\\-exec "
-	  "marked (with\n.BR \\-\\-fds ),\nand a shell command line that "
-	  "runs the same exec again, quoted to be pasted.", k_events_open },
+	  "pane: for an exec what\n.B info exec\nshows (its full argv, cwd, "
+	  "the environment as a difference from the one it had before with\n"
+	  ".BR \\-\\-env ,\nthe file descriptors open across the exec and "
+	  "those it closed with\n.BR \\-\\-fds ,\nand a command line that "
+	  "runs the same exec again when pasted).", k_events_open },
 	{ { 'J' }, "J", PANE_EVENTS, "the event's task in the tree", NULL,
 	  k_events_open },
 

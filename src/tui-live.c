@@ -779,9 +779,7 @@ lv_ev_details(struct tui *ui, size_t idx, struct fw_buf *b)
 	struct tui_live		*lv = LV(ui);
 	const struct lv_rec	*r;
 	const struct lv_exec	*x;
-	struct tui_exec_info	 xi;
-	const char		**argv, **env = NULL, **penv = NULL, *a;
-	size_t			 n;
+	struct inspect_exec	 ie;
 
 	if (idx == 0 || idx > lv->total || idx + LV_RING <= lv->total) {
 		fw_buf_printf(b, "event #%zu is no longer kept (the last %d "
@@ -790,39 +788,31 @@ lv_ev_details(struct tui *ui, size_t idx, struct fw_buf *b)
 	}
 	r = &lv->ring[idx % LV_RING];
 	fw_buf_printf(b, "#%zu %s\n", idx, r->line);
-	fw_buf_printf(b, "task     %d (process %d)\n", (int)r->e.pid,
+	fw_buf_printf(b, "  %-10s %d (process %d)\n", "task", (int)r->e.pid,
 	    (int)r->e.tgid);
 	if ((x = r->exec) == NULL)
 		return;
-	memset(&xi, 0, sizeof xi);
-	xi.path = x->path;
-	xi.cwd = x->cwd;
-	xi.argv_truncated = x->truncated;
-	argv = fw_calloc((size_t)x->argv.n + 1, sizeof *argv);
-	for (n = 0, a = NULL; (a = strv_next(&x->argv, a)) != NULL; )
-		argv[n++] = a;
-	xi.argv = argv;
-	xi.argc = n;
-	if (x->env != NULL) {
-		env = fw_calloc((size_t)x->env->v.n + 1, sizeof *env);
-		for (n = 0, a = NULL; (a = strv_next(&x->env->v, a)) != NULL; )
-			env[n++] = a;
-		xi.env = env;
-		xi.nenv = n;
-	}
+	memset(&ie, 0, sizeof ie);
+	ie.pid = r->e.pid;
+	ie.path = x->path;
+	ie.cwd = x->cwd;
+	ie.argv = &x->argv;
+	ie.argv_truncated = x->truncated;
+	if (x->env != NULL)
+		ie.env = &x->env->v;
+	else
+		ie.env_note = "not recorded: trace with --env, or see "
+		    "':info exec PID' while the task lives";
 	if (x->penv != NULL) {
-		penv = fw_calloc((size_t)x->penv->v.n + 1, sizeof *penv);
-		for (n = 0, a = NULL; (a = strv_next(&x->penv->v, a)) != NULL; )
-			penv[n++] = a;
-		xi.penv = penv;
-		xi.npenv = n;
+		ie.parent_env = &x->penv->v;
+		ie.parent_what = "the one it had before (its parent's at the "
+		    "fork, or its previous exec's)";
 	}
 	if (x->has_fds)
-		xi.fds = &x->fds;
-	tui_exec_details(b, &xi);
-	free(argv);
-	free(env);
-	free(penv);
+		ie.fds = &x->fds;
+	else
+		ie.fds_note = "not recorded: trace with --fds";
+	inspect_exec_format(&ie, b);
 }
 
 /* --- keys --------------------------------------------------------------- */

@@ -22,6 +22,7 @@
 
 #include "escape.h"
 #include "flags.h"
+#include "inspect.h"
 #include "report-model.h"
 #include "report-pidmap.h"
 #include "tlog-read.h"
@@ -883,16 +884,6 @@ exec_cb_release(struct exec_cb *x)
 	free(x->cwd);
 }
 
-static const char **
-strv_array(const struct fw_strv *v, size_t *n)
-{
-	const char	**a = fw_calloc((size_t)v->n + 1, sizeof *a), *s;
-
-	for (*n = 0, s = NULL; (s = strv_next(v, s)) != NULL; )
-		a[(*n)++] = s;
-	return a;
-}
-
 static void
 rp_ev_details(struct tui *ui, size_t idx, struct fw_buf *b)
 {
@@ -901,15 +892,14 @@ rp_ev_details(struct tui *ui, size_t idx, struct fw_buf *b)
 	const struct report_proc	*p;
 	const struct report_image	*im, *prev = NULL;
 	struct exec_cb			 x, px;
-	struct tui_exec_info		 xi;
-	const char			**argv = NULL, **env = NULL, **penv = NULL;
+	struct inspect_exec		 ie;
 
 	if (idx == 0 || idx > rp->n)
 		return;
 	e = &rp->ev[idx];
 	format_event(rp, idx, b);
 	fw_buf_addc(b, '\n');
-	fw_buf_printf(b, "task     %d (process %d)\n", (int)e->pid,
+	fw_buf_printf(b, "  %-10s %d (process %d)\n", "task", (int)e->pid,
 	    (int)e->tgid);
 	if ((e->kind != FW_EV_EXEC && e->kind != FW_EV_ATTACH) ||
 	    e->subj == NULL || (e->flags & EVF_SUBJ_THREAD))
@@ -925,32 +915,32 @@ rp_ev_details(struct tui *ui, size_t idx, struct fw_buf *b)
 	p = e->subj;
 	for (im = p->images; im != NULL && im->ev < idx; im = im->next)
 		prev = im;
-	if (prev == NULL)
-		prev = p->inherited;
 	memset(&px, 0, sizeof px);
 	fdv_init(&px.fds);
+	if (prev == NULL)
+		prev = p->inherited;
 	if (prev != NULL && x.has_env)
 		tui_rlog_event(rp->log, prev->ev, exec_cb, &px);
-	memset(&xi, 0, sizeof xi);
-	xi.path = x.path;
-	xi.cwd = x.cwd;
-	argv = strv_array(&x.argv, &xi.argc);
-	xi.argv = argv;
-	xi.argv_truncated = x.truncated;
-	if (x.has_env) {
-		env = strv_array(&x.env, &xi.nenv);
-		xi.env = env;
-	}
+	memset(&ie, 0, sizeof ie);
+	ie.pid = e->pid;
+	ie.path = x.path;
+	ie.cwd = x.cwd;
+	ie.argv = &x.argv;
+	ie.argv_truncated = x.truncated;
+	if (x.has_env)
+		ie.env = &x.env;
+	else
+		ie.env_note = "not in the log (trace with --env)";
 	if (px.has_env) {
-		penv = strv_array(&px.env, &xi.npenv);
-		xi.penv = penv;
+		ie.parent_env = &px.env;
+		ie.parent_what = prev == p->inherited ? "its parent's at the "
+		    "fork" : "its previous exec's";
 	}
 	if (x.has_fds)
-		xi.fds = &x.fds;
-	tui_exec_details(b, &xi);
-	free(argv);
-	free(env);
-	free(penv);
+		ie.fds = &x.fds;
+	else
+		ie.fds_note = "not in the log (trace with --fds)";
+	inspect_exec_format(&ie, b);
 	exec_cb_release(&x);
 	exec_cb_release(&px);
 }

@@ -9,7 +9,6 @@ libforkwatch_a_SOURCES += \
 	src/tui.c src/tui-layout.c src/tui-keys.c src/tui-prompt.c \
 	src/tui-status.c src/tui-tree.c src/tui-details.c src/tui-events.c \
 	src/tui-program.c src/tui-live.c src/tui-replay.c src/tui-replay-log.c \
-	src/tui-exec.c \
 	src/tui-state.c src/tui-term.c src/tui-draw.c
 
 # The parts that need no terminal; --man prints the man page's key lists
