@@ -62,8 +62,9 @@ static const struct optable_entry option_entries[] = {
 	    "run in the order given, before the prompt)" },
 	{ .name = "output", .letter = 'o', .id = 'o', .value = OPTV_FILE,
 	  .metavar = "FILE",
-	  .help = "write the trace log to FILE, - for standard output\n"
-	    "(batch mode without -o: standard error)" },
+	  .help = "write the trace log to FILE, - for standard output,\n"
+	    "unix:PATH to a listening Unix socket (batch mode\n"
+	    "without -o: standard error)" },
 	{ .name = "format", .id = OPT_FORMAT, .value = OPTV_WORD,
 	  .words = format_words,
 	  .help = "log format: text (default) or jsonl" },

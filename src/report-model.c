@@ -612,12 +612,13 @@ exclusive_time(const struct report_proc *p, struct span *spans)
 }
 
 void
-report_model_finish(struct report_model *m)
+report_model_settle(struct report_model *m)
 {
 	struct span		*spans = NULL;
 	size_t			 spans_cap = 0;
 	struct report_proc	*p;
 	struct report_thread	*t;
+	struct report_pidmap	 seen;
 	double			 last = report_model_wall(m);
 	size_t			 i;
 
@@ -644,19 +645,26 @@ report_model_finish(struct report_model *m)
 		p->exclusive = exclusive_time(p, spans);
 	}
 	free(spans);
-	report_pidmap_release(&m->live);
-	report_pidmap_release(&m->threads);
 
 	/* Number the records that share a pid, oldest first; the map's values
 	 * are counts + 1 smuggled through the pointer (never NULL). */
+	memset(&seen, 0, sizeof seen);
 	for (i = 0; i < m->n_procs; i++) {
 		p = m->procs[i];
-		p->reuse = (uintptr_t)report_pidmap_get(&m->live, p->pid);
+		p->reuse = (uintptr_t)report_pidmap_get(&seen, p->pid);
 		if (p->reuse > 0)
 			p->reuse--;
-		report_pidmap_put(&m->live, p->pid, (void *)(uintptr_t)(p->reuse + 2));
+		report_pidmap_put(&seen, p->pid, (void *)(uintptr_t)(p->reuse + 2));
 	}
+	report_pidmap_release(&seen);
+}
+
+void
+report_model_finish(struct report_model *m)
+{
+	report_model_settle(m);
 	report_pidmap_release(&m->live);
+	report_pidmap_release(&m->threads);
 	m->finished = true;
 }
 

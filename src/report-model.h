@@ -178,6 +178,10 @@ void	 report_model_add(struct report_model *, const struct tlog_event *);
 /* Close the model after the last event: processes still running end at
  * the last timestamp of the log. */
 void	 report_model_finish(struct report_model *);
+/* The same derived values (the end of what still runs, own CPU and RSS, pid
+ * reuse numbers) for a report of what was read so far: more events may be
+ * added after it (forkwatch report --follow). */
+void	 report_model_settle(struct report_model *);
 
 /* Seconds from the start of the trace to its end line (or last event). */
 double	 report_model_wall(const struct report_model *);

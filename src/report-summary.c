@@ -416,8 +416,8 @@ report_summary_text(FILE *f, const struct report_model *m,
 	fw_buf_init(&b);
 	fw_buf_adds(&b, "Log:        ");
 	report_text_bare(&b, o->log);
-	fw_buf_adds(&b, m->has_end ? " (complete)\n" :
-	    " (cut short: no end line)\n");
+	fw_buf_adds(&b, m->has_end ? " (complete)\n" : o->so_far ?
+	    " (still being written)\n" : " (cut short: no end line)\n");
 	if (m->argc > 0) {
 		start = b.len;
 		fw_buf_adds(&b, "Command:    ");

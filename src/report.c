@@ -17,6 +17,7 @@
 #include "report.h"
 #include "report-ccdb.h"
 #include "report-critical.h"
+#include "report-follow.h"
 #include "report-diff.h"
 #include "report-json.h"
 #include "report-model.h"
@@ -55,7 +56,9 @@ enum {
 	OPT_WIDE,
 	OPT_MIN_DURATION,
 	OPT_MAX_ROWS,
-	OPT_COLOR
+	OPT_COLOR,
+	OPT_FOLLOW,
+	OPT_INTERVAL
 };
 
 static const char *const format_words[] = { "text", "json", NULL };
@@ -106,6 +109,13 @@ static const struct optable_entry report_entries[] = {
 	  .metavar = "N",
 	  .help = "SVG: draw at most N processes, the longest\n"
 	    "(default 1500)" },
+	{ .name = "follow", .id = OPT_FOLLOW,
+	  .help = "follow a log still being written (like tail -f)\n"
+	    "until its end line; report what was read so far on\n"
+	    "SIGUSR1" },
+	{ .name = "interval", .id = OPT_INTERVAL, .value = OPTV_TEXT,
+	  .metavar = "SECONDS",
+	  .help = "with --follow: also every SECONDS" },
 	{ .name = "format", .id = OPT_FORMAT, .value = OPTV_WORD,
 	  .words = format_words,
 	  .help = "the form of the reports (default text)" },
@@ -214,6 +224,21 @@ parse_duration(const char *s, double *out)
 }
 
 /* The columns of the terminal the reports go to, or DEFAULT_WIDTH. */
+/* Parse a positive number of seconds (at most a day); -1 if s is not one. */
+static int
+parse_seconds(const char *s, double *out)
+{
+	char	*end;
+	double	 v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno != 0 || end == s || *end != '\0' || !(v > 0) || v > 86400)
+		return -1;
+	*out = v;
+	return 0;
+}
+
 static size_t
 terminal_width(const struct report_opts *o)
 {
@@ -327,6 +352,14 @@ parse(int argc, char **argv, struct report_opts *o, struct optable_getopt *g)
 				    "auto, always or never", optarg);
 			o->color_when = (enum color_when)word;
 			break;
+		case OPT_FOLLOW:
+			o->follow = true;
+			break;
+		case OPT_INTERVAL:
+			if (parse_seconds(optarg, &o->interval) != 0)
+				return usage_error("bad --interval '%s': "
+				    "expected seconds > 0", optarg);
+			break;
 		case 'o':
 			o->output = optarg;
 			break;
@@ -341,6 +374,11 @@ parse(int argc, char **argv, struct report_opts *o, struct optable_getopt *g)
 			    argv[optind - 1]);
 		}
 	}
+	if (o->interval > 0 && !o->follow)
+		return usage_error("%s", "--interval needs --follow");
+	if (o->follow && o->diff)
+		return usage_error("%s", "--diff compares two whole logs: no "
+		    "--follow");
 	nlogs = o->diff ? 2 : 1;
 	if (optind >= argc)
 		return usage_error("%s", o->diff ? "--diff needs two LOG files" :
@@ -438,34 +476,76 @@ warn_damage(struct tlog_reader *r)
 	fw_buf_release(&b);
 }
 
-/* Read the whole log into a new model. NULL (after printing why) when the
- * log cannot be used at all. */
-static struct report_model *
-load(const char *path)
+static void	write_reports(FILE *, const struct report_model *,
+		    const struct report_opts *);
+
+/* With --follow, on SIGUSR1 or a tick: the reports of what was read so
+ * far, after a line that says so. */
+static void
+snapshot(FILE *f, struct report_model *m, const struct report_opts *o,
+    const struct report_follow *fl)
 {
-	struct tlog_reader	*r;
+	struct report_opts	 so_far;
+
+	if (f == NULL)
+		return;
+	if (o->format == REPORT_FORMAT_TEXT)
+		fprintf(f, "--- %s: %lu events so far; the log is still being "
+		    "written ---\n", fname(tlog_read_name(fl->r)), m->n_events);
+	if (o->has_under && report_model_find(m, o->under, 0) == NULL) {
+		if (o->format == REPORT_FORMAT_TEXT)
+			fprintf(f, "(no process %lld yet)\n\n", o->under);
+		fflush(f);
+		return;
+	}
+	report_model_settle(m);
+	so_far = *o;
+	so_far.so_far = true;
+	write_reports(f, m, &so_far);
+	if (o->format == REPORT_FORMAT_TEXT)
+		putc('\n', f);
+	fflush(f);
+}
+
+/* Read the whole log at path into a new model (following it when follow,
+ * showing snapshots in f). NULL (after printing why) when the log cannot
+ * be used at all. */
+static struct report_model *
+load(const struct report_opts *o, const char *path, bool follow, FILE *f)
+{
+	struct report_follow	 fl;
 	struct report_model	*m;
 	struct tlog_event	 ev;
-	enum tlog_open_error	 why;
-	char			*msg;
+	const char		*name;
 	int			 rc;
 
 	memset(&ev, 0, sizeof ev);
-	r = tlog_read_open(path, &why, &msg);
-	if (r == NULL) {
-		fprintf(stderr, "forkwatch: %s\n", msg);
-		free(msg);
+	if (report_follow_open(&fl, path, follow, o->interval) != 0)
 		return NULL;
-	}
 	m = report_model_new();
-	while ((rc = tlog_read_next(r, &ev)) > 0)
-		report_model_add(m, &ev);
+	while ((rc = report_follow_next(&fl, &ev)) > 0) {
+		if (rc == REPORT_FOLLOW_SHOW)
+			snapshot(f, m, o, &fl);
+		else
+			report_model_add(m, &ev);
+	}
+	name = fname(tlog_read_name(fl.r));
 	if (rc < 0)
 		fprintf(stderr, "forkwatch: %s: warning: read error after "
-		    "line %lu: %s; reporting what was read\n", fname(path),
+		    "line %lu: %s; reporting what was read\n", name,
 		    ev.lineno, strerror(errno));
-	warn_damage(r);
-	tlog_read_free(r);
+	if (tlog_read_truncated(fl.r))
+		fprintf(stderr, "forkwatch: %s: warning: the log was "
+		    "truncated while followed (a new trace in the same file?); "
+		    "reporting what was read before\n", name);
+	if (fl.stopped)
+		fprintf(stderr, "forkwatch: %s: stopped following after %lu "
+		    "events; reporting what was read\n", name, m->n_events);
+	if (f != NULL && fl.shown > 0 && o->format == REPORT_FORMAT_TEXT)
+		fprintf(f, "--- %s: %s ---\n", name, fl.stopped ?
+		    "stopped following; what was read" : "the whole log");
+	warn_damage(fl.r);
+	report_follow_close(&fl);
 	report_model_finish(m);
 	return m;
 }
@@ -639,18 +719,34 @@ static const struct report_export {
 	{ offsetof(struct report_opts, ccdb), ccdb_export },
 };
 
-/* Write the reports asked for (or the comparison with m2) to o->output.
- * Returns 0 or -1. */
-static int
-reports_to_output(struct report_opts *o, const struct report_model *m,
-    const struct report_model *m2)
+/* Whether any report (not an export) is asked for. */
+static bool
+want_reports(const struct report_opts *o)
+{
+	return o->diff || o->summary || o->tree || o->critical ||
+	    o->slowest > 0;
+}
+
+/* Open the reports' file and decide their colour; NULL after saying why. */
+static FILE *
+open_reports(struct report_opts *o)
 {
 	FILE	*f = open_out(o->output);
 
-	if (f == NULL)
+	if (f != NULL)
+		o->color = o->format == REPORT_FORMAT_TEXT &&
+		    color_use(o->color_when, fileno(f));
+	return f;
+}
+
+/* Write the reports asked for (or the comparison with m2) to o->output,
+ * into f when it is already open. Returns 0 or -1. */
+static int
+reports_to_output(struct report_opts *o, FILE *f,
+    const struct report_model *m, const struct report_model *m2)
+{
+	if (f == NULL && (f = open_reports(o)) == NULL)
 		return -1;
-	o->color = o->format == REPORT_FORMAT_TEXT &&
-	    color_use(o->color_when, fileno(f));
 	errno = 0;
 	if (m2 != NULL)
 		report_diff_write(f, m, m2, o);
@@ -665,23 +761,32 @@ report_main(int argc, char **argv)
 	struct report_opts	 o;
 	struct report_model	*m, *m2 = NULL;
 	const char		*path;
-	FILE			*f;
+	FILE			*f = NULL, *ef;
 	size_t			 i;
 	int			 rc, status = 0;
 
 	rc = parse_options(argc, argv, &o);
 	if (rc >= 0)
 		return rc;
-	m = load(o.log);
-	if (m == NULL)
+	/* Followed, the reports are shown along the way: open their file
+	 * first. Else only once the log could be read. */
+	if (o.follow && want_reports(&o) && (f = open_reports(&o)) == NULL)
 		return EXIT_OWN_FAILURE;
-	if (o.diff && (m2 = load(o.log2)) == NULL) {
+	m = load(&o, o.log, o.follow, f);
+	if (m == NULL) {
+		if (f != NULL)
+			close_out(f, o.output);
+		return EXIT_OWN_FAILURE;
+	}
+	if (o.diff && (m2 = load(&o, o.log2, false, NULL)) == NULL) {
 		report_model_free(m);
 		return EXIT_OWN_FAILURE;
 	}
 	if (o.has_under && report_model_find(m, o.under, 0) == NULL) {
 		fprintf(stderr, "forkwatch: %s: no process %lld in the log\n",
 		    fname(o.log), o.under);
+		if (f != NULL)
+			close_out(f, o.output);
 		report_model_free(m);
 		report_model_free(m2);
 		return EXIT_OWN_FAILURE;
@@ -691,17 +796,16 @@ report_main(int argc, char **argv)
 		    exports[i].file);
 		if (path == NULL)
 			continue;
-		if ((f = open_out(path)) == NULL) {
+		if ((ef = open_out(path)) == NULL) {
 			status = EXIT_OWN_FAILURE;
 			continue;
 		}
 		errno = 0;
-		exports[i].write(f, m, &o);
-		if (close_out(f, path) != 0)
+		exports[i].write(ef, m, &o);
+		if (close_out(ef, path) != 0)
 			status = EXIT_OWN_FAILURE;
 	}
-	if ((o.diff || o.summary || o.tree || o.critical || o.slowest > 0) &&
-	    reports_to_output(&o, m, m2) != 0)
+	if (want_reports(&o) && reports_to_output(&o, f, m, m2) != 0)
 		status = EXIT_OWN_FAILURE;
 	report_model_free(m);
 	report_model_free(m2);

@@ -18,7 +18,8 @@ enum report_format {
 
 /* Everything the command line of `forkwatch report` can ask for. */
 struct report_opts {
-	const char		*log;		/* the log, "-" for stdin */
+	const char		*log;		/* the log, "-" for stdin,
+						 * unix:PATH for a socket */
 	const char		*log2;		/* --diff: the second log */
 	const char		*output;	/* -o: the text/json report */
 	enum report_format	 format;
@@ -40,6 +41,10 @@ struct report_opts {
 						   0: whole (--wide) */
 	double			 min_duration;	/* tree/SVG: shorter left out */
 	size_t			 max_rows;	/* SVG rows */
+	bool			 follow;	/* --follow */
+	double			 interval;	/* --interval, seconds; 0: none */
+	bool			 so_far;	/* a --follow snapshot: the log
+						 * goes on */
 	enum color_when		 color_when;	/* --color */
 	bool			 color;		/* the text reports in colour:
 						 * decided with the output */

@@ -5,6 +5,7 @@
 libforkwatch_a_SOURCES += \
 	src/tlog-read.c src/tlog-read.h \
 	src/report.c src/report.h \
+	src/report-follow.c src/report-follow.h \
 	src/report-model.c src/report-model.h \
 	src/report-pidmap.c src/report-pidmap.h \
 	src/report-strmap.c src/report-strmap.h \

@@ -38,6 +38,7 @@ AM_TESTS_ENVIRONMENT += FW_DATADIR='$(datadir)' \
 
 SHELL_TESTS = \
 	tests/color.test \
+	tests/follow.test \
 	tests/version.test \
 	tests/shell-complete.test
 TESTS += $(SHELL_TESTS)

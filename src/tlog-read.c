@@ -1,11 +1,16 @@
 /* tlog-read.c - streaming reader of forkwatch JSON Lines trace logs. */
 #include "config.h"
 
+#include <sys/inotify.h>
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <limits.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -27,9 +32,21 @@ enum raw_rule {
 };
 
 struct tlog_reader {
-	FILE			*f;
+	FILE			*f;		/* or NULL: read(2) on fd */
 	bool			 own_f;
 	char			*name;
+	int			 fd;		/* tlog_read_open_fd(), else -1 */
+	bool			 own_fd;
+	bool			 follow;	/* the end of a file is "not yet" */
+	bool			 stream;	/* fd is a pipe or socket: its end
+						 * is the log's end */
+	int			 ino;		/* inotify on a followed file */
+	off_t			 offset;	/* bytes read from fd */
+	bool			 truncated;	/* the followed file shrank */
+	bool			 partial;	/* line holds the start of a line
+						 * not written to its end yet */
+	tlog_wait_fn		 wait;		/* for the start line, or NULL */
+	void			*wait_arg;
 
 	char			*blk;		/* read-ahead block */
 	size_t			 blk_len;
@@ -70,34 +87,85 @@ struct tlog_reader {
 };
 
 /*
+ * Refill the read-ahead block: returns the number of bytes read, 0 at the
+ * end of the log, -1 on a read error (errno set), or TLOG_READ_AGAIN when a
+ * followed log has nothing more for now. A followed regular file never ends
+ * (unless it shrinks: truncated); a pipe or socket ends when its writer
+ * closes it.
+ */
+static ssize_t
+fill(struct tlog_reader *r)
+{
+	struct pollfd	 pfd = { .fd = r->fd, .events = POLLIN };
+	struct stat	 st;
+	ssize_t		 n;
+
+	if (r->f != NULL) {
+		n = (ssize_t)fread(r->blk, 1, BLOCK_SIZE, r->f);
+		if (n == 0 && ferror(r->f)) {
+			if (errno == 0)
+				errno = EIO;
+			return -1;
+		}
+		return n;
+	}
+	for (;;) {
+		if (r->follow && r->stream && poll(&pfd, 1, 0) == 0)
+			return TLOG_READ_AGAIN;
+		n = read(r->fd, r->blk, BLOCK_SIZE);
+		if (n < 0 && (errno == EINTR || errno == EAGAIN)) {
+			if (r->follow)
+				return TLOG_READ_AGAIN;
+			continue;
+		}
+		if (n < 0)
+			return -1;
+		if (n == 0 && r->follow && !r->stream) {
+			if (fstat(r->fd, &st) == 0 && st.st_size < r->offset) {
+				r->truncated = true;
+				return 0;
+			}
+			return TLOG_READ_AGAIN;
+		}
+		r->offset += n;
+		return n;
+	}
+}
+
+/*
  * Read the next line into r->line without its newline. Returns 1 for a line
- * (a last line without a newline counts), 0 at end of file, -1 on a read
- * error. A line past TLOG_READ_MAX_LINE is consumed but not kept: too_long
- * is set.
+ * (a last line without a newline counts, unless the log is followed: then
+ * it is kept until its end is written), 0 at end of file, -1 on a read
+ * error, TLOG_READ_AGAIN when a followed log has no whole line more yet. A
+ * line past TLOG_READ_MAX_LINE is consumed but not kept: too_long is set.
  */
 static int
 read_line(struct tlog_reader *r)
 {
 	const char	*p, *nl;
 	size_t		 avail, take;
-	bool		 any = false;
+	ssize_t		 n;
+	bool		 any = r->partial;
 
-	fw_buf_reset(&r->line);
-	r->too_long = false;
+	if (!r->partial) {
+		fw_buf_reset(&r->line);
+		r->too_long = false;
+	}
 	for (;;) {
 		if (r->blk_pos == r->blk_len) {
 			if (r->eof)
 				break;
-			r->blk_len = fread(r->blk, 1, BLOCK_SIZE, r->f);
-			r->blk_pos = 0;
-			if (r->blk_len == 0) {
-				if (ferror(r->f)) {
-					if (errno == 0)
-						errno = EIO;
-					return -1;
-				}
-				r->eof = true;
+			n = fill(r);
+			if (n == TLOG_READ_AGAIN) {
+				r->partial = any;
+				return TLOG_READ_AGAIN;
 			}
+			if (n < 0)
+				return -1;
+			r->blk_len = (size_t)n;
+			r->blk_pos = 0;
+			if (n == 0)
+				r->eof = true;
 			continue;
 		}
 		any = true;
@@ -113,6 +181,7 @@ read_line(struct tlog_reader *r)
 		if (nl != NULL)
 			break;
 	}
+	r->partial = false;
 	if (!any)
 		return 0;
 	r->lineno++;
@@ -642,6 +711,8 @@ reader_new(FILE *f, bool own, const char *name)
 
 	r->f = f;
 	r->own_f = own;
+	r->fd = -1;
+	r->ino = -1;
 	r->name = fw_strdup(name);
 	r->blk = fw_malloc(BLOCK_SIZE);
 	fw_buf_init(&r->line);
@@ -661,7 +732,17 @@ read_start(struct tlog_reader *r, enum tlog_open_error *why, char **msg)
 
 	fw_buf_init(&b);
 	fw_buf_init(&reason);
-	rc = read_line(r);
+	/* A followed log may not have its first line yet. */
+	while ((rc = read_line(r)) == TLOG_READ_AGAIN) {
+		if (r->wait == NULL)
+			tlog_read_wait(r, -1);
+		else if (r->wait(r->wait_arg, r) != 0) {
+			*why = TLOG_OPEN_IO;
+			fw_buf_printf(&b, "%s: stopped waiting for the log to "
+			    "begin", r->name);
+			goto fail;
+		}
+	}
 	if (rc < 0) {
 		*why = TLOG_OPEN_IO;
 		fw_buf_printf(&b, "cannot read %s: %s", r->name,
@@ -784,6 +865,79 @@ tlog_read_open(const char *path, enum tlog_open_error *why, char **msg)
 	return r;
 }
 
+struct tlog_reader *
+tlog_read_open_fd(int fd, const char *name, bool own, bool follow,
+    tlog_wait_fn wait, void *wait_arg, enum tlog_open_error *why, char **msg)
+{
+	struct tlog_reader	*r = reader_new(NULL, false, name);
+	struct stat		 st;
+	char			 path[64];
+
+	r->wait = wait;
+	r->wait_arg = wait_arg;
+	r->fd = fd;
+	r->own_fd = own;
+	r->follow = follow;
+	r->stream = fstat(fd, &st) != 0 || !S_ISREG(st.st_mode);
+	if (follow && !r->stream) {
+		/* Woken when the file is written; without inotify, callers
+		 * poll with a timeout. */
+		r->ino = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+		snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+		if (r->ino >= 0 && inotify_add_watch(r->ino, path,
+		    IN_MODIFY | IN_ATTRIB | IN_CLOSE_WRITE) < 0) {
+			close(r->ino);
+			r->ino = -1;
+		}
+	}
+	*msg = NULL;
+	if (read_start(r, why, msg) != 0) {
+		tlog_read_free(r);
+		return NULL;
+	}
+	*why = TLOG_OPEN_OK;
+	return r;
+}
+
+int
+tlog_read_wait_fd(const struct tlog_reader *r)
+{
+	if (!r->follow)
+		return -1;
+	return r->stream ? r->fd : r->ino;
+}
+
+void
+tlog_read_waited(struct tlog_reader *r)
+{
+	char	 buf[4096];
+
+	if (r->ino >= 0)
+		while (read(r->ino, buf, sizeof buf) > 0)
+			;
+}
+
+int
+tlog_read_wait(struct tlog_reader *r, int timeout_ms)
+{
+	struct pollfd	 pfd = { .fd = tlog_read_wait_fd(r), .events = POLLIN };
+	int		 n;
+
+	if (pfd.fd < 0)
+		n = poll(NULL, 0, timeout_ms >= 0 && timeout_ms <
+		    TLOG_READ_POLL_MS ? timeout_ms : TLOG_READ_POLL_MS);
+	else
+		n = poll(&pfd, 1, timeout_ms);
+	tlog_read_waited(r);
+	return n < 0 ? -1 : n > 0 || pfd.fd < 0;
+}
+
+bool
+tlog_read_truncated(const struct tlog_reader *r)
+{
+	return r->truncated;
+}
+
 int
 tlog_read_next(struct tlog_reader *r, struct tlog_event *ev)
 {
@@ -874,6 +1028,10 @@ tlog_read_free(struct tlog_reader *r)
 		return;
 	if (r->own_f && r->f != NULL)
 		fclose(r->f);
+	if (r->own_fd && r->fd >= 0)
+		close(r->fd);
+	if (r->ino >= 0)
+		close(r->ino);
 	json_decref(r->cur);
 	json_decref(r->start);
 	fw_buf_release(&r->line);

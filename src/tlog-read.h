@@ -121,10 +121,44 @@ struct tlog_reader *tlog_read_open(const char *path, enum tlog_open_error *why,
 struct tlog_reader *tlog_read_open_stream(FILE *f, const char *name,
 	    enum tlog_open_error *why, char **msg);
 
+/* How a followed log's open waits for its start line: wait until there may
+ * be more (the reader's tlog_read_wait_fd() is readable, say) and return 0
+ * to read again, or -1 to give up (open fails, TLOG_OPEN_IO). */
+typedef int (*tlog_wait_fn)(void *arg, struct tlog_reader *);
+
+/* The same on file descriptor fd (closed by tlog_read_free() if own). With
+ * follow, the log is followed as it is written (like tail -f): open waits
+ * for its start line (with wait, or tlog_read_wait() when NULL), a last
+ * line is not read before its newline, and the end of a regular file is not
+ * the end of the log, only "nothing more yet" (tlog_read_next() says
+ * TLOG_READ_AGAIN); a pipe or socket ends when its writer closes it. */
+struct tlog_reader *tlog_read_open_fd(int fd, const char *name, bool own,
+	    bool follow, tlog_wait_fn wait, void *wait_arg,
+	    enum tlog_open_error *why, char **msg);
+
+/* tlog_read_next() of a followed log: no whole line more for now. */
+#define TLOG_READ_AGAIN		(-2)
+
 /* Read the next event into *ev (the start line is the first). Returns 1 for
- * an event, 0 at the end of the log, -1 on a read error (errno set). Bad
- * lines are skipped and counted, never returned. */
+ * an event, 0 at the end of the log, -1 on a read error (errno set),
+ * TLOG_READ_AGAIN (followed logs only). Bad lines are skipped and counted,
+ * never returned. */
 int	 tlog_read_next(struct tlog_reader *, struct tlog_event *ev);
+
+/* Waiting for a followed log to grow, in the caller's own poll loop: the fd
+ * that becomes readable (POLLIN) when there may be more (the pipe or
+ * socket, or an inotify watch of the file), or -1: then poll with a timeout
+ * of TLOG_READ_POLL_MS. Call tlog_read_waited() when it was readable. */
+#define TLOG_READ_POLL_MS	200
+int	 tlog_read_wait_fd(const struct tlog_reader *);
+void	 tlog_read_waited(struct tlog_reader *);
+/* Or wait here, up to timeout_ms (-1: no limit): 1 when there may be more,
+ * 0 on timeout, -1 on error (EINTR: a signal). */
+int	 tlog_read_wait(struct tlog_reader *, int timeout_ms);
+
+/* True once a followed file was found shorter than what was read of it (a
+ * new trace truncated it); its end then ends the log. */
+bool	 tlog_read_truncated(const struct tlog_reader *);
 
 /* The number of lines skipped as bad so far, and the number and reason of the
  * first (NULL when there was none). */

@@ -1,6 +1,9 @@
 /* tlog-write.c - text and JSON Lines trace log writers. */
 #include "config.h"
 
+#include <sys/socket.h>
+#include <sys/un.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -28,6 +31,32 @@ tlog_format_parse(const char *s)
 	return -1;
 }
 
+/* -o unix:PATH: connect to the Unix stream socket at path, where a reader
+ * (forkwatch report unix:PATH) listens. The fd, or -1 with errno set. */
+static int
+connect_unix(const char *path)
+{
+	struct sockaddr_un	 sa;
+	int			 s, e;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sun_family = AF_UNIX;
+	if (strlen(path) >= sizeof sa.sun_path) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	strcpy(sa.sun_path, path);
+	if ((s = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0)
+		return -1;
+	if (connect(s, (struct sockaddr *)&sa, sizeof sa) != 0) {
+		e = errno;
+		close(s);
+		errno = e;
+		return -1;
+	}
+	return s;
+}
+
 int
 tlog_writer_open(struct tlog_writer *w, const char *path, int fd,
     enum tlog_format format)
@@ -41,10 +70,16 @@ tlog_writer_open(struct tlog_writer *w, const char *path, int fd,
 		    "standard output");
 		return 0;
 	}
-	w->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (strncmp(path, TLOG_UNIX_PREFIX, strlen(TLOG_UNIX_PREFIX)) == 0)
+		w->fd = connect_unix(path + strlen(TLOG_UNIX_PREFIX));
+	else
+		w->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+		    0644);
 	if (w->fd < 0)
 		return -errno;
 	w->own_fd = true;
+	w->sock = strncmp(path, TLOG_UNIX_PREFIX,
+	    strlen(TLOG_UNIX_PREFIX)) == 0;
 	w->path = fw_strdup(path);
 	return 0;
 }
@@ -54,7 +89,7 @@ tlog_writer_open(struct tlog_writer *w, const char *path, int fd,
  * engine's flush timer, a Ctrl-C) does not end it; on a non-blocking fd it
  * waits for room, as a blocking write would. */
 static size_t
-write_some(int fd, const char *p, size_t n, int *err)
+write_some(int fd, bool sock, const char *p, size_t n, int *err)
 {
 	struct pollfd	 pfd = { .fd = fd, .events = POLLOUT };
 	size_t		 done = 0;
@@ -62,7 +97,10 @@ write_some(int fd, const char *p, size_t n, int *err)
 
 	*err = 0;
 	while (done < n) {
-		r = write(fd, p + done, n - done);
+		/* A socket whose reader went away says EPIPE, never
+		 * SIGPIPE (the console and TUI do not ignore it). */
+		r = sock ? send(fd, p + done, n - done, MSG_NOSIGNAL) :
+		    write(fd, p + done, n - done);
 		if (r > 0) {
 			done += (size_t)r;
 			continue;
@@ -129,7 +167,7 @@ write_lines(struct tlog_writer *w, const char *p, size_t n,
 	unsigned long	 whole = 0;
 	int		 err;
 
-	done = write_some(w->fd, p, n, &err);
+	done = write_some(w->fd, w->sock, p, n, &err);
 	if (err == 0) {
 		w->lines += nlines;
 		return 0;

@@ -49,10 +49,13 @@ struct tlog_writer {
 	tlog_error_fn	 on_error;	/* NULL: fw_error() */
 	void		*on_error_arg;
 	bool		 color;		/* text lines in colour (a terminal) */
+	bool		 sock;		/* -o unix:PATH */
 };
 
 /* Open path for writing; NULL (standard error) or "-" (standard output):
- * write to fd instead, which the caller keeps. -errno on failure. */
+ * write to fd instead, which the caller keeps; unix:PATH: connect to the
+ * Unix stream socket at PATH (a reader listens there). -errno on failure. */
+#define TLOG_UNIX_PREFIX	"unix:"
 int	tlog_writer_open(struct tlog_writer *, const char *path, int fd,
 	    enum tlog_format);
 /* Colour the text log: --color=WHEN against the writer's fd (color.h).
