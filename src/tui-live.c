@@ -662,6 +662,10 @@ lv_label(struct tui *ui, struct tui_node *n, struct fw_buf *b)
 	if (!tui_label_argv(b, argv, argc))
 		esc_text_bare(b, task_name(t), strlen(task_name(t)));
 	free(argv);
+	/* The kernel gave it another parent when its own exited; it stays
+	 * under the parent that made it (info says more). */
+	if (t->reparented_from != 0)
+		fw_buf_printf(b, " (re-parented to %d)", (int)t->ppid);
 }
 
 /* The console's info, then the backtrace if it is still of now. */

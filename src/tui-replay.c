@@ -59,6 +59,7 @@ struct rp_node {
 	uint32_t	 same_tid;	/* the previous node with its id */
 	uint32_t	 own;		/* its events: own[own .. own + nown) */
 	uint32_t	 nown;
+	uint32_t	 reparent;	/* its first reparent event, or 0 */
 	uint8_t		 fold;
 	bool		 thread;
 };
@@ -203,10 +204,11 @@ subject(const struct report_model *m, const struct tlog_event *te,
 static void
 take(struct tui_replay *rp, const struct tlog_event *te)
 {
-	struct rp_ev	*e;
-	const void	*subj;
-	bool		 th;
-	int		 sig;
+	struct rp_ev		*e;
+	const struct tlog_value	*v;
+	const void		*subj;
+	bool			 th;
+	int			 sig;
 
 	if (rp->n + 1 == rp->cap) {
 		rp->cap *= 2;
@@ -226,6 +228,9 @@ take(struct tui_replay *rp, const struct tlog_event *te)
 		e->a = (pid_t)te->ppid;
 	else if (te->has_sender)
 		e->a = (pid_t)te->sender;
+	if (te->kind == FW_EV_REPARENT && (v = tlog_member(te,
+	    FW_M_NEW_PARENT)) != NULL && v->has)
+		e->a = (pid_t)v->i;
 	e->line = (uint32_t)te->lineno;
 	if (te->thread)
 		e->flags |= EVF_THREAD;
@@ -293,8 +298,11 @@ index_nodes(struct tui_replay *rp)
 		    (void *)(uintptr_t)(id + 1));
 	}
 	for (i = 1; i <= rp->n; i++) {
-		if ((tn = ev_node(rp, &rp->ev[i])) != NULL)
-			N(tn)->nown++;
+		if ((tn = ev_node(rp, &rp->ev[i])) == NULL)
+			continue;
+		N(tn)->nown++;
+		if (rp->ev[i].kind == FW_EV_REPARENT && N(tn)->reparent == 0)
+			N(tn)->reparent = (uint32_t)i;
 	}
 	for (id = 0, prev = 0; id < rp->nnodes; id++) {
 		rp->nodes[id].own = (uint32_t)prev;
@@ -644,7 +652,15 @@ label_image(const struct report_image *im, bool thread, struct fw_buf *b)
 static void
 rp_label(struct tui *ui, struct tui_node *n, struct fw_buf *b)
 {
-	label_image(image_at(PROC(N(n)), RP(ui)->pos), N(n)->thread, b);
+	struct tui_replay	*rp = RP(ui);
+	struct rp_node		*nd = N(n);
+
+	label_image(image_at(PROC(nd), rp->pos), nd->thread, b);
+	/* The kernel gave it another parent when its own exited; it stays
+	 * under the parent that made it. */
+	if (nd->reparent != 0 && nd->reparent <= rp->pos)
+		fw_buf_printf(b, " (re-parented to %d)",
+		    (int)rp->ev[nd->reparent].a);
 }
 
 static void

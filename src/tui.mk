@@ -42,6 +42,7 @@ TUI_TESTS = \
 	tests/tui/scrollback.test \
 	tests/tui/small-fixes.test \
 	tests/tui/complete.test \
+	tests/tui/reparent.test \
 	tests/tui/log-output.test
 TESTS += tests/tui/tui-unit $(TUI_TESTS)
 EXTRA_DIST += $(TUI_TESTS) tests/tui/tui-lib.sh tests/tui/bench.sh \
