@@ -597,7 +597,8 @@ exclusive_time(const struct report_proc *p, struct span *spans)
 		if (spans[n].end > spans[n].start)
 			n++;
 	}
-	qsort(spans, n, sizeof *spans, by_start);
+	if (n > 1)
+		qsort(spans, n, sizeof *spans, by_start);
 	for (i = 0; i < n; i++) {
 		if (i == 0 || spans[i].start > hi) {
 			covered += hi - lo;

@@ -80,7 +80,8 @@ busy_edges(struct edges *e, const struct report_proc *p, struct span **sp,
 		if ((*sp)[n].end > (*sp)[n].start)
 			n++;
 	}
-	qsort(*sp, n, sizeof **sp, span_by_start);
+	if (n > 1)
+		qsort(*sp, n, sizeof **sp, span_by_start);
 	for (i = 0; i < n; i++) {
 		if ((*sp)[i].start > at) {
 			edge_add(e, at, +1, p->seq);
@@ -155,7 +156,8 @@ report_profile_compute(struct report_profile *pr, const struct report_model *m,
 	}
 	free(roots);
 	free(sp);
-	qsort(e.v, e.n, sizeof *e.v, by_time);
+	if (e.n > 1)
+		qsort(e.v, e.n, sizeof *e.v, by_time);
 	pr->steps = fw_calloc(e.n + 1, sizeof *pr->steps);
 	prev = pr->t0;
 	for (k = 0; k < e.n; ) {
@@ -208,8 +210,9 @@ report_profile_compute(struct report_profile *pr, const struct report_model *m,
 		serial_add(pr, &cap, serial_start, prev, best);
 	free(e.v);
 	pr->mean = pr->t1 > pr->t0 ? area / (pr->t1 - pr->t0) : 0;
-	qsort(pr->serial, pr->n_serial, sizeof *pr->serial,
-	    serial_by_length);
+	if (pr->n_serial > 1)
+		qsort(pr->serial, pr->n_serial, sizeof *pr->serial,
+		    serial_by_length);
 }
 
 void

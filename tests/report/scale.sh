@@ -75,16 +75,23 @@ PY
 # under 10 s of CPU time and 256 MB. The numbers follow from the
 # generator: 250,001 processes and execs, 50,000 failed compiles and the
 # failed make, eight compiles busy at once.
+# A sanitizer build (make check-sanitizers) is not what the README's
+# numbers are about: there, only the counts are checked.
+bounds=yes
+if ldd "$FW" 2>/dev/null | grep -q 'libasan\|libubsan'; then
+	bounds=no
+fi
 sh "$srcdir/tests/bench/gen-log.sh" 1000000 >"$TMP/m.jsonl"
-py - "$FW" "$TMP/m.jsonl" <<'PY'
+py - "$FW" "$TMP/m.jsonl" "$bounds" <<'PY'
 import json, resource, subprocess, sys
 from check import check, equal
 r = subprocess.run([sys.argv[1], "report", "--format", "json", sys.argv[2]],
-                   capture_output=True, text=True, timeout=300)
+                   capture_output=True, text=True, timeout=600)
 u = resource.getrusage(resource.RUSAGE_CHILDREN)
 check(r.returncode == 0, r.stderr)
 cpu, rss_mb = u.ru_utime + u.ru_stime, u.ru_maxrss / 1024
-check(cpu < 10 and rss_mb < 256, "CPU %.2f s, peak RSS %.0f MB" % (cpu, rss_mb))
+if sys.argv[3] == "yes":
+    check(cpu < 10 and rss_mb < 256, "CPU %.2f s, peak RSS %.0f MB" % (cpu, rss_mb))
 s = json.loads(r.stdout)["summary"]
 equal((s["processes"], s["execs"], s["events"]), (250001, 250001, 1000004))
 equal(s["failures"]["total"], 50001)
