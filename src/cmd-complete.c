@@ -17,6 +17,7 @@ struct cands {
 	const char *text;
 	size_t	 len;
 	bool	 nocase;
+	const char *prefix;	/* put before each candidate ("!") */
 };
 
 static void
@@ -32,7 +33,13 @@ cand_add(struct cands *c, const char *word)
 			return;
 	}
 	c->v = fw_realloc(c->v, (c->n + 2) * sizeof *c->v);
-	c->v[c->n++] = fw_strdup(word);
+	if (c->prefix != NULL) {
+		c->v[c->n] = fw_malloc(strlen(c->prefix) + strlen(word) + 1);
+		strcpy(c->v[c->n], c->prefix);
+		strcat(c->v[c->n], word);
+		c->n++;
+	} else
+		c->v[c->n++] = fw_strdup(word);
 	c->v[c->n] = NULL;
 }
 
@@ -140,6 +147,20 @@ cmd_complete(struct session *s, const char *line, int argi, const char *text)
 			cand_add(&c, *w);
 		return c.v;
 	}
+	/* handle SIG|all ACTION...: signals first, then actions only. */
+	if (e == &cmd_handle_entry) {
+		if (argi == 1) {
+			cand_add(&c, "all");
+			c.nocase = true;
+			for (i = 0; (name = flags_signame_at(i)) != NULL; i++)
+				cand_add(&c, name);
+		} else {
+			for (i = 0; (name = session_sig_action_at(i)) != NULL;
+			    i++)
+				cand_add(&c, name);
+		}
+		return c.v;
+	}
 	if (argi == 2 && e == &cmd_log_entry) {
 		for (w = log_format_words; *w != NULL; w++)
 			cand_add(&c, *w);
@@ -159,6 +180,12 @@ cmd_complete(struct session *s, const char *line, int argi, const char *text)
 			cand_add(&c, name);
 		break;
 	case CMDARG_BPCOND:
+		/* !CONDITION: the same words, negated. */
+		if (text[0] == '!') {
+			c.prefix = "!";
+			c.text = text + 1;
+			c.len--;
+		}
 		/* Only the conditions that apply to the event named. */
 		conds = bp_conds_of(line);
 		for (i = 0; (name = session_bp_cond_at(i, &bit)) != NULL; i++) {

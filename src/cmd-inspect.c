@@ -6,6 +6,7 @@
 
 #include "cmd-int.h"
 #include "escape.h"
+#include "flags.h"
 #include "inspect.h"
 
 static int
@@ -56,7 +57,17 @@ const struct cmd_entry cmd_tree_entry = {
 	    "(adopted: its parent N exited)\".",
 };
 
-static const char *const info_words[] = { "breakpoints", "exec", NULL };
+static const char *const info_words[] = { "breakpoints", "exec", "signals",
+	NULL };
+
+/* Does word abbreviate "signals" (at least "sig")? */
+static bool
+is_signals_word(const char *w)
+{
+	size_t	 n = strlen(w);
+
+	return n >= 3 && strncmp(w, "signals", n) == 0;
+}
 
 static int
 check_info(struct cmd_check *ck, int argc, char **argv, struct fw_buf *err)
@@ -67,8 +78,17 @@ check_info(struct cmd_check *ck, int argc, char **argv, struct fw_buf *err)
 			return cmd_check_pid(argv[2], err);
 		return 0;
 	}
+	if (argc > 1 && is_signals_word(argv[1])) {
+		if (argc > 2 && flags_sigparse(argv[2]) <= 0) {
+			fw_buf_adds(err, "unknown signal ");
+			cmd_add_word(err, argv[2]);
+			return -1;
+		}
+		return 0;
+	}
 	if (argc > 2) {
-		fw_buf_adds(err, "usage: info [PID | exec [PID] | breakpoints]");
+		fw_buf_adds(err, "usage: info [PID | exec [PID] | breakpoints | "
+		    "signals [SIG]]");
 		return -1;
 	}
 	if (argc > 1 && !cmd_is_bp_word(argv[1]))
@@ -105,6 +125,10 @@ exec_info(struct session *s, int argc, char **argv)
 
 	if (argc > 1 && strcmp(argv[1], "exec") == 0)
 		return info_exec(s, argc > 2 ? argv[2] : NULL);
+	if (argc > 1 && is_signals_word(argv[1])) {
+		cmd_sig_list(s, argc > 2 ? flags_sigparse(argv[2]) : 0);
+		return CMD_OK;
+	}
 	if (argc > 1 && cmd_is_bp_word(argv[1])) {
 		cmd_bp_list(s);
 		return CMD_OK;
@@ -121,9 +145,10 @@ exec_info(struct session *s, int argc, char **argv)
 const struct cmd_entry cmd_info_entry = {
 	.name = "info",
 	.alias = "ps",
-	.args = "[PID | exec [PID] | breakpoints]",
+	.args = "[PID | exec [PID] | breakpoints | signals [SIG]]",
 	.help = "show everything about a task (default: the one the tree "
-	    "stopped at), what its last exec was given, or the breakpoints",
+	    "stopped at), what its last exec was given, the breakpoints, or "
+	    "how signals are handled",
 	.min_args = 0,
 	.max_args = 2,
 	.complete = { CMDARG_PID, CMDARG_PID },

@@ -9,7 +9,8 @@ extern const struct cmd_entry cmd_continue_entry, cmd_step_entry,
 	    cmd_pause_entry, cmd_run_entry;			/* cmd-run.c */
 extern const struct cmd_entry cmd_break_entry, cmd_tbreak_entry,
 	    cmd_delete_entry, cmd_disable_entry, cmd_enable_entry,
-	    cmd_commands_entry;					/* cmd-break.c */
+	    cmd_condition_entry, cmd_ignore_entry, cmd_commands_entry,
+	    cmd_handle_entry, cmd_save_entry;			/* cmd-break.c */
 extern const struct cmd_entry cmd_tree_entry, cmd_info_entry, cmd_bt_entry,
 	    cmd_events_entry;					/* cmd-inspect.c */
 extern const struct cmd_entry cmd_hold_entry, cmd_release_entry,
@@ -61,8 +62,16 @@ int	cmd_check_bp(struct cmd_check *, const char *arg, struct fw_buf *err);
 void	cmd_pump(struct session *, int ms,
 	    bool (*done)(struct session *, void *), void *arg);
 
-/* "info breakpoints". */
+/* The breakpoint number arg names: N, or $bpnum for the one made last.
+ * (checked by cmd_check_bp()) */
+int	cmd_bp_id(struct session *, const char *arg);
+/* Append w as one word cmd_split() reads back: bare, or "..." with \"
+ * and \\ (a word with a newline cannot be written on one line). */
+void	cmd_quote_word(struct fw_buf *, const char *w);
+
+/* "info breakpoints", "info signals [SIG]". */
 void	cmd_bp_list(struct session *);
+void	cmd_sig_list(struct session *, int sig);
 /* Does word abbreviate "breakpoints" (b, br, break, ...)? */
 bool	cmd_is_bp_word(const char *word);
 

@@ -27,7 +27,11 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_delete_entry,
 	&cmd_disable_entry,
 	&cmd_enable_entry,
+	&cmd_condition_entry,
+	&cmd_ignore_entry,
 	&cmd_commands_entry,
+	&cmd_handle_entry,
+	&cmd_save_entry,
 	&cmd_tree_entry,
 	&cmd_info_entry,
 	&cmd_bt_entry,
@@ -291,6 +295,14 @@ cmd_check_bp(struct cmd_check *ck, const char *arg, struct fw_buf *err)
 {
 	int	 id;
 
+	/* $bpnum: the breakpoint made last (gdb's), as saved files use. */
+	if (strcmp(arg, "$bpnum") == 0) {
+		if (ck != NULL && ck->next_bp <= 1) {
+			fw_buf_adds(err, "$bpnum: no breakpoint yet");
+			return -1;
+		}
+		return 0;
+	}
 	if (fw_parse_pid(arg, &id) != 0) {
 		fw_buf_adds(err, "not a breakpoint number: ");
 		cmd_add_word(err, arg);
@@ -301,6 +313,32 @@ cmd_check_bp(struct cmd_check *ck, const char *arg, struct fw_buf *err)
 		return -1;
 	}
 	return 0;
+}
+
+int
+cmd_bp_id(struct session *s, const char *arg)
+{
+	if (strcmp(arg, "$bpnum") == 0)
+		return s->next_bp_id - 1;
+	return atoi(arg);
+}
+
+void
+cmd_quote_word(struct fw_buf *b, const char *w)
+{
+	const char	*p;
+
+	if (*w != '\0' && strpbrk(w, " \t\r\n'\"\\#") == NULL) {
+		fw_buf_adds(b, w);
+		return;
+	}
+	fw_buf_addc(b, '"');
+	for (p = w; *p != '\0'; p++) {
+		if (*p == '"' || *p == '\\')
+			fw_buf_addc(b, '\\');
+		fw_buf_addc(b, *p);
+	}
+	fw_buf_addc(b, '"');
 }
 
 bool

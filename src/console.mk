@@ -70,6 +70,7 @@ CONSOLE_TESTS = \
 	tests/console/step-tree.test \
 	tests/console/run.test \
 	tests/console/conds.test \
+	tests/console/bp-gdb.test \
 	tests/console/commands.test \
 	tests/console/hold.test \
 	tests/console/task-cmds.test \

@@ -1,11 +1,12 @@
 /* session-bp.c - breakpoints on lifecycle events: parsing "break" specs
- * and keeping the list. The events a breakpoint can name, and the
- * conditions each takes, come from the event table (event.c); the
- * conditions' own table is here. Matching is in session.c, next to the
- * sink. */
+ * into terms, matching them against events, and keeping the list. The
+ * events a breakpoint can name, and the conditions each takes, come from
+ * the event table (event.c); the conditions' own table is here: how each
+ * is written, parsed and matched. */
 #include "config.h"
 
 #include <ctype.h>
+#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -70,6 +71,35 @@ parse_int(const char *s, int *out)
 	return 0;
 }
 
+static void
+term_release(struct bp_term *t)
+{
+	free(t->str);
+	if (t->has_re)
+		regfree(&t->re);
+	memset(t, 0, sizeof *t);
+}
+
+static void
+terms_free(struct bp_term *v, int n)
+{
+	int	 i;
+
+	for (i = 0; i < n; i++)
+		term_release(&v[i]);
+	free(v);
+}
+
+static void
+words_free(char **v, int n)
+{
+	int	 i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
 void
 session_bp_free(struct breakpoint *bp)
 {
@@ -78,19 +108,18 @@ session_bp_free(struct breakpoint *bp)
 	if (bp == NULL)
 		return;
 	free(bp->spec);
-	free(bp->glob);
-	free(bp->comm);
-	if (bp->has_re)
-		regfree(&bp->argv_re);
+	words_free(bp->words, bp->nwords);
+	terms_free(bp->terms, bp->nterms);
 	for (i = 0; i < bp->ncommands; i++)
 		free(bp->commands[i]);
 	free(bp->commands);
 	free(bp);
 }
 
+/* --- the conditions: a word's value into a term ---------------------- */
+
 static int
-cond_code(struct breakpoint *bp, const char *a, const char *v,
-    struct fw_buf *err)
+cond_code(struct bp_term *t, const char *a, const char *v, struct fw_buf *err)
 {
 	int	 n;
 
@@ -98,31 +127,20 @@ cond_code(struct breakpoint *bp, const char *a, const char *v,
 		fw_buf_printf(err, "bad exit code in '%s'", a);
 		return -1;
 	}
-	bp->code = n;
+	t->num = n;
 	return 0;
 }
 
+/* A word without a value (nonzero, killed). */
 static int
-cond_nonzero(struct breakpoint *bp, const char *a, const char *v,
-    struct fw_buf *err)
+cond_word(struct bp_term *t, const char *a, const char *v, struct fw_buf *err)
 {
-	(void)a, (void)v, (void)err;
-	bp->nonzero = true;
+	(void)t, (void)a, (void)v, (void)err;
 	return 0;
 }
 
 static int
-cond_killed(struct breakpoint *bp, const char *a, const char *v,
-    struct fw_buf *err)
-{
-	(void)a, (void)v, (void)err;
-	bp->killed = true;
-	return 0;
-}
-
-static int
-cond_pid(struct breakpoint *bp, const char *a, const char *v,
-    struct fw_buf *err)
+cond_pid(struct bp_term *t, const char *a, const char *v, struct fw_buf *err)
 {
 	int	 n;
 
@@ -130,15 +148,12 @@ cond_pid(struct breakpoint *bp, const char *a, const char *v,
 		fw_buf_printf(err, "bad task id in '%s'", a);
 		return -1;
 	}
-	if (a[0] == 'p')
-		bp->pid = n;
-	else
-		bp->under = n;
+	t->num = n;
 	return 0;
 }
 
 static int
-cond_depth(struct breakpoint *bp, const char *a, const char *v,
+cond_depth(struct bp_term *t, const char *a, const char *v,
     struct fw_buf *err)
 {
 	int	 n;
@@ -147,47 +162,41 @@ cond_depth(struct breakpoint *bp, const char *a, const char *v,
 		fw_buf_printf(err, "bad depth in '%s'", a);
 		return -1;
 	}
-	bp->depth_max = n;
+	t->num = n;
 	return 0;
 }
 
 static int
-cond_comm(struct breakpoint *bp, const char *a, const char *v,
-    struct fw_buf *err)
+cond_comm(struct bp_term *t, const char *a, const char *v, struct fw_buf *err)
 {
 	if (*v == '\0') {
 		fw_buf_printf(err, "empty name in '%s'", a);
 		return -1;
 	}
-	free(bp->comm);
-	bp->comm = fw_strdup(v);
+	t->str = fw_strdup(v);
 	return 0;
 }
 
 static int
-cond_argv(struct breakpoint *bp, const char *a, const char *v,
-    struct fw_buf *err)
+cond_argv(struct bp_term *t, const char *a, const char *v, struct fw_buf *err)
 {
 	char	 msg[128];
 	int	 rc;
 
 	(void)a;
-	if (bp->has_re)
-		regfree(&bp->argv_re);
-	bp->has_re = false;
-	rc = regcomp(&bp->argv_re, v, REG_EXTENDED | REG_NOSUB);
+	rc = regcomp(&t->re, v, REG_EXTENDED | REG_NOSUB);
 	if (rc != 0) {
-		regerror(rc, &bp->argv_re, msg, sizeof msg);
+		regerror(rc, &t->re, msg, sizeof msg);
 		fw_buf_printf(err, "bad regular expression '%s': %s", v, msg);
 		return -1;
 	}
-	bp->has_re = true;
+	t->has_re = true;
 	return 0;
 }
 
 /* flags~CLONE_VM|CLONE_FS: every flag named must be set. */
 static int
-cond_flags(struct breakpoint *bp, const char *a, const char *v,
+cond_flags(struct bp_term *t, const char *a, const char *v,
     struct fw_buf *err)
 {
 	char		*copy = fw_strdup(v), *tok, *save = NULL;
@@ -208,31 +217,194 @@ cond_flags(struct breakpoint *bp, const char *a, const char *v,
 		fw_buf_printf(err, "no clone flag in '%s'", a);
 		return -1;
 	}
-	bp->clone_flags = mask;
+	t->mask = mask;
 	return 0;
 }
 
+/* --- the conditions: does a term hold for an event ------------------- */
+
+/* Is t (or its process) inside the subtree of pid? */
+static bool
+task_under(const struct fw_task *t, pid_t pid)
+{
+	for (; t != NULL; t = t->parent) {
+		if (t->tid == pid || t->tgid == pid)
+			return true;
+	}
+	return false;
+}
+
+/* The argv a condition looks at: the new image's for an exec, the task's
+ * for the rest. */
+static const struct fw_strv *
+argv_of(const struct fw_event *ev)
+{
+	if (ev->kind == FW_EV_EXEC)
+		return ev->argv;
+	return ev->task != NULL ? &ev->task->argv : NULL;
+}
+
+static bool
+match_code(const struct bp_term *t, const struct fw_event *ev)
+{
+	return !ev->killed && ev->code == t->num;
+}
+
+static bool
+match_nonzero(const struct bp_term *t, const struct fw_event *ev)
+{
+	(void)t;
+	return ev->killed || ev->code != 0;
+}
+
+static bool
+match_killed(const struct bp_term *t, const struct fw_event *ev)
+{
+	(void)t;
+	return ev->killed;
+}
+
+static bool
+match_signal(const struct bp_term *t, const struct fw_event *ev)
+{
+	return ev->signo == t->num;
+}
+
+static bool
+match_pid(const struct bp_term *t, const struct fw_event *ev)
+{
+	return ev->pid == t->num || ev->tgid == t->num;
+}
+
+static bool
+match_comm(const struct bp_term *t, const struct fw_event *ev)
+{
+	return ev->task != NULL && fnmatch(t->str, task_name(ev->task), 0) == 0;
+}
+
+static bool
+match_depth(const struct bp_term *t, const struct fw_event *ev)
+{
+	return ev->task != NULL && ev->task->depth <= t->num;
+}
+
+static bool
+match_under(const struct bp_term *t, const struct fw_event *ev)
+{
+	return task_under(ev->task, (pid_t)t->num);
+}
+
+static bool
+match_argv(const struct bp_term *t, const struct fw_event *ev)
+{
+	const struct fw_strv	*argv = argv_of(ev);
+	const char		*p = NULL;
+	struct fw_buf		 joined;
+	bool			 ok;
+
+	fw_buf_init(&joined);
+	while (argv != NULL && (p = strv_next(argv, p)) != NULL) {
+		if (joined.len > 0)
+			fw_buf_addc(&joined, ' ');
+		fw_buf_adds(&joined, p);
+	}
+	ok = regexec(&t->re, fw_buf_cstr(&joined), 0, NULL, 0) == 0;
+	fw_buf_release(&joined);
+	return ok;
+}
+
+static bool
+match_flags(const struct bp_term *t, const struct fw_event *ev)
+{
+	return ev->has_clone_flags && (ev->clone_flags & t->mask) == t->mask;
+}
+
+/* A glob on the exec'd path or argv[0] (the task's for other events). */
+static bool
+match_glob(const struct bp_term *t, const struct fw_event *ev)
+{
+	const struct fw_strv	*argv = argv_of(ev);
+	const char		*path, *a0;
+
+	path = ev->kind == FW_EV_EXEC ? ev->path : ev->task != NULL ?
+	    ev->task->path : NULL;
+	a0 = argv != NULL ? strv_get(argv, 0) : NULL;
+	return (path != NULL && fnmatch(t->str, path, 0) == 0) ||
+	    (a0 != NULL && fnmatch(t->str, a0, 0) == 0);
+}
+
 /* The conditions written NAME=VALUE, NAME~VALUE or as a word, in help
- * order. A signal and a glob are bare words (session_bp_parse()). */
+ * order. A signal and a glob are bare words (parse_cond()). Any of them
+ * may be written !WORD. */
 static const struct bp_cond {
 	unsigned	 bit;		/* FW_BPC_* */
 	const char	*word;		/* as typed and completed */
 	const char	*usage;
-	int		(*parse)(struct breakpoint *, const char *arg,
+	int		(*parse)(struct bp_term *, const char *arg,
 			    const char *value, struct fw_buf *err);
+	bool		(*match)(const struct bp_term *,
+			    const struct fw_event *);
 } bp_conds[] = {
-	{ FW_BPC_CODE, "code=", "code=N", cond_code },
-	{ FW_BPC_NONZERO, "nonzero", "nonzero", cond_nonzero },
-	{ FW_BPC_KILLED, "killed", "killed", cond_killed },
-	{ FW_BPC_SIGNAL, NULL, "SIGNAME", NULL },
-	{ FW_BPC_PID, "pid=", "pid=N", cond_pid },
-	{ FW_BPC_COMM, "comm=", "comm=NAME", cond_comm },
-	{ FW_BPC_DEPTH, "depth<=", "depth<=N", cond_depth },
-	{ FW_BPC_UNDER, "under=", "under=PID", cond_pid },
-	{ FW_BPC_ARGV, "argv~", "argv~REGEX", cond_argv },
-	{ FW_BPC_FLAGS, "flags~", "flags~CLONE_X[|CLONE_Y...]", cond_flags },
-	{ FW_BPC_GLOB, NULL, "a glob", NULL },
+	{ FW_BPC_CODE, "code=", "code=N", cond_code, match_code },
+	{ FW_BPC_NONZERO, "nonzero", "nonzero", cond_word, match_nonzero },
+	{ FW_BPC_KILLED, "killed", "killed", cond_word, match_killed },
+	{ FW_BPC_SIGNAL, NULL, "SIGNAME", NULL, match_signal },
+	{ FW_BPC_PID, "pid=", "pid=N", cond_pid, match_pid },
+	{ FW_BPC_COMM, "comm=", "comm=NAME", cond_comm, match_comm },
+	{ FW_BPC_DEPTH, "depth<=", "depth<=N", cond_depth, match_depth },
+	{ FW_BPC_UNDER, "under=", "under=PID", cond_pid, match_under },
+	{ FW_BPC_ARGV, "argv~", "argv~REGEX", cond_argv, match_argv },
+	{ FW_BPC_FLAGS, "flags~", "flags~CLONE_X[|CLONE_Y...]", cond_flags,
+	    match_flags },
+	{ FW_BPC_GLOB, NULL, "a glob", NULL, match_glob },
 };
+
+static const struct bp_cond *
+cond_of(unsigned bit)
+{
+	size_t	 i;
+
+	for (i = 0; i < FW_ARRAY_SIZE(bp_conds); i++) {
+		if (bp_conds[i].bit == bit)
+			return &bp_conds[i];
+	}
+	return NULL;
+}
+
+bool
+session_bp_match(struct session *s, const struct breakpoint *bp,
+    const struct fw_event *ev)
+{
+	const struct bp_term	*t;
+	unsigned		 bit = event_bp_bit(ev), want = 0, got = 0;
+	int			 i;
+	bool			 m;
+
+	(void)s;
+	if (!bp->enabled || (bp->kinds & bit) == 0)
+		return false;
+	for (i = 0; i < bp->nterms; i++) {
+		t = &bp->terms[i];
+		/* A condition that does not apply to this kind: one that must
+		 * hold fails (code= at an exec, for "break exec,exit code=0"),
+		 * one that must not holds ("break any !SIGCHLD" at a fork). */
+		if (!(event_bp_conds(bit) & t->bit)) {
+			if (!t->neg)
+				return false;
+			continue;
+		}
+		m = cond_of(t->bit)->match(t, ev);
+		if (t->neg) {
+			if (m)
+				return false;
+		} else {
+			want |= t->bit;
+			if (m)
+				got |= t->bit;
+		}
+	}
+	return (want & ~got) == 0;
+}
 
 const char *
 session_bp_cond_at(int i, unsigned *bit)
@@ -303,12 +475,12 @@ not_here(struct fw_buf *err, const char *what, unsigned bit)
 	return -1;
 }
 
-/* One condition word a into bp, given the conditions the kinds allow.
- * A word that is no NAME=/NAME~/keyword is a signal when the kinds carry
- * one and flags_sigparse() (which kill and signal use) takes it, else a
- * glob. */
+/* One condition word a into term t, given the conditions the kinds
+ * allow. A word that is no NAME=/NAME~/keyword is a signal when the kinds
+ * carry one and flags_sigparse() (which kill and signal use) takes it,
+ * else a glob. !WORD: the condition must not hold. */
 static int
-parse_cond(struct breakpoint *bp, const char *a, unsigned allowed,
+parse_cond(struct bp_term *t, const char *a, unsigned allowed,
     struct fw_buf *err)
 {
 	const struct bp_cond	*c;
@@ -316,14 +488,23 @@ parse_cond(struct breakpoint *bp, const char *a, unsigned allowed,
 	size_t			 i;
 	int			 sig;
 
+	memset(t, 0, sizeof *t);
+	if (a[0] == '!') {
+		t->neg = true;
+		if (*++a == '\0') {
+			fw_buf_adds(err, "'!' alone: write !CONDITION (!SIGCHLD, "
+			    "!comm=make)");
+			return -1;
+		}
+	}
 	for (i = 0; i < FW_ARRAY_SIZE(bp_conds); i++) {
 		c = &bp_conds[i];
 		if ((v = cond_value(c, a)) == NULL)
 			continue;
 		if (!(allowed & c->bit))
 			return not_here(err, c->word, c->bit);
-		bp->conds |= c->bit;
-		return c->parse(bp, a, v, err);
+		t->bit = c->bit;
+		return c->parse(t, a, v, err);
 	}
 	sig = flags_sigparse(a);
 	if (sig > 0 && (allowed & FW_BPC_SIGNAL)) {
@@ -332,8 +513,8 @@ parse_cond(struct breakpoint *bp, const char *a, unsigned allowed,
 			    "code=%s or the signal's name", a, a);
 			return -1;
 		}
-		bp->conds |= FW_BPC_SIGNAL;
-		bp->signo = sig;
+		t->bit = FW_BPC_SIGNAL;
+		t->num = sig;
 		return 0;
 	}
 	if (strncasecmp(a, "SIG", 3) == 0 && sig <= 0 &&
@@ -352,14 +533,56 @@ parse_cond(struct breakpoint *bp, const char *a, unsigned allowed,
 	}
 	if (!(allowed & FW_BPC_GLOB))
 		return not_here(err, "a glob", FW_BPC_GLOB);
-	if (bp->glob != NULL) {
-		fw_buf_printf(err, "only one path glob per breakpoint ('%s' "
-		    "and '%s')", bp->glob, a);
-		return -1;
-	}
-	bp->conds |= FW_BPC_GLOB;
-	bp->glob = fw_strdup(a);
+	t->bit = FW_BPC_GLOB;
+	t->str = fw_strdup(a);
 	return 0;
+}
+
+/* Parse the condition words argv[0..argc) for kinds into a new term
+ * vector; -1 with the reason in err. */
+static int
+parse_terms(unsigned kinds, int argc, char **argv, struct bp_term **out,
+    int *nout, unsigned *conds, struct fw_buf *err)
+{
+	struct bp_term	*v = NULL;
+	unsigned	 allowed = event_bp_conds(kinds);
+	int		 i;
+
+	*conds = 0;
+	if (argc > 0)
+		v = fw_calloc((size_t)argc, sizeof *v);
+	for (i = 0; i < argc; i++) {
+		if (parse_cond(&v[i], argv[i], allowed, err) != 0) {
+			terms_free(v, i + 1);
+			return -1;
+		}
+		*conds |= v[i].bit;
+	}
+	*out = v;
+	*nout = argc;
+	return 0;
+}
+
+/* The words and the spec text of bp: event, then conds. */
+static void
+set_words(struct breakpoint *bp, const char *event, int argc, char **argv)
+{
+	struct fw_buf	 spec;
+	int		 i;
+
+	words_free(bp->words, bp->nwords);
+	free(bp->spec);
+	bp->nwords = argc + 1;
+	bp->words = fw_calloc((size_t)bp->nwords, sizeof *bp->words);
+	bp->words[0] = fw_strdup(event);
+	fw_buf_init(&spec);
+	fw_buf_adds(&spec, event);
+	for (i = 0; i < argc; i++) {
+		bp->words[i + 1] = fw_strdup(argv[i]);
+		fw_buf_addc(&spec, ' ');
+		fw_buf_adds(&spec, argv[i]);
+	}
+	bp->spec = spec.data;
 }
 
 struct breakpoint *
@@ -367,9 +590,6 @@ session_bp_parse(struct session *s, int argc, char **argv, bool temporary,
     struct fw_buf *err)
 {
 	struct breakpoint	*bp;
-	struct fw_buf		 spec;
-	unsigned		 allowed;
-	int			 i;
 
 	(void)s;
 	if (argc < 1) {
@@ -380,30 +600,41 @@ session_bp_parse(struct session *s, int argc, char **argv, bool temporary,
 	bp = fw_calloc(1, sizeof *bp);
 	bp->enabled = true;
 	bp->temporary = temporary;
-	bp->code = -1;
-	bp->depth_max = -1;
 	if ((bp->kinds = parse_kinds(argv[0])) == 0) {
 		fw_buf_printf(err, "unknown event '%s' (", argv[0]);
 		add_kind_names(err, ", ");
 		fw_buf_addc(err, ')');
 		goto fail;
 	}
-	allowed = event_bp_conds(bp->kinds);
-	for (i = 1; i < argc; i++) {
-		if (parse_cond(bp, argv[i], allowed, err) != 0)
-			goto fail;
-	}
-	fw_buf_init(&spec);
-	for (i = 0; i < argc; i++) {
-		if (i > 0)
-			fw_buf_addc(&spec, ' ');
-		fw_buf_adds(&spec, argv[i]);
-	}
-	bp->spec = spec.data;
+	if (parse_terms(bp->kinds, argc - 1, argv + 1, &bp->terms,
+	    &bp->nterms, &bp->conds, err) != 0)
+		goto fail;
+	set_words(bp, argv[0], argc - 1, argv + 1);
 	return bp;
 fail:
 	session_bp_free(bp);
 	return NULL;
+}
+
+int
+session_bp_condition(struct breakpoint *bp, int argc, char **argv,
+    struct fw_buf *err)
+{
+	struct bp_term	*terms;
+	unsigned	 conds;
+	int		 n;
+	char		*event;
+
+	if (parse_terms(bp->kinds, argc, argv, &terms, &n, &conds, err) != 0)
+		return -1;
+	terms_free(bp->terms, bp->nterms);
+	bp->terms = terms;
+	bp->nterms = n;
+	bp->conds = conds;
+	event = fw_strdup(bp->words[0]);
+	set_words(bp, event, argc, argv);
+	free(event);
+	return 0;
 }
 
 void

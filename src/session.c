@@ -52,83 +52,6 @@ session_printf(struct session *s, const char *fmt, ...)
 	fw_buf_release(&b);
 }
 
-/* Is t (or its process) inside the subtree of pid? */
-static bool
-task_under(const struct fw_task *t, pid_t pid)
-{
-	for (; t != NULL; t = t->parent) {
-		if (t->tid == pid || t->tgid == pid)
-			return true;
-	}
-	return false;
-}
-
-bool
-session_bp_match(struct session *s, const struct breakpoint *bp,
-    const struct fw_event *ev)
-{
-	const struct fw_task	*t = ev->task;
-	const char		*a0, *p;
-	struct fw_buf		 joined;
-	bool			 ok;
-
-	(void)s;
-	if (!bp->enabled || (bp->kinds & event_bp_bit(ev)) == 0)
-		return false;
-	/* A condition that does not apply to this kind fails (code= on an
-	 * exec, for "break exec,exit code=0"). */
-	if (bp->conds & ~event_bp_conds(event_bp_bit(ev)))
-		return false;
-	if (bp->pid != 0 && ev->pid != bp->pid && ev->tgid != bp->pid)
-		return false;
-	if (bp->under != 0 && !task_under(t, bp->under))
-		return false;
-	if (bp->depth_max >= 0 && (t == NULL || t->depth > bp->depth_max))
-		return false;
-	if (bp->comm != NULL && (t == NULL ||
-	    fnmatch(bp->comm, task_name(t), 0) != 0))
-		return false;
-	if (bp->code >= 0 && (ev->killed || ev->code != bp->code))
-		return false;
-	if (bp->nonzero && !ev->killed && ev->code == 0)
-		return false;
-	if (bp->killed && !ev->killed)
-		return false;
-	if (bp->signo != 0 && ev->signo != bp->signo)
-		return false;
-	if (bp->clone_flags != 0 && (!ev->has_clone_flags ||
-	    (ev->clone_flags & bp->clone_flags) != bp->clone_flags))
-		return false;
-	if (bp->glob != NULL) {
-		/* Against the new image for exec, the task's for the rest. */
-		const struct fw_strv *argv = ev->kind == FW_EV_EXEC ? ev->argv :
-		    t != NULL ? &t->argv : NULL;
-		const char *path = ev->kind == FW_EV_EXEC ? ev->path :
-		    t != NULL ? t->path : NULL;
-		a0 = argv != NULL ? strv_get(argv, 0) : NULL;
-		if (!((path != NULL && fnmatch(bp->glob, path, 0) == 0) ||
-		    (a0 != NULL && fnmatch(bp->glob, a0, 0) == 0)))
-			return false;
-	}
-	if (bp->has_re) {
-		const struct fw_strv *argv = ev->kind == FW_EV_EXEC ? ev->argv :
-		    t != NULL ? &t->argv : NULL;
-		fw_buf_init(&joined);
-		p = NULL;
-		while (argv != NULL && (p = strv_next(argv, p)) != NULL) {
-			if (joined.len > 0)
-				fw_buf_addc(&joined, ' ');
-			fw_buf_adds(&joined, p);
-		}
-		ok = regexec(&bp->argv_re, fw_buf_cstr(&joined), 0, NULL,
-		    0) == 0;
-		fw_buf_release(&joined);
-		if (!ok)
-			return false;
-	}
-	return true;
-}
-
 static void
 hist_add(struct session *s, const struct fw_event *ev)
 {
@@ -195,6 +118,31 @@ queue_commands(struct session *s, const struct breakpoint *bp)
 	}
 }
 
+/* What "handle" says for a signal about to be delivered: take it away,
+ * say so, stop (unless a breakpoint stopped already: verdict). */
+static int
+handle_signal(struct session *s, const struct fw_event *ev, int verdict)
+{
+	unsigned	 h = s->sig_handle[ev->signo];
+	struct fw_buf	 b;
+
+	if (h & SESS_SIG_NOPASS)
+		engine_set_signal(&s->eng, ev->task, 0);
+	if ((h & SESS_SIG_STOP) && verdict != ENGINE_STOP) {
+		note_stop(s, ev, 0);
+		return ENGINE_STOP;
+	}
+	if ((h & SESS_SIG_PRINT) && verdict != ENGINE_STOP) {
+		fw_buf_init(&b);
+		tlog_format_event(&b, TLOG_TEXT, ev);
+		session_printf(s, "Signal: %s%s\n", fw_buf_cstr(&b) +
+		    strspn(fw_buf_cstr(&b), " "), h & SESS_SIG_NOPASS ?
+		    " (taken away)" : "");
+		fw_buf_release(&b);
+	}
+	return ENGINE_GO;
+}
+
 /* Which events stop the tree (session_sink()). */
 static int
 sink_verdict(void *arg, const struct fw_event *ev)
@@ -237,6 +185,11 @@ sink_verdict(void *arg, const struct fw_event *ev)
 		if (!session_bp_match(s, bp, ev))
 			continue;
 		bp->hits++;
+		/* "ignore N COUNT": the next COUNT hits let the task go. */
+		if (bp->ignore > 0) {
+			bp->ignore--;
+			continue;
+		}
 		if (verdict == ENGINE_GO) {
 			note_stop(s, ev, bp->id);
 			queue_commands(s, bp);
@@ -245,6 +198,10 @@ sink_verdict(void *arg, const struct fw_event *ev)
 		if (bp->temporary)
 			session_bp_delete(s, bp);
 	}
+	if (ev->kind == FW_EV_SIGNAL && ev->signo > 0 &&
+	    ev->signo < SESS_NSIG && ev->task != NULL &&
+	    handle_signal(s, ev, verdict) == ENGINE_STOP)
+		verdict = ENGINE_STOP;
 	if (verdict == ENGINE_STOP) {
 		s->step_left = 0;
 		s->step_pid = 0;

@@ -19,31 +19,45 @@
 
 struct bt_ctx;
 
+/* One condition of a breakpoint, a word of its spec (session-bp.c has
+ * the table of them). Written !WORD it must not hold. Of the terms of one
+ * kind (one FW_BPC_* bit), at least one of those without ! must hold, and
+ * none of those with: "signal SIGSEGV SIGBUS", "signal !SIGCHLD". */
+struct bp_term {
+	unsigned		 bit;		/* FW_BPC_* */
+	bool			 neg;
+	long long		 num;		/* code, pid, under, depth, signal */
+	uint64_t		 mask;		/* flags~ */
+	char			*str;		/* glob, comm= */
+	bool			 has_re;
+	regex_t			 re;		/* argv~ */
+};
+
 struct breakpoint {
 	int			 id;
 	bool			 enabled;
 	bool			 temporary;	/* tbreak: deleted after a hit */
 	unsigned		 kinds;		/* event_bp_bit()s it stops at */
-	unsigned		 conds;		/* FW_BPC_* given */
-	unsigned long		 hits;
+	unsigned		 conds;		/* FW_BPC_* of its terms */
+	unsigned long		 hits;		/* times its conditions held */
+	unsigned long		 ignore;	/* hits still to let pass */
 	char			*spec;		/* the text after "break" */
-	/* conditions; each applies only when set */
-	char			*glob;		/* exec path or argv[0] glob */
-	bool			 has_re;
-	regex_t			 argv_re;	/* argv~REGEX on the joined argv */
-	int			 code;		/* code=N, -1 none */
-	bool			 nonzero;
-	bool			 killed;
-	int			 signo;		/* signal name, 0 none */
-	pid_t			 pid;		/* pid=N, 0 none */
-	char			*comm;		/* comm=NAME */
-	int			 depth_max;	/* depth<=N, -1 none */
-	pid_t			 under;		/* under=PID, 0 none */
-	uint64_t		 clone_flags;	/* flags~: all set, 0 none */
+	/* The spec as typed: the event, then each condition word. */
+	char			**words;
+	int			 nwords;
+	struct bp_term		*terms;
+	int			 nterms;
 	char			**commands;	/* "commands N" ... "end" */
 	int			 ncommands;
 	struct breakpoint	*next;
 };
+
+/* "handle SIG ...": bits of session.sig_handle[SIG]; 0 is the default
+ * (nostop, noprint, pass). */
+#define SESS_SIG_STOP	0x1	/* stop the tree at its delivery */
+#define SESS_SIG_PRINT	0x2	/* say it is delivered */
+#define SESS_SIG_NOPASS	0x4	/* take it away */
+#define SESS_NSIG	65	/* signals 1..64 */
 
 enum session_state {
 	SESS_STOPPED,		/* tree frozen (or task-stop): the user has control */
@@ -94,6 +108,8 @@ struct session {
 	bool			 interactive;	/* a person is at the terminal */
 	bool			 plain;		/* stdout is not a terminal */
 	bool			 quit;
+
+	unsigned char		 sig_handle[SESS_NSIG];	/* SESS_SIG_* */
 
 	struct breakpoint	*bps;
 	int			 next_bp_id;
@@ -179,6 +195,11 @@ void	session_log_close(struct session *);
  * NULL with the reason in err. */
 struct breakpoint *session_bp_parse(struct session *, int argc, char **argv,
 	    bool temporary, struct fw_buf *err);
+/* "condition N COND...": bp's conditions become conds (none: it stops at
+ * every event of its kinds). 0, or -1 with the reason in err and bp as it
+ * was. */
+int	session_bp_condition(struct breakpoint *, int argc, char **argv,
+	    struct fw_buf *err);
 void	session_bp_add(struct session *, struct breakpoint *);
 struct breakpoint *session_bp_find(struct session *, int id);
 void	session_bp_delete(struct session *, struct breakpoint *);
@@ -187,6 +208,21 @@ void	session_bp_free(struct breakpoint *);
  * starts the i-th ("code=", "nonzero"; "" for a signal name or a glob)
  * and its FW_BPC_* bit in *bit; NULL past the end. */
 const char *session_bp_cond_at(int i, unsigned *bit);
+/* "handle SIG|all ACTION...": argv[0] the signal (0 in *sig for all),
+ * the rest actions, folded in order into bits to set and to clear. 0, or
+ * -1 with the reason in err. */
+int	session_sig_parse(int argc, char **argv, int *sig, unsigned *set,
+	    unsigned *clear, struct fw_buf *err);
+void	session_sig_apply(struct session *, int sig, unsigned set,
+	    unsigned clear);
+/* The action words, for help and completion; NULL past the end. */
+const char *session_sig_action_at(int i);
+/* "info signals": the header, one signal's line; the "handle" lines that
+ * restore every signal that is not at its default ("save"). */
+void	session_sig_header(struct fw_buf *);
+void	session_sig_line(const struct session *, int sig, struct fw_buf *);
+void	session_sig_save(const struct session *, struct fw_buf *);
+
 /* Does bp match this event? (exposed for tests) */
 bool	session_bp_match(struct session *, const struct breakpoint *,
 	    const struct fw_event *);

@@ -2,7 +2,7 @@
 # console and the TUI, and the backtrace module. Each front end has its
 # own fragment.
 libforkwatch_a_SOURCES += \
-	src/session.c src/session.h src/session-bp.c \
+	src/session.c src/session.h src/session-bp.c src/session-sig.c \
 	src/cmd.h
 
 include src/bt.mk

@@ -276,9 +276,17 @@ main(int argc, char **argv)
 	    completes(&s, "set stop t", 2, "t", "task", 1),
 	    "complete set stop task");
 	ok(completes(&s, "bt a", 1, "a", "all", 1), "complete bt all");
+	ok(completes(&s, "break signal !SIGCH", 2, "!SIGCH", "!SIGCHLD", 1) &&
+	    completes(&s, "break exit !k", 2, "!k", "!killed", 1),
+	    "complete a negated condition");
+	ok(completes(&s, "handle SIGUSR1 no", 2, "no", "nostop", 0) &&
+	    completes(&s, "handle SIGUSR1 no", 2, "no", "nopass", 0) &&
+	    !completes(&s, "handle SIGUSR1 s", 2, "s", "SIGSEGV", 0) &&
+	    completes(&s, "handle al", 1, "al", "all", 1),
+	    "complete handle");
 	ok(completes(&s, "info br", 1, "br", "breakpoints", 1),
 	    "complete info breakpoints");
-	ok(completes(&s, "help con", 1, "con", "continue", 1),
+	ok(completes(&s, "help cont", 1, "cont", "continue", 1),
 	    "complete help's command");
 	ok(cmd_complete_kind("log ", 1) == CMDARG_FILE &&
 	    cmd_complete_kind("tree ", 1) == CMDARG_PID &&
@@ -310,7 +318,9 @@ main(int argc, char **argv)
 			av[1] = (char *)forms[i];
 			fw_buf_init(&err);
 			b = session_bp_parse(&s, 2, av, false, &err);
-			if (b == NULL || b->signo != 11 || b->glob != NULL) {
+			if (b == NULL || b->nterms != 1 ||
+			    b->terms[0].bit != FW_BPC_SIGNAL ||
+			    b->terms[0].num != 11 || b->terms[0].neg) {
 				printf("# break signal %s: %s\n", forms[i],
 				    fw_buf_cstr(&err));
 				good = 0;
@@ -321,7 +331,8 @@ main(int argc, char **argv)
 		av[1] = (char *)"RTMIN+2";
 		fw_buf_init(&err);
 		b = session_bp_parse(&s, 2, av, false, &err);
-		good = good && b != NULL && b->signo == SIGRTMIN + 2;
+		good = good && b != NULL && b->nterms == 1 &&
+		    b->terms[0].num == SIGRTMIN + 2;
 		session_bp_free(b);
 		fw_buf_release(&err);
 		ok(good, "break signal: every form kill takes");
@@ -389,7 +400,9 @@ main(int argc, char **argv)
 	    "break");
 	ok(cmd_run(&s, "tbreak exec '*/a b'", NULL) == CMD_OK &&
 	    (bp = session_bp_find(&s, 2)) != NULL && bp->temporary &&
-	    strcmp(bp->glob, "*/a b") == 0, "tbreak with a quoted glob");
+	    bp->nterms == 1 && bp->terms[0].bit == FW_BPC_GLOB &&
+	    strcmp(bp->terms[0].str, "*/a b") == 0 && bp->nwords == 2 &&
+	    strcmp(bp->words[1], "*/a b") == 0, "tbreak with a quoted glob");
 	ok(completes(&s, "delete ", 1, "", "1", 0) &&
 	    completes(&s, "delete ", 1, "", "2", 0),
 	    "complete breakpoint numbers");
