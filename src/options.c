@@ -25,6 +25,7 @@ enum {
 	OPT_COMPLETION,
 	OPT_COLOR,
 	OPT_SCROLLBACK,
+	OPT_FOLLOW,
 };
 
 static const char *const format_words[] = { "text", "jsonl", NULL };
@@ -49,6 +50,9 @@ static const struct optable_entry option_entries[] = {
 	{ .name = "replay", .id = OPT_REPLAY, .value = OPTV_LOG,
 	  .metavar = "LOG",
 	  .help = "browse a saved JSONL log in the TUI" },
+	{ .name = "follow", .id = OPT_FOLLOW,
+	  .help = "with --replay: the log is still being written;\n"
+	    "the timeline grows as it is (like tail -f)" },
 	{ .name = "scrollback", .id = OPT_SCROLLBACK, .value = OPTV_TEXT,
 	  .metavar = "LINES",
 	  .help = "lines of the program's output the TUI keeps\n"
@@ -235,6 +239,10 @@ check_mode(struct fw_options *o, bool mode_set)
 		}
 		return 0;
 	}
+	if (o->follow) {
+		fw_error(0, "--follow is for --replay (and forkwatch report)");
+		return -1;
+	}
 	if (o->tty != NULL && o->mode != FW_MODE_TUI) {
 		fw_error(0, "--tty is for the TUI (--tui)");
 		return -1;
@@ -328,6 +336,9 @@ parse(struct fw_options *o, int argc, char **argv, struct optable_getopt *g)
 				return -1;
 			}
 			o->color = (enum color_when)f;
+			break;
+		case OPT_FOLLOW:
+			o->follow = true;
 			break;
 		case OPT_ENV:
 			o->want_env = true;

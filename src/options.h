@@ -56,6 +56,8 @@ struct fw_options {
 	const char	*tty;		/* --tty: "inherit", "pty" or a terminal
 					 * path for the TUI's program; NULL */
 	const char	*replay;	/* --replay LOG */
+	bool		 follow;	/* --follow: the log is still being
+					 * written */
 	int		 scrollback;	/* --scrollback LINES; -1: default */
 };
 

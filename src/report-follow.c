@@ -4,6 +4,7 @@
 
 #include <sys/signalfd.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/timerfd.h>
 #include <sys/un.h>
 
@@ -95,51 +96,95 @@ signals_read(struct report_follow *fl)
 }
 
 /* Listen on the Unix socket at path and accept one writer: its fd, or -1
- * after printing why (or when a signal came first). The socket file is
- * removed either way. */
+ * after printing why, or -1 with errno EINTR when stop(arg) said so (it is
+ * asked each time stopfd is readable). A socket file that nobody listens
+ * on any more (left by a killed reader) is replaced; the socket file is
+ * removed once a writer connected, or on failure. */
 static int
-listen_unix(struct report_follow *fl, const char *path)
+listen_unix(const char *path, int stopfd, bool (*stop)(void *), void *arg)
 {
 	struct sockaddr_un	 sa;
 	struct pollfd		 pfd[2];
-	int			 s, c = -1;
+	struct stat		 st;
+	int			 s, c = -1, probe;
+	bool			 stopped = false;
 
 	memset(&sa, 0, sizeof sa);
 	sa.sun_family = AF_UNIX;
 	if (strlen(path) >= sizeof sa.sun_path) {
-		path_error("report: cannot listen on", path, ENAMETOOLONG);
+		path_error("cannot listen on", path, ENAMETOOLONG);
 		return -1;
 	}
 	strcpy(sa.sun_path, path);
+	if (lstat(path, &st) == 0 && S_ISSOCK(st.st_mode) &&
+	    (probe = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) >= 0) {
+		if (connect(probe, (struct sockaddr *)&sa, sizeof sa) != 0 &&
+		    errno == ECONNREFUSED)
+			unlink(path);
+		close(probe);
+	}
 	s = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	if (s < 0 || bind(s, (struct sockaddr *)&sa, sizeof sa) != 0 ||
 	    listen(s, 1) != 0) {
-		path_error("report: cannot listen on", path, errno);
+		path_error("cannot listen on", path, errno);
 		if (s >= 0)
 			close(s);
 		return -1;
 	}
 	pfd[0].fd = s;
 	pfd[0].events = POLLIN;
-	pfd[1].fd = fl->sigfd;
+	pfd[1].fd = stopfd;
 	pfd[1].events = POLLIN;
-	while (!fl->stopped) {
-		if (poll(pfd, 2, -1) < 0 && errno != EINTR)
+	while (!stopped) {
+		if (poll(pfd, stopfd >= 0 ? 2 : 1, -1) < 0 && errno != EINTR)
 			break;
-		if (pfd[1].revents != 0)
-			signals_read(fl);
-		if (pfd[0].revents != 0) {
+		if (stopfd >= 0 && pfd[1].revents != 0 && stop(arg))
+			stopped = true;
+		else if (pfd[0].revents != 0) {
 			c = accept4(s, NULL, NULL, SOCK_CLOEXEC);
 			if (c >= 0 || (errno != EINTR && errno != EAGAIN &&
 			    errno != ECONNABORTED))
 				break;
 		}
 	}
-	if (c < 0 && !fl->stopped)
-		path_error("report: cannot accept on", path, errno);
+	if (c < 0 && !stopped)
+		path_error("cannot accept on", path, errno);
 	close(s);
 	unlink(path);
+	if (stopped)
+		errno = EINTR;
 	return c;
+}
+
+int
+report_follow_source(const char *path, int stopfd, bool (*stop)(void *),
+    void *arg, const char **name, bool *own)
+{
+	int	 fd;
+
+	*name = path;
+	*own = true;
+	if (strncmp(path, UNIX_PREFIX, strlen(UNIX_PREFIX)) == 0)
+		return listen_unix(path + strlen(UNIX_PREFIX), stopfd, stop,
+		    arg);
+	if (strcmp(path, "-") == 0) {
+		*name = "<stdin>";
+		*own = false;
+		return STDIN_FILENO;
+	}
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		path_error("cannot open", path, errno);
+	return fd;
+}
+
+/* report_follow_source()'s stop: a signal came; stop on all but SIGUSR1. */
+static bool
+stop_on_signal(void *arg)
+{
+	struct report_follow	*fl = arg;
+
+	signals_read(fl);
+	return fl->stopped;
 }
 
 /* Start the --interval timer; -1 after printing why. */
@@ -209,9 +254,9 @@ report_follow_open(struct report_follow *fl, const char *path, bool follow,
 {
 	enum tlog_open_error	 why;
 	char			*msg = NULL;
-	const char		*name = path;
+	const char		*name;
 	int			 fd;
-	bool			 own = true;
+	bool			 own;
 
 	memset(fl, 0, sizeof *fl);
 	fl->sigfd = fl->timerfd = -1;
@@ -219,14 +264,10 @@ report_follow_open(struct report_follow *fl, const char *path, bool follow,
 	if ((follow || strncmp(path, UNIX_PREFIX, strlen(UNIX_PREFIX)) ==
 	    0) && signals_take(fl) != 0)
 		return -1;
-	if (strncmp(path, UNIX_PREFIX, strlen(UNIX_PREFIX)) == 0) {
-		fd = listen_unix(fl, path + strlen(UNIX_PREFIX));
-	} else if (strcmp(path, "-") == 0) {
-		fd = STDIN_FILENO;
-		own = false;
-		name = "<stdin>";
-	} else if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		path_error("cannot open", path, errno);
+	fd = report_follow_source(path, fl->sigfd, stop_on_signal, fl, &name,
+	    &own);
+	if (fd < 0 && fl->stopped)
+		path_error("stopped waiting for a writer on", path, EINTR);
 	if (fd < 0) {
 		report_follow_close(fl);
 		return -1;

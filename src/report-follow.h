@@ -32,6 +32,14 @@ struct report_follow {
 /* report_follow_next(): show what was read so far. */
 #define REPORT_FOLLOW_SHOW	2
 
+/* The fd to read the log at path from: the file, standard input for "-"
+ * (not owned), or for unix:PATH the one writer that connects (see above;
+ * while waiting for it, stop(arg) is asked each time stopfd (>= 0) is
+ * readable, and when it says so, -1 with errno EINTR). *name is what to
+ * call the log; close the fd when *own. -1 after printing why. */
+int	report_follow_source(const char *path, int stopfd,
+	    bool (*stop)(void *), void *arg, const char **name, bool *own);
+
 /* Open the log at path (see above; followed when follow, with a report
  * due every interval seconds when > 0) and read its start line. Returns
  * 0, or -1 after printing why. */

@@ -462,6 +462,9 @@ struct tui_rlog;
 struct tui_rlog *tui_rlog_open(const char *path, unsigned long start_lineno,
 	    unsigned long (*lineno)(void *, size_t), size_t n, void *arg);
 void	tui_rlog_free(struct tui_rlog *);
+/* The log grew (--follow): note where the lines of events up to n are. */
+void	tui_rlog_extend(struct tui_rlog *, unsigned long (*lineno)(void *,
+	    size_t), size_t n, void *arg);
 /* Parse event i's line again and call fn with it (pointers valid in the
  * call only). False when it cannot be read. */
 bool	tui_rlog_event(struct tui_rlog *, size_t i,

@@ -28,7 +28,13 @@ struct tui_rlog {
 	char		*start;		/* the start line */
 	size_t		 start_len;
 	off_t		*off;		/* of event i's line; [0] unused */
-	size_t		 n;
+	size_t		 n;		/* events placed: off[1..n] */
+	size_t		 cap;
+	/* The pass over the file, to go on with as it grows (--follow). */
+	off_t		 pos;		/* bytes scanned */
+	unsigned long	 line;		/* the line that starts at pos */
+	unsigned long	 start_lineno;
+	off_t		 start_off;
 };
 
 /* Read line at off into b (without its newline). */
@@ -57,35 +63,28 @@ read_line(int fd, off_t off, struct fw_buf *b)
 	return 0;
 }
 
-struct tui_rlog *
-tui_rlog_open(const char *path, unsigned long start_lineno,
-    unsigned long (*lineno)(void *, size_t), size_t n, void *arg)
+/* Note where the lines of events l->n+1 .. n start, reading on from where
+ * the last pass stopped (line numbers only grow: one pass in all). */
+static void
+scan(struct tui_rlog *l, unsigned long (*lineno)(void *, size_t), size_t n,
+    void *arg)
 {
-	struct tui_rlog	*l;
-	struct fw_buf	 b;
-	char		*blk;
-	unsigned long	 line = 1;
-	size_t		 i = 1, k;
-	off_t		 pos = 0, start_off = -1;
-	ssize_t		 r;
-	int		 fd;
+	char	*blk;
+	size_t	 i = l->n + 1, k;
+	ssize_t	 r;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return NULL;
-	l = fw_calloc(1, sizeof *l);
-	l->fd = fd;
-	l->n = n;
-	l->off = fw_calloc(n + 1, sizeof *l->off);
-	for (k = 1; k <= n; k++)
+	if (n + 1 > l->cap) {
+		l->cap = n + 1 > 2 * l->cap ? n + 1 : 2 * l->cap;
+		l->off = fw_realloc(l->off, l->cap * sizeof *l->off);
+	}
+	for (k = i; k <= n; k++)
 		l->off[k] = -1;
-	if (start_lineno == 1)
-		start_off = 0;
-	while (i <= n && lineno(arg, i) == 1)
-		l->off[i++] = 0;
+	/* Lines that start where the last pass stopped. */
+	while (i <= n && lineno(arg, i) == l->line)
+		l->off[i++] = l->pos;
 	blk = fw_malloc(LINE_BLOCK);
-	/* Line numbers only grow: one pass over the file. */
-	while (i <= n || start_off < 0) {
-		r = read(fd, blk, LINE_BLOCK);
+	while (i <= n || l->start_off < 0) {
+		r = pread(l->fd, blk, LINE_BLOCK, l->pos);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r <= 0)
@@ -93,23 +92,50 @@ tui_rlog_open(const char *path, unsigned long start_lineno,
 		for (k = 0; k < (size_t)r; k++) {
 			if (blk[k] != '\n')
 				continue;
-			line++;
-			if (line == start_lineno)
-				start_off = pos + (off_t)k + 1;
-			while (i <= n && lineno(arg, i) == line)
-				l->off[i++] = pos + (off_t)k + 1;
+			l->line++;
+			if (l->line == l->start_lineno)
+				l->start_off = l->pos + (off_t)k + 1;
+			while (i <= n && lineno(arg, i) == l->line)
+				l->off[i++] = l->pos + (off_t)k + 1;
 		}
-		pos += r;
+		l->pos += r;
 	}
 	free(blk);
+	l->n = n;
+}
+
+struct tui_rlog *
+tui_rlog_open(const char *path, unsigned long start_lineno,
+    unsigned long (*lineno)(void *, size_t), size_t n, void *arg)
+{
+	struct tui_rlog	*l;
+	struct fw_buf	 b;
+	int		 fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return NULL;
+	l = fw_calloc(1, sizeof *l);
+	l->fd = fd;
+	l->line = 1;
+	l->start_lineno = start_lineno;
+	l->start_off = start_lineno == 1 ? 0 : -1;
+	scan(l, lineno, n, arg);
 	fw_buf_init(&b);
-	if (start_off >= 0 && read_line(fd, start_off, &b) == 0) {
+	if (l->start_off >= 0 && read_line(fd, l->start_off, &b) == 0) {
 		l->start = b.data;
 		l->start_len = b.len;
 	} else {
 		fw_buf_release(&b);
 	}
 	return l;
+}
+
+void
+tui_rlog_extend(struct tui_rlog *l, unsigned long (*lineno)(void *, size_t),
+    size_t n, void *arg)
+{
+	if (l != NULL && n > l->n)
+		scan(l, lineno, n, arg);
 }
 
 void

@@ -11,19 +11,32 @@
  * cursor anywhere costs the same as redrawing: nothing is replayed.
  *
  * Events are numbered as the model counts them: the start line is 0, the
- * first event 1; the cursor pos means events [1, pos] have happened. */
+ * first event 1; the cursor pos means events [1, pos] have happened.
+ *
+ * With --follow the log is still being written: what is there is loaded,
+ * then the loop's poll and tick load what was added (rate-limited), the
+ * model is settled (not finished) and the index rebuilt, folds kept; a
+ * cursor on the last event stays on the last event. A log that is not a
+ * regular file (unix:PATH, a fifo) is copied into an unlinked spool file
+ * as it comes, so that its lines can be read again for the event pane. The
+ * end line (or the end of the stream) ends following. */
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "escape.h"
 #include "flags.h"
 #include "inspect.h"
 #include "report-model.h"
+#include "report-follow.h"
 #include "report-pidmap.h"
 #include "tlog-read.h"
 #include "tlog-write.h"
@@ -32,6 +45,8 @@
 #define NONE		SIZE_MAX
 #define NO_NODE		UINT32_MAX
 #define OWN_SHOWN	200	/* a task's own events in its details */
+#define FOLLOW_EVERY	0.2	/* seconds: the most often a followed log
+				 * is loaded and indexed again */
 
 /* Event flags. */
 #define EVF_THREAD	0x01	/* clone: CLONE_THREAD */
@@ -75,8 +90,17 @@ struct tui_replay {
 	size_t			 nnodes;
 	uint32_t		*own;		/* event indices by node */
 	struct report_pidmap	 bytid;		/* tid -> newest node + 1 */
+	size_t			 nprocs;	/* processes when indexed */
 	bool			 saw_end;
 	unsigned long		 bad;
+	unsigned long		 start_line;
+
+	/* --follow (rd != NULL while following). */
+	struct tlog_reader	*rd;
+	int			 sock;		/* a stream copied to spool, or -1 */
+	int			 spool;		/* the copy, or -1 */
+	double			 last_load;
+	bool			 read_error;
 
 	size_t			 count_pos;	/* the counts below are at */
 	size_t			 nlive, ndead, nfailed;
@@ -276,6 +300,7 @@ index_nodes(struct tui_replay *rp)
 	size_t			 i, id, prev;
 
 	rp->nnodes = m->n_procs + m->n_thread_recs;
+	rp->nprocs = m->n_procs;
 	rp->nodes = fw_calloc(rp->nnodes + 1, sizeof *rp->nodes);
 	for (i = 0; i < m->n_procs; i++) {
 		rp->nodes[i].rec = m->procs[i];
@@ -325,54 +350,255 @@ event_line(void *arg, size_t i)
 	return ((struct tui_replay *)arg)->ev[i].line;
 }
 
+/* Read what the reader has now into the model and the event array: all of
+ * the log, or (following) all that was written so far. Ends following at
+ * the end line or the end of the log. */
+static void
+load(struct tui_replay *rp)
+{
+	struct tlog_event	 te;
+	int			 r;
+
+	while ((r = tlog_read_next(rp->rd, &te)) > 0) {
+		if (te.kind == FW_EV_START && rp->m->n_events == 0) {
+			rp->start_line = te.lineno;
+			report_model_add(rp->m, &te);
+			continue;
+		}
+		if (te.kind == FW_EV_END) {
+			report_model_add(rp->m, &te);
+			r = 0;
+			break;
+		}
+		take(rp, &te);
+	}
+	rp->bad = tlog_read_bad_lines(rp->rd);
+	if (r == TLOG_READ_AGAIN && (rp->sock >= 0 || rp->spool < 0))
+		return;		/* more to come */
+	if (r < 0 && r != TLOG_READ_AGAIN)
+		rp->read_error = true;
+	rp->saw_end = tlog_read_saw_end(rp->rd);
+	tlog_read_free(rp->rd);
+	rp->rd = NULL;
+}
+
+/* Copy what the stream has now into the spool; at its end, close it.
+ * Blocks until something came when wait. Returns -1 on a read error. */
+static int
+pump(struct tui_replay *rp, bool wait)
+{
+	char	 buf[65536];
+	ssize_t	 n;
+	int	 fl;
+
+	fl = fcntl(rp->sock, F_GETFL);
+	if (!wait && fl >= 0)
+		fcntl(rp->sock, F_SETFL, fl | O_NONBLOCK);
+	for (;;) {
+		n = read(rp->sock, buf, sizeof buf);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		if (fw_write_all(rp->spool, buf, (size_t)n) != 0) {
+			n = -1;
+			break;
+		}
+		if (wait)
+			break;
+	}
+	if (n == 0 || (n < 0 && errno != EAGAIN)) {
+		close(rp->sock);
+		rp->sock = -1;
+	}
+	return n < 0 && errno != EAGAIN ? -1 : 0;
+}
+
+/* The reader's wait for the start line (tlog_wait_fn): a spooled stream
+ * copies more, a file waits to be written. A quit signal gives up. */
+static int
+wait_start(void *arg, struct tlog_reader *r)
+{
+	struct tui_replay	*rp = arg;
+
+	if (rp->spool >= 0) {
+		if (rp->sock < 0)
+			return -1;
+		pump(rp, true);
+	} else
+		tlog_read_wait(r, -1);
+	return tui_quit_signal ? -1 : 0;
+}
+
+/* An unlinked file for the copy of a stream ($TMPDIR or /tmp). */
+static int
+spool_open(void)
+{
+	const char	*dir = getenv("TMPDIR");
+	int		 fd;
+
+	if (dir == NULL || dir[0] == '\0')
+		dir = "/tmp";
+	fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	if (fd < 0 && strcmp(dir, "/tmp") != 0)
+		fd = open("/tmp", O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	return fd;
+}
+
 int
 tui_replay_open(struct tui *ui, const char *path)
 {
 	struct tui_replay	*rp;
-	struct tlog_reader	*rd;
-	struct tlog_event	 te;
 	enum tlog_open_error	 why;
-	char			*msg = NULL;
-	unsigned long		 start_line = 1;
-	int			 r;
+	struct stat		 st;
+	const char		*name;
+	char			*msg = NULL, spool_path[64];
+	bool			 own, follow = ui->o->follow;
+	int			 fd, rfd;
 
-	if ((rd = tlog_read_open(path, &why, &msg)) == NULL) {
-		fw_error(0, "%s", msg != NULL ? msg : "cannot read the log");
-		free(msg);
+	if (strcmp(path, "-") == 0) {
+		fw_error(0, "--replay reads its keys from standard input: give "
+		    "it a file or unix:PATH");
 		return -1;
 	}
+	if ((fd = report_follow_source(path, -1, NULL, NULL, &name, &own)) < 0)
+		return -1;
 	rp = fw_calloc(1, sizeof *rp);
+	rp->sock = rp->spool = -1;
+	rp->start_line = 1;
 	rp->m = report_model_new();
 	rp->cap = 1024;
 	rp->ev = fw_calloc(rp->cap, sizeof *rp->ev);
 	rp->count_pos = NONE;
 	ui->src = &tui_replay_source;
 	ui->src_data = rp;
-	while ((r = tlog_read_next(rd, &te)) > 0) {
-		if (te.kind == FW_EV_START && rp->m->n_events == 0) {
-			start_line = te.lineno;
-			report_model_add(rp->m, &te);
-			continue;
+	rfd = fd;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		/* A stream: read it through a copy that can be read again. */
+		rp->sock = fd;
+		if ((rp->spool = spool_open()) < 0) {
+			fw_error(errno, "cannot make a file to keep the log in");
+			return -1;
 		}
-		if (te.kind == FW_EV_END) {
-			report_model_add(rp->m, &te);
-			continue;
+		if (!follow)
+			while (rp->sock >= 0)
+				if (pump(rp, true) != 0)
+					break;
+		/* Read it through a file description of its own: the copy
+		 * appends through rp->spool's offset. */
+		snprintf(spool_path, sizeof spool_path, "/proc/self/fd/%d",
+		    rp->spool);
+		if ((rfd = open(spool_path, O_RDONLY | O_CLOEXEC)) < 0) {
+			fw_error(errno, "cannot read the copy of the log");
+			return -1;
 		}
-		take(rp, &te);
+		own = true;
 	}
-	if (r < 0)
-		fw_warn("%s: read error: %s; showing what was read", path,
+	rp->rd = tlog_read_open_fd(rfd, name, own, follow, wait_start, rp,
+	    &why, &msg);
+	if (rp->rd == NULL) {
+		fw_error(0, "%s", msg != NULL ? msg : "cannot read the log");
+		free(msg);
+		return -1;
+	}
+	if (follow && rp->sock >= 0)
+		pump(rp, false);
+	load(rp);
+	if (rp->read_error)
+		fw_warn("%s: read error: %s; showing what was read", name,
 		    strerror(errno));
-	rp->saw_end = tlog_read_saw_end(rd);
-	rp->bad = tlog_read_bad_lines(rd);
-	tlog_read_free(rd);
-	report_model_finish(rp->m);
+	if (rp->rd == NULL)
+		report_model_finish(rp->m);
+	else
+		report_model_settle(rp->m);
 	index_nodes(rp);
-	rp->log = tui_rlog_open(path, start_line, event_line, rp->n, rp);
+	rp->log = tui_rlog_open(rp->spool >= 0 ? spool_path : path,
+	    rp->start_line, event_line, rp->n, rp);
+	rp->last_load = fw_now();
 	/* Before the first event: the caller goes to it (and selects its
 	 * task). */
 	rp->pos = 0;
 	return 0;
+}
+
+/* The index again, after the log grew; each node keeps its fold. */
+static void
+reindex(struct tui_replay *rp)
+{
+	struct rp_node	*old = rp->nodes;
+	size_t		 n_old = rp->nnodes, procs_old = rp->nprocs, id, to;
+
+	free(rp->own);
+	rp->own = NULL;
+	report_pidmap_release(&rp->bytid);
+	memset(&rp->bytid, 0, sizeof rp->bytid);
+	index_nodes(rp);
+	for (id = 0; id < n_old; id++) {
+		/* Thread nodes come after every process: they move up. */
+		to = id < procs_old ? id : id - procs_old + rp->nprocs;
+		if (to < rp->nnodes)
+			rp->nodes[to].fold = old[id].fold;
+	}
+	free(old);
+	rp->count_pos = NONE;
+}
+
+/* Following: take what was added to the log; a cursor on the last event
+ * moves on to the new last event. */
+static unsigned
+grow(struct tui *ui, bool now)
+{
+	struct tui_replay	*rp = RP(ui);
+	size_t			 n = rp->n;
+	bool			 at_end = rp->pos == rp->n;
+
+	if (rp->rd == NULL)
+		return 0;
+	if (!now && fw_now() - rp->last_load < FOLLOW_EVERY)
+		return 0;
+	rp->last_load = fw_now();
+	load(rp);
+	if (rp->rd != NULL && rp->n == n)
+		return 0;
+	if (rp->rd == NULL) {
+		report_model_finish(rp->m);
+		tui_message(ui, 0, "the log %s: %zu events", rp->saw_end ?
+		    "is complete" : "ended without its end line", rp->n);
+	} else
+		report_model_settle(rp->m);
+	reindex(rp);
+	tui_rlog_extend(rp->log, event_line, rp->n, rp);
+	if (at_end && rp->n > n)
+		rp->pos = rp->n;
+	return TUI_R_ALL | TUI_R_MSG;
+}
+
+static int
+rp_poll_fd(struct tui *ui)
+{
+	struct tui_replay	*rp = RP(ui);
+
+	if (rp->rd == NULL)
+		return -1;
+	return rp->sock >= 0 ? rp->sock : tlog_read_wait_fd(rp->rd);
+}
+
+static unsigned
+rp_ready(struct tui *ui)
+{
+	struct tui_replay	*rp = RP(ui);
+
+	if (rp->sock >= 0)
+		pump(rp, false);
+	else if (rp->rd != NULL)
+		tlog_read_waited(rp->rd);
+	return grow(ui, rp->sock < 0 && rp->spool >= 0);
+}
+
+static unsigned
+rp_tick(struct tui *ui)
+{
+	return grow(ui, true);
 }
 
 size_t
@@ -388,6 +614,11 @@ rp_free(struct tui *ui)
 
 	if (rp == NULL)
 		return;
+	tlog_read_free(rp->rd);
+	if (rp->sock >= 0)
+		close(rp->sock);
+	if (rp->spool >= 0)
+		close(rp->spool);
 	report_model_free(rp->m);
 	tui_rlog_free(rp->log);
 	report_pidmap_release(&rp->bytid);
@@ -811,7 +1042,9 @@ rp_status(struct tui *ui, struct fw_buf *b, unsigned *a)
 	    rp->nlive, rp->ndead);
 	if (rp->nfailed > 0)
 		fw_buf_printf(b, "  failed %zu", rp->nfailed);
-	if (rp->pos == rp->n && !rp->saw_end)
+	if (rp->rd != NULL)
+		fw_buf_adds(b, "  (following)");
+	else if (rp->pos == rp->n && !rp->saw_end)
 		fw_buf_adds(b, "  (log cut short)");
 	if (rp->bad > 0)
 		fw_buf_printf(b, "  %lu bad lines", rp->bad);
@@ -1305,5 +1538,8 @@ const struct tui_source tui_replay_source = {
 	.failure = rp_failure,
 	.go = rp_go,
 	.quit = rp_quit,
+	.poll_fd = rp_poll_fd,
+	.ready = rp_ready,
+	.tick = rp_tick,
 	.free = rp_free,
 };

@@ -253,6 +253,7 @@ int
 tui_replay_main(const struct fw_options *o)
 {
 	static struct tui	 ui;
+	char			 spec[32];
 	int			 r;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -271,7 +272,10 @@ tui_replay_main(const struct fw_options *o)
 	}
 	ui.screen_up = true;
 	if (tui_replay_count(&ui) > 0) {
-		ui.dirty |= ui.src->go(&ui, "1");
+		/* Following a log being written: at its newest event. */
+		snprintf(spec, sizeof spec, "%zu", o->follow ?
+		    tui_replay_count(&ui) : 1);
+		ui.dirty |= ui.src->go(&ui, spec);
 		tui_message(&ui, 0, "replay of %zu events: -> and <- move the "
 		    "time cursor, ? shows the keys", tui_replay_count(&ui));
 	} else {

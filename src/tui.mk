@@ -36,6 +36,7 @@ TUI_TESTS = \
 	tests/tui/replay-hostile.test \
 	tests/tui/replay-scale.test \
 	tests/tui/replay-keys.test \
+	tests/tui/replay-follow.test \
 	tests/tui/keys.test \
 	tests/tui/events.test \
 	tests/tui/failures.test \
