@@ -70,7 +70,7 @@ eng_fds_exec(struct engine *eng, struct fw_task *t, struct fw_fdv *out)
 			fdv_add(out, f->fd, f->mode, true, f->target);
 	}
 	if (out->n > open_n)
-		qsort(out->v, out->n, sizeof *out->v, cmp_fd);
+		fw_qsort(out->v, out->n, sizeof *out->v, cmp_fd);
 	fdv_release(t->fork_cloexec);
 	free(t->fork_cloexec);
 	t->fork_cloexec = NULL;

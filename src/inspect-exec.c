@@ -82,7 +82,7 @@ env_sorted(const struct fw_strv *v, char *const *e, size_t *np)
 		n++;
 	}
 	if (n > 0)
-		qsort(out, n, sizeof *out, env_cmp);
+		fw_qsort(out, n, sizeof *out, env_cmp);
 	*np = n;
 	return out;
 }

@@ -297,7 +297,7 @@ procfs_list_tasks(const struct procfs *p, pid_t pid, pid_t **out, size_t *np)
 	}
 	closedir(d);
 	if (n > 0)
-		qsort(v, n, sizeof *v, cmp_pid);
+		fw_qsort(v, n, sizeof *v, cmp_pid);
 	*out = v;
 	*np = n;
 	return 0;
@@ -343,7 +343,7 @@ procfs_list_fds(const struct procfs *p, pid_t pid, struct procfs_fd **out,
 	}
 	closedir(d);
 	if (n > 0)
-		qsort(v, n, sizeof *v, cmp_fd);
+		fw_qsort(v, n, sizeof *v, cmp_fd);
 	*out = v;
 	*np = n;
 	return 0;

@@ -108,8 +108,7 @@ visit(struct crit_state *s, const struct pending *pd)
 		if (cd->end > cd->start)
 			n++;
 	}
-	if (n > 1)
-		qsort(s->cands, n, sizeof *s->cands, by_end_desc);
+	fw_qsort(s->cands, n, sizeof *s->cands, by_end_desc);
 	/* From the child that ended last, back to the child that ended last
 	 * before it started, and so on: the chosen children are packed at
 	 * the front, latest first. */

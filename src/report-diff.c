@@ -261,7 +261,7 @@ diff_compute(struct diff *d, const struct report_model *a,
 		    q->exclusive > p->exclusive)
 			add(d, L_SLOWER, p, q, 0, q->exclusive - p->exclusive);
 	}
-	qsort(d->list[L_SLOWER], d->n[L_SLOWER], sizeof *d->list[L_SLOWER],
+	fw_qsort(d->list[L_SLOWER], d->n[L_SLOWER], sizeof *d->list[L_SLOWER],
 	    by_delta);
 }
 

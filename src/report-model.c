@@ -597,8 +597,7 @@ exclusive_time(const struct report_proc *p, struct span *spans)
 		if (spans[n].end > spans[n].start)
 			n++;
 	}
-	if (n > 1)
-		qsort(spans, n, sizeof *spans, by_start);
+	fw_qsort(spans, n, sizeof *spans, by_start);
 	for (i = 0; i < n; i++) {
 		if (i == 0 || spans[i].start > hi) {
 			covered += hi - lo;

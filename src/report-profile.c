@@ -80,8 +80,7 @@ busy_edges(struct edges *e, const struct report_proc *p, struct span **sp,
 		if ((*sp)[n].end > (*sp)[n].start)
 			n++;
 	}
-	if (n > 1)
-		qsort(*sp, n, sizeof **sp, span_by_start);
+	fw_qsort(*sp, n, sizeof **sp, span_by_start);
 	for (i = 0; i < n; i++) {
 		if ((*sp)[i].start > at) {
 			edge_add(e, at, +1, p->seq);
@@ -156,8 +155,7 @@ report_profile_compute(struct report_profile *pr, const struct report_model *m,
 	}
 	free(roots);
 	free(sp);
-	if (e.n > 1)
-		qsort(e.v, e.n, sizeof *e.v, by_time);
+	fw_qsort(e.v, e.n, sizeof *e.v, by_time);
 	pr->steps = fw_calloc(e.n + 1, sizeof *pr->steps);
 	prev = pr->t0;
 	for (k = 0; k < e.n; ) {
@@ -210,9 +208,8 @@ report_profile_compute(struct report_profile *pr, const struct report_model *m,
 		serial_add(pr, &cap, serial_start, prev, best);
 	free(e.v);
 	pr->mean = pr->t1 > pr->t0 ? area / (pr->t1 - pr->t0) : 0;
-	if (pr->n_serial > 1)
-		qsort(pr->serial, pr->n_serial, sizeof *pr->serial,
-		    serial_by_length);
+	fw_qsort(pr->serial, pr->n_serial, sizeof *pr->serial,
+	    serial_by_length);
 }
 
 void

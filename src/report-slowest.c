@@ -48,7 +48,7 @@ leaves(const struct report_model *m, const struct report_opts *o, size_t *n)
 			break;		/* the first process with that pid */
 	}
 	free(roots);
-	qsort(v, *n, sizeof *v, by_duration);
+	fw_qsort(v, *n, sizeof *v, by_duration);
 	return v;
 }
 

@@ -334,7 +334,7 @@ text_top(struct fw_buf *b, struct aggs *a, enum top_key key, int limit)
 	int	 shown = 0;
 
 	if (a->n > 0)
-		qsort(a->rows, a->n, sizeof *a->rows, tops[key].cmp);
+		fw_qsort(a->rows, a->n, sizeof *a->rows, tops[key].cmp);
 	fw_buf_printf(b, "\nTop commands by %s:\n", tops[key].title);
 	for (i = 0; i < a->n && shown < limit; i++) {
 		if ((tops[key].needs_rusage && !a->rows[i].has_rusage) ||
@@ -484,7 +484,7 @@ json_top(struct report_json *j, struct aggs *a, enum top_key key, int limit)
 	int	 shown = 0;
 
 	if (a->n > 0)
-		qsort(a->rows, a->n, sizeof *a->rows, tops[key].cmp);
+		fw_qsort(a->rows, a->n, sizeof *a->rows, tops[key].cmp);
 	report_json_key(j, tops[key].json);
 	report_json_begin_array(j);
 	for (i = 0; i < a->n && shown < limit; i++) {

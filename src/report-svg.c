@@ -446,7 +446,7 @@ collect_rows(struct svg *s, const struct report_model *m,
 		struct report_proc **byd = fw_calloc(n_cand + 1, sizeof *byd);
 
 		memcpy(byd, cand, n_cand * sizeof *byd);
-		qsort(byd, n_cand, sizeof *byd, by_duration);
+		fw_qsort(byd, n_cand, sizeof *byd, by_duration);
 		for (k = 0; k < n_cand; k++) {
 			if (want[byd[k]->seq])
 				continue;

@@ -1411,7 +1411,7 @@ static unsigned
 rp_search(struct tui *ui, const char *pattern, bool next)
 {
 	struct tui_replay	*rp = RP(ui);
-	size_t			 i, k;
+	size_t			 i = 0, k;
 	pid_t			 tid = 0;
 
 	if (pattern != NULL && pattern[0] != '\0') {

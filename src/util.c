@@ -48,6 +48,14 @@ fw_realloc(void *old, size_t n)
 	return p;
 }
 
+void
+fw_qsort(void *base, size_t n, size_t size,
+    int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}
+
 char *
 fw_strdup(const char *s)
 {
@@ -115,7 +123,8 @@ void
 fw_buf_add(struct fw_buf *b, const void *p, size_t n)
 {
 	fw_buf_grow(b, n);
-	memcpy(b->data + b->len, p, n);
+	if (n > 0)		/* p may be NULL then: memcpy must not see it */
+		memcpy(b->data + b->len, p, n);
 	b->len += n;
 	b->data[b->len] = '\0';
 }

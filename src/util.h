@@ -17,6 +17,10 @@ void	*fw_realloc(void *, size_t);
 char	*fw_strdup(const char *);
 char	*fw_strndup(const char *, size_t);
 void	*fw_memdup(const void *, size_t);
+/* qsort(3) for arrays that may be empty: base may then be NULL, which
+ * qsort itself must never be given. */
+void	 fw_qsort(void *base, size_t n, size_t size,
+	    int (*cmp)(const void *, const void *));
 
 /* A growable byte buffer; buf is always NUL terminated when len > 0 or after
  * fw_buf_cstr().  Embedded: fw_buf_init()/fw_buf_release(). */

@@ -133,6 +133,14 @@ fw_env()
 	env FWTEST_MARK="$FWMARK" FWTEST_OUT="$T/side" "$@"
 }
 
+# fw_env_strace CMD...: fw_env for a command that runs forkwatch itself
+# under strace (tests counting forkwatch's own system calls). LeakSanitizer
+# cannot run under ptrace, so a sanitizer build's leak check is off there.
+fw_env_strace()
+{
+	fw_env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" "$@"
+}
+
 # fw_run LOG [forkwatch options] -- PROG ARGS...
 fw_run()
 {
