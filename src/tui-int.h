@@ -17,7 +17,10 @@
  *   tui-keys.c, tui-prompt.c    the key table and dispatch; the prompt line
  *   tui-status.c                status line, message line, '?' screen
  *   tui-tree.c tui-details.c tui-events.c tui-program.c   the panes
- *   tui-live.c tui-replay.c     the two sources
+ *   tui-live.c, tui-replay.c    the two sources, each over its own files:
+ *     tui-live-events.c           the live record of events
+ *     tui-replay-view.c           the tree and events at the cursor
+ *     tui-replay-load.c, -log.c   reading the log; its lines again
  *   tui-state.c                 messages, selection, command output
  *   tui-term.c, tui-draw.c      the terminal and drawing primitives (leaves)
  * Only tui-curses.h includes curses. */

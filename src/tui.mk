@@ -8,7 +8,9 @@ libforkwatch_a_SOURCES += \
 	src/tui.h src/tui-int.h src/tui-curses.h \
 	src/tui.c src/tui-layout.c src/tui-keys.c src/tui-prompt.c \
 	src/tui-status.c src/tui-tree.c src/tui-details.c src/tui-events.c \
-	src/tui-program.c src/tui-live.c src/tui-replay.c src/tui-replay-log.c \
+	src/tui-program.c src/tui-live.c src/tui-live-int.h src/tui-live-events.c \
+	src/tui-replay.c src/tui-replay-int.h src/tui-replay-load.c \
+	src/tui-replay-view.c src/tui-replay-log.c \
 	src/tui-state.c src/tui-term.c src/tui-draw.c
 
 # The parts that need no terminal; --man prints the man page's key lists
