@@ -82,6 +82,7 @@ CONSOLE_TESTS = \
 	tests/console/bt-lines.test \
 	tests/console/info-exec.test \
 	tests/console/attach.test \
+	tests/console/tree-parent.test \
 	tests/console/gdb.test \
 	tests/console/confirm-intr.test \
 	tests/console/small-cmds.test \
