@@ -11,6 +11,11 @@
 #                                         built first if need be)
 #   sh contrib/run-tests.sh --sanitizers  make check-sanitizers: the suite
 #                                         again under ASan + UBSan
+#   sh contrib/run-tests.sh --minimal     make check-minimal: the suite of a
+#                                         build without the optional parts
+#                                         (no TUI, libunwind, libdw,
+#                                         libiberty); $MIN_EXTRA_FLAGS adds
+#                                         configure options (CI: werror)
 #
 # Exit status: 0 when nothing failed, else 1.
 set -u
@@ -23,6 +28,11 @@ case "${1:-}" in
 --sanitizers)
 	target=check-sanitizers
 	label="sanitizers: "
+	build=$top
+	;;
+--minimal)
+	target=check-minimal
+	label="minimal build: "
 	build=$top
 	;;
 "")
@@ -44,13 +54,15 @@ fi
 
 if [ "$target" = check-sanitizers ]; then
 	log=$build/sanitizers-build/build/test-suite.log
+elif [ "$target" = check-minimal ]; then
+	log=$build/minimal-build/build/test-suite.log
 else
 	log=$build/test-suite.log
 fi
 rm -f "$log"
 
 # -k: one broken test program must not hide the results of the others.
-make -k -j"$jobs" "$target"
+make -k -j"$jobs" "$target" ${MIN_EXTRA_FLAGS:+MIN_EXTRA_FLAGS="$MIN_EXTRA_FLAGS"}
 rc=$?
 
 # count KEY: the "# KEY: N" line of automake's test-suite.log header.

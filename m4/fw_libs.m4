@@ -8,12 +8,22 @@ AC_DEFUN([FW_PKG_VERSION], [
   AS_IF([test -z "[$]$1"], [$1=unknown])
 ])
 
+# Backtraces of stopped tasks: libunwind-ptrace, or --without-libunwind for
+# the backend that says "built without libunwind" (src/backtrace-none.c).
+# Sets fw_bt_backend and fw_unwind_version.
 AC_DEFUN([FW_CHECK_LIBUNWIND], [
-  PKG_CHECK_MODULES([UNWIND], [libunwind-ptrace libunwind-generic],
-    [fw_bt_backend=libunwind
-     FW_PKG_VERSION([fw_unwind_version], [libunwind-ptrace])
-     AC_DEFINE([HAVE_LIBUNWIND], [1], [libunwind-ptrace is available])],
-    [AC_MSG_ERROR([libunwind-ptrace not found: install the Debian package libunwind-dev])])
+  AC_ARG_WITH([libunwind],
+    [AS_HELP_STRING([--without-libunwind],
+      [build without backtraces of traced tasks (bt)])],
+    [], [with_libunwind=yes])
+  fw_bt_backend=none
+  fw_unwind_version="not used (--without-libunwind)"
+  AS_IF([test "$with_libunwind" != no],
+    [PKG_CHECK_MODULES([UNWIND], [libunwind-ptrace libunwind-generic],
+      [fw_bt_backend=libunwind
+       FW_PKG_VERSION([fw_unwind_version], [libunwind-ptrace])
+       AC_DEFINE([HAVE_LIBUNWIND], [1], [libunwind-ptrace is available])],
+      [AC_MSG_ERROR([libunwind-ptrace not found: install the Debian package libunwind-dev (or configure --without-libunwind)])])])
   AM_CONDITIONAL([FW_BT_LIBUNWIND], [test "$fw_bt_backend" = libunwind])
 ])
 
@@ -85,10 +95,36 @@ AC_DEFUN([FW_CHECK_READLINE], [
        [AC_MSG_ERROR([readline not found: install the Debian package libreadline-dev])])])
 ])
 
-AC_DEFUN([FW_CHECK_NCURSESW], [
-  PKG_CHECK_MODULES([NCURSES], [ncursesw],
-    [FW_PKG_VERSION([fw_ncurses_version], [ncursesw])],
-    [AC_MSG_ERROR([ncursesw not found: install the Debian package libncurses-dev])])
+# The TUI (--tui, --replay): ncursesw, and libvterm for its program pane.
+# --disable-tui leaves out both (--tui and --replay then say so).
+# --without-libvterm keeps the TUI with a plain program pane (text only).
+# Defines FW_HAVE_TUI; sets fw_tui (the summary's words).
+AC_DEFUN([FW_CHECK_TUI], [
+  AC_ARG_ENABLE([tui],
+    [AS_HELP_STRING([--disable-tui],
+      [build without the full-screen interface (--tui, --replay)])],
+    [], [enable_tui=yes])
+  AC_ARG_WITH([libvterm],
+    [AS_HELP_STRING([--without-libvterm],
+      [the TUI's program pane shows plain text (no terminal emulation)])],
+    [], [with_libvterm=yes])
+  fw_tui="no (--disable-tui)"
+  AS_IF([test "$enable_tui" != no],
+    [PKG_CHECK_MODULES([NCURSES], [ncursesw],
+      [FW_PKG_VERSION([fw_ncurses_version], [ncursesw])],
+      [AC_MSG_ERROR([ncursesw not found: install the Debian package libncurses-dev (or configure --disable-tui)])])
+     AC_DEFINE([FW_HAVE_TUI], [1], [the TUI is built in])
+     fw_tui="ncursesw $fw_ncurses_version"
+     AS_IF([test "$with_libvterm" != no],
+       [PKG_CHECK_MODULES([VTERM], [vterm],
+         [FW_PKG_VERSION([fw_vterm_version], [vterm])
+          AC_DEFINE([HAVE_LIBVTERM], [1], [libvterm is available])
+          fw_tui="$fw_tui, libvterm $fw_vterm_version"],
+         [AC_MSG_ERROR([libvterm not found: install the Debian package libvterm-dev (or configure --without-libvterm)])])],
+       [fw_tui="$fw_tui, plain program pane (--without-libvterm)"])],
+    [with_libvterm=no])
+  AM_CONDITIONAL([FW_TUI], [test "$enable_tui" != no])
+  AM_CONDITIONAL([FW_TUI_LIBVTERM], [test "$enable_tui" != no && test "$with_libvterm" != no])
 ])
 
 AC_DEFUN([FW_CHECK_JANSSON], [
@@ -97,9 +133,6 @@ AC_DEFUN([FW_CHECK_JANSSON], [
     [AC_MSG_ERROR([jansson >= 2.10 not found: install the Debian package libjansson-dev])])
 ])
 
-AC_DEFUN([FW_CHECK_VTERM], [
-  PKG_CHECK_MODULES([VTERM], [vterm],
-    [FW_PKG_VERSION([fw_vterm_version], [vterm])
      AC_DEFINE([HAVE_LIBVTERM], [1], [libvterm is available])],
     [AC_MSG_ERROR([libvterm not found: install the Debian package libvterm-dev])])
 ])

@@ -1,17 +1,24 @@
 # tui.mk - the curses front end (src/tui*.c: forkwatch --tui, --replay)
 # and its tests, which drive the real TUI in tmux. Included from src/ui.mk.
 
-# forkwatch.c offers --tui and --replay when the TUI is built in.
-AM_CPPFLAGS += -DFW_HAVE_TUI
-
+# configure --disable-tui leaves it out (config.h: FW_HAVE_TUI, which
+# forkwatch.c checks for --tui and --replay); --without-libvterm builds the
+# program pane as plain text (tui-program-plain.c) instead of a terminal
+# emulator (tui-program.c). The tests skip when configure left the TUI out.
+if FW_TUI
 libforkwatch_a_SOURCES += \
 	src/tui.h src/tui-int.h src/tui-curses.h \
 	src/tui.c src/tui-layout.c src/tui-keys.c src/tui-prompt.c \
 	src/tui-status.c src/tui-tree.c src/tui-details.c src/tui-events.c \
-	src/tui-program.c src/tui-live.c src/tui-live-int.h src/tui-live-events.c \
+	src/tui-live.c src/tui-live-int.h src/tui-live-events.c \
 	src/tui-replay.c src/tui-replay-int.h src/tui-replay-load.c \
 	src/tui-replay-view.c src/tui-replay-log.c \
 	src/tui-state.c src/tui-term.c src/tui-draw.c
+if FW_TUI_LIBVTERM
+libforkwatch_a_SOURCES += src/tui-program.c
+else
+libforkwatch_a_SOURCES += src/tui-program-plain.c
+endif
 
 # The parts that need no terminal; --man prints the man page's key lists
 # from the key tables.
@@ -19,6 +26,8 @@ check_PROGRAMS += tests/tui/tui-unit
 tests_tui_tui_unit_SOURCES = tests/tui/tui-unit.c
 tests_tui_tui_unit_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests/unit
 tests_tui_tui_unit_LDADD = libforkwatch.a $(FW_DEP_LIBS)
+TESTS += tests/tui/tui-unit
+endif
 
 # The tests drive the real TUI in tmux (skipped without tmux); they trace
 # tests/progs programs built by tests/tests.mk. tests/tui/bench.sh measures
@@ -47,7 +56,7 @@ TUI_TESTS = \
 	tests/tui/complete.test \
 	tests/tui/reparent.test \
 	tests/tui/log-output.test
-TESTS += tests/tui/tui-unit $(TUI_TESTS)
+TESTS += $(TUI_TESTS)
 EXTRA_DIST += $(TUI_TESTS) tests/tui/tui-lib.sh tests/tui/bench.sh \
 	tests/tui/mklog.awk
 

@@ -97,7 +97,8 @@ FWTEST_UNITS = \
 	tests/unit/test-flags \
 	tests/unit/test-procfs \
 	tests/unit/test-task \
-	tests/unit/test-tlog-strings
+	tests/unit/test-tlog-strings \
+	tests/unit/test-prog-plain
 check_PROGRAMS += $(FWTEST_UNITS)
 
 FWTEST_UNIT_INC = $(AM_CPPFLAGS) -I$(top_srcdir)/tests/unit
@@ -112,6 +113,12 @@ tests_unit_test_tlog_strings_LDADD = $(FWTEST_UNIT_LIBS)
 tests_unit_test_event_SOURCES = tests/unit/test-event.c tests/unit/tap.h
 tests_unit_test_event_CPPFLAGS = $(FWTEST_UNIT_INC)
 tests_unit_test_event_LDADD = $(FWTEST_UNIT_LIBS)
+# The plain program pane (the TUI's, --without-libvterm) in every build,
+# drawn into a grid instead of curses.
+tests_unit_test_prog_plain_SOURCES = tests/unit/test-prog-plain.c \
+	src/tui-program-plain.c tests/unit/tap.h
+tests_unit_test_prog_plain_CPPFLAGS = $(FWTEST_UNIT_INC)
+tests_unit_test_prog_plain_LDADD = $(FWTEST_UNIT_LIBS)
 tests_unit_test_flags_SOURCES = tests/unit/test-flags.c tests/unit/tap.h
 tests_unit_test_flags_CPPFLAGS = $(FWTEST_UNIT_INC)
 tests_unit_test_flags_LDADD = $(FWTEST_UNIT_LIBS)

@@ -17,6 +17,7 @@
 
 . "${srcdir:-.}/tests/lib/common.sh"
 
+fw_have FW_HAVE_TUI || skip "built without the TUI (configure --disable-tui)"
 command -v tmux >/dev/null 2>&1 || skip "tmux is needed"
 
 TUI_W=${TUI_W:-100}

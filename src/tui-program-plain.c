@@ -1,0 +1,717 @@
+/* tui-program-plain.c - the traced program's terminal in a forkwatch built
+ * without libvterm (configure --without-libvterm): the same pseudo-terminal
+ * as tui-program.c, shown as plain text. A small screen model keeps the
+ * characters the program writes, follows carriage return, newline,
+ * backspace, tab and the few CSI sequences that move the cursor or erase
+ * (CUU/CUD/CUF/CUB, CUP, ED, EL); every other escape sequence (colours,
+ * modes, titles) is consumed and dropped, so nothing reaches forkwatch's
+ * own terminal. Full-screen programs need the libvterm build. Keys typed
+ * into the pane are sent as a VT100 would send them. Lines that scroll off
+ * the top are kept (up to the --scrollback limit, in a ring) for scrolling
+ * back and searching, as in tui-program.c. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <termios.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "tui-int.h"
+
+#define CSI_MAX_PARAMS	8
+
+/* Where the byte parser is. */
+enum plain_state {
+	PS_TEXT,
+	PS_ESC,			/* after ESC */
+	PS_ESC_INTER,		/* ESC ( and the like: one more byte */
+	PS_CSI,			/* ESC [ ... final byte */
+	PS_STRING,		/* OSC, DCS, SOS, PM, APC: up to BEL or ST */
+	PS_STRING_ESC,		/* ESC inside a string (ST is ESC \) */
+};
+
+/* A line kept in the scrollback: n cells, trailing blanks dropped. */
+struct plain_line {
+	int		 n;
+	uint32_t	 cells[];
+};
+
+struct tui_prog {
+	int		 master;	/* -1 once the program side hung up */
+	int		 slave;		/* until tui_prog_close_slave() */
+	bool		 hungup;
+	int		 rows, cols;
+	uint32_t	*cell;		/* rows x cols; 0 blank, UINT32_MAX the
+					 * right half of a wide character */
+	int		 cy, cx;	/* cursor; cx == cols: wrap pending */
+
+	enum plain_state state;
+	int		 params[CSI_MAX_PARAMS];
+	int		 nparams;
+	bool		 csi_private;	/* "?" and the like: not ours */
+	uint32_t	 cp;		/* UTF-8 being decoded */
+	int		 need;		/* continuation bytes still due */
+
+	struct plain_line **sb;		/* ring of sb_max, oldest at sb_head */
+	int		 sb_max, sb_head, sb_n;
+	int		 view;		/* lines scrolled back, 0: the screen */
+	int		 match;		/* line of the last search match, -1 */
+};
+
+static void
+set_winsize(int fd, int rows, int cols)
+{
+	struct winsize	 ws;
+
+	memset(&ws, 0, sizeof ws);
+	ws.ws_row = (unsigned short)rows;
+	ws.ws_col = (unsigned short)cols;
+	ioctl(fd, TIOCSWINSZ, &ws);
+}
+
+static uint32_t *
+at(struct tui_prog *p, int y, int x)
+{
+	return &p->cell[(size_t)y * (size_t)p->cols + (size_t)x];
+}
+
+/* Blank cells [x0, x1) of row y. */
+static void
+erase(struct tui_prog *p, int y, int x0, int x1)
+{
+	int	 x;
+
+	for (x = x0; x < x1 && x < p->cols; x++)
+		*at(p, y, x) = 0;
+}
+
+/* Keep screen row 0, about to scroll off, in the scrollback. */
+static void
+push_line(struct tui_prog *p)
+{
+	struct plain_line	*l;
+	int			 n = p->cols, slot;
+
+	if (p->sb_max == 0)
+		return;
+	while (n > 0 && (*at(p, 0, n - 1) == 0))
+		n--;
+	l = fw_malloc(sizeof *l + (size_t)n * sizeof l->cells[0]);
+	l->n = n;
+	memcpy(l->cells, at(p, 0, 0), (size_t)n * sizeof l->cells[0]);
+	if (p->sb_n == p->sb_max) {
+		free(p->sb[p->sb_head]);
+		p->sb[p->sb_head] = l;
+		p->sb_head = (p->sb_head + 1) % p->sb_max;
+		if (p->match >= 0)
+			p->match--;
+	} else {
+		slot = (p->sb_head + p->sb_n) % p->sb_max;
+		p->sb[slot] = l;
+		p->sb_n++;
+		/* A view scrolled back stays on the same text. */
+		if (p->view > 0)
+			p->view++;
+	}
+}
+
+/* Move the cursor down a line, scrolling the screen up at the bottom. */
+static void
+line_feed(struct tui_prog *p)
+{
+	if (p->cy + 1 < p->rows) {
+		p->cy++;
+		return;
+	}
+	push_line(p);
+	memmove(p->cell, p->cell + p->cols,
+	    (size_t)(p->rows - 1) * (size_t)p->cols * sizeof *p->cell);
+	erase(p, p->rows - 1, 0, p->cols);
+}
+
+/* Characters that must not reach forkwatch's terminal as they are:
+ * C1 controls and the bidirectional controls. */
+static bool
+unsafe_cp(uint32_t cp)
+{
+	return (cp >= 0x80 && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e) ||
+	    (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e || cp == 0x200f ||
+	    cp == 0x061c || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff;
+}
+
+/* Put a printable character at the cursor. */
+static void
+put_char(struct tui_prog *p, uint32_t cp)
+{
+	int	 w;
+
+	if (unsafe_cp(cp))
+		cp = 0xfffd;
+	w = wcwidth((wchar_t)cp);
+	if (w == 0)
+		return;		/* combining marks are left out */
+	if (w < 0) {
+		cp = 0xfffd;
+		w = 1;
+	}
+	if (p->cx + w > p->cols) {
+		p->cx = 0;
+		line_feed(p);
+	}
+	if (w > p->cols)
+		return;
+	*at(p, p->cy, p->cx) = cp;
+	if (w == 2)
+		*at(p, p->cy, p->cx + 1) = UINT32_MAX;
+	p->cx += w;
+}
+
+static int
+param(const struct tui_prog *p, int i, int dflt)
+{
+	return i < p->nparams && p->params[i] > 0 ? p->params[i] : dflt;
+}
+
+static int
+clamp(int v, int lo, int hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+/* The final byte of a CSI sequence: act on the few that place text. */
+static void
+csi(struct tui_prog *p, unsigned char final)
+{
+	int	 n = param(p, 0, 1), y;
+
+	if (p->csi_private)
+		return;
+	if (p->cx >= p->cols)
+		p->cx = p->cols - 1;
+	switch (final) {
+	case 'A': p->cy = clamp(p->cy - n, 0, p->rows - 1); break;
+	case 'B': p->cy = clamp(p->cy + n, 0, p->rows - 1); break;
+	case 'C': p->cx = clamp(p->cx + n, 0, p->cols - 1); break;
+	case 'D': p->cx = clamp(p->cx - n, 0, p->cols - 1); break;
+	case 'H':
+	case 'f':
+		p->cy = clamp(param(p, 0, 1) - 1, 0, p->rows - 1);
+		p->cx = clamp(param(p, 1, 1) - 1, 0, p->cols - 1);
+		break;
+	case 'J':
+		switch (p->nparams > 0 ? p->params[0] : 0) {
+		case 0:
+			erase(p, p->cy, p->cx, p->cols);
+			for (y = p->cy + 1; y < p->rows; y++)
+				erase(p, y, 0, p->cols);
+			break;
+		case 1:
+			for (y = 0; y < p->cy; y++)
+				erase(p, y, 0, p->cols);
+			erase(p, p->cy, 0, p->cx + 1);
+			break;
+		default:
+			for (y = 0; y < p->rows; y++)
+				erase(p, y, 0, p->cols);
+			break;
+		}
+		break;
+	case 'K':
+		switch (p->nparams > 0 ? p->params[0] : 0) {
+		case 0: erase(p, p->cy, p->cx, p->cols); break;
+		case 1: erase(p, p->cy, 0, p->cx + 1); break;
+		default: erase(p, p->cy, 0, p->cols); break;
+		}
+		break;
+	default:
+		break;		/* colours, modes, scrolling regions...: dropped */
+	}
+}
+
+/* A code point of the program's output (after UTF-8 decoding). */
+static void
+feed_cp(struct tui_prog *p, uint32_t c)
+{
+	switch (p->state) {
+	case PS_ESC:
+		if (c == '[') {
+			p->state = PS_CSI;
+			p->nparams = 0;
+			p->csi_private = false;
+			memset(p->params, 0, sizeof p->params);
+		} else if (c == ']' || c == 'P' || c == 'X' || c == '^' ||
+		    c == '_')
+			p->state = PS_STRING;
+		else if (c >= 0x20 && c <= 0x2f)
+			p->state = PS_ESC_INTER;
+		else {
+			if (c == 'c') {	/* RIS: a fresh screen */
+				memset(p->cell, 0, (size_t)p->rows *
+				    (size_t)p->cols * sizeof *p->cell);
+				p->cy = p->cx = 0;
+			}
+			p->state = PS_TEXT;
+		}
+		return;
+	case PS_ESC_INTER:
+		if (c < 0x20 || c > 0x2f)
+			p->state = PS_TEXT;
+		return;
+	case PS_CSI:
+		if (c >= '0' && c <= '9') {
+			if (p->nparams == 0)
+				p->nparams = 1;
+			if (p->nparams <= CSI_MAX_PARAMS &&
+			    p->params[p->nparams - 1] < 10000)
+				p->params[p->nparams - 1] =
+				    p->params[p->nparams - 1] * 10 +
+				    (int)(c - '0');
+		} else if (c == ';' || c == ':') {
+			if (p->nparams == 0)
+				p->nparams = 1;
+			if (p->nparams < CSI_MAX_PARAMS)
+				p->nparams++;
+		} else if (c >= 0x3c && c <= 0x3f)
+			p->csi_private = true;
+		else if (c >= 0x40 && c <= 0x7e) {
+			csi(p, (unsigned char)c);
+			p->state = PS_TEXT;
+		} else if (c == 0x1b)
+			p->state = PS_ESC;
+		else if (c < 0x20 || c > 0x7e)
+			p->state = PS_TEXT;	/* not a CSI after all */
+		return;
+	case PS_STRING:
+		if (c == 0x07 || c == 0x9c)
+			p->state = PS_TEXT;
+		else if (c == 0x1b)
+			p->state = PS_STRING_ESC;
+		return;
+	case PS_STRING_ESC:
+		p->state = c == '\\' ? PS_TEXT : PS_STRING;
+		return;
+	case PS_TEXT:
+		break;
+	}
+	switch (c) {
+	case 0x1b:
+		p->state = PS_ESC;
+		return;
+	case 0x9b:
+		p->state = PS_CSI;
+		p->nparams = 0;
+		p->csi_private = false;
+		memset(p->params, 0, sizeof p->params);
+		return;
+	case 0x9d: case 0x90: case 0x98: case 0x9e: case 0x9f:
+		p->state = PS_STRING;
+		return;
+	case '\r':
+		p->cx = 0;
+		return;
+	case '\n': case '\v': case '\f':
+		line_feed(p);
+		return;
+	case '\b':
+		if (p->cx >= p->cols)
+			p->cx = p->cols - 1;
+		if (p->cx > 0)
+			p->cx--;
+		return;
+	case '\t':
+		if (p->cx < p->cols)
+			p->cx = (p->cx / 8 + 1) * 8 < p->cols ?
+			    (p->cx / 8 + 1) * 8 : p->cols - 1;
+		return;
+	default:
+		break;
+	}
+	if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f))
+		return;		/* other controls: nothing to show */
+	put_char(p, c);
+}
+
+/* Bytes of the program's output: UTF-8 decoding, then feed_cp(). */
+static void
+feed(struct tui_prog *p, const unsigned char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char	 b = s[i];
+
+		if (p->need > 0) {
+			if ((b & 0xc0) == 0x80) {
+				p->cp = (p->cp << 6) | (b & 0x3f);
+				if (--p->need == 0)
+					feed_cp(p, p->cp);
+				continue;
+			}
+			p->need = 0;
+			feed_cp(p, 0xfffd);	/* cut short */
+		}
+		if (b < 0x80)
+			feed_cp(p, b);
+		else if (b >= 0xc2 && b <= 0xdf)
+			p->cp = b & 0x1f, p->need = 1;
+		else if (b >= 0xe0 && b <= 0xef)
+			p->cp = b & 0x0f, p->need = 2;
+		else if (b >= 0xf0 && b <= 0xf4)
+			p->cp = b & 0x07, p->need = 3;
+		else
+			feed_cp(p, 0xfffd);
+	}
+}
+
+static void
+write_master(struct tui_prog *p, const char *s, size_t len)
+{
+	ssize_t	 n;
+
+	/* The master is non-blocking: a program that does not read loses
+	 * keys instead of freezing the TUI. */
+	while (p->master >= 0 && len > 0) {
+		n = write(p->master, s, len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		s += n;
+		len -= (size_t)n;
+	}
+}
+
+struct tui_prog *
+tui_prog_new(int rows, int cols, int scrollback)
+{
+	struct tui_prog	*p;
+	char		 name[128];
+	int		 m, s;
+
+	if (rows < 1)
+		rows = 1;
+	if (cols < 1)
+		cols = 1;
+	if ((m = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC)) < 0)
+		return NULL;
+	if (grantpt(m) != 0 || unlockpt(m) != 0 ||
+	    ptsname_r(m, name, sizeof name) != 0 ||
+	    (s = open(name, O_RDWR | O_NOCTTY | O_CLOEXEC)) < 0) {
+		close(m);
+		return NULL;
+	}
+	fcntl(m, F_SETFL, fcntl(m, F_GETFL) | O_NONBLOCK);
+	set_winsize(m, rows, cols);
+	p = fw_calloc(1, sizeof *p);
+	p->master = m;
+	p->slave = s;
+	p->rows = rows;
+	p->cols = cols;
+	p->cell = fw_calloc((size_t)rows * (size_t)cols, sizeof *p->cell);
+	p->sb_max = scrollback > 0 ? scrollback : 0;
+	p->sb = p->sb_max > 0 ? fw_calloc((size_t)p->sb_max, sizeof *p->sb) :
+	    NULL;
+	p->match = -1;
+	return p;
+}
+
+void
+tui_prog_free(struct tui_prog *p)
+{
+	int	 i;
+
+	if (p == NULL)
+		return;
+	if (p->master >= 0)
+		close(p->master);
+	if (p->slave >= 0)
+		close(p->slave);
+	for (i = 0; i < p->sb_n; i++)
+		free(p->sb[(p->sb_head + i) % p->sb_max]);
+	free(p->sb);
+	free(p->cell);
+	free(p);
+}
+
+int
+tui_prog_lines(const struct tui_prog *p)
+{
+	return p->sb_n;
+}
+
+void
+tui_prog_scroll(struct tui_prog *p, int lines)
+{
+	if (lines == INT_MIN) {
+		p->view = 0;
+		p->match = -1;
+		return;
+	}
+	p->view = clamp(p->view + lines, 0, p->sb_n);
+}
+
+/* Line i (0 the oldest kept) of scrollback and screen together: its cells
+ * and how many. */
+static const uint32_t *
+line_at(struct tui_prog *p, int i, int *n)
+{
+	const struct plain_line	*l;
+
+	if (i < p->sb_n) {
+		l = p->sb[(p->sb_head + i) % p->sb_max];
+		*n = l->n;
+		return l->cells;
+	}
+	*n = p->cols;
+	return at(p, i - p->sb_n, 0);
+}
+
+/* Line i as UTF-8 text (for the search). */
+static void
+line_text(struct tui_prog *p, int i, struct fw_buf *b)
+{
+	const uint32_t	*c = line_at(p, i, &i);
+	int		 x, n = i;
+	uint32_t	 ch;
+
+	fw_buf_reset(b);
+	for (x = 0; x < n; x++) {
+		ch = c[x] == 0 ? ' ' : c[x];
+		if (ch == UINT32_MAX)
+			continue;
+		if (ch < 0x80)
+			fw_buf_addc(b, (char)ch);
+		else if (ch < 0x800)
+			fw_buf_printf(b, "%c%c", (char)(0xc0 | (ch >> 6)),
+			    (char)(0x80 | (ch & 0x3f)));
+		else if (ch < 0x10000)
+			fw_buf_printf(b, "%c%c%c", (char)(0xe0 | (ch >> 12)),
+			    (char)(0x80 | ((ch >> 6) & 0x3f)),
+			    (char)(0x80 | (ch & 0x3f)));
+		else
+			fw_buf_printf(b, "%c%c%c%c", (char)(0xf0 | (ch >> 18)),
+			    (char)(0x80 | ((ch >> 12) & 0x3f)),
+			    (char)(0x80 | ((ch >> 6) & 0x3f)),
+			    (char)(0x80 | (ch & 0x3f)));
+	}
+}
+
+bool
+tui_prog_search(struct tui_prog *p, const char *text, int dir)
+{
+	struct fw_buf	 b;
+	int		 total = p->sb_n + p->rows, top = p->sb_n - p->view, i;
+	int		 start;
+
+	/* From the last match, else from the bottom of the view (going
+	 * up) or its top (going down). */
+	if (p->match >= 0 && p->match < total)
+		start = p->match + (dir < 0 ? -1 : 1);
+	else
+		start = dir < 0 ? top + p->rows - 1 : top;
+	fw_buf_init(&b);
+	for (i = start; i >= 0 && i < total; i += dir < 0 ? -1 : 1) {
+		line_text(p, i, &b);
+		if (strstr(fw_buf_cstr(&b), text) != NULL)
+			break;
+	}
+	fw_buf_release(&b);
+	if (i < 0 || i >= total)
+		return false;
+	p->match = i;
+	/* Show the match a third down the pane when it is not in view. */
+	if (i < top || i >= top + p->rows) {
+		top = clamp(i - p->rows / 3, 0, p->sb_n);
+		p->view = p->sb_n - top;
+	}
+	return true;
+}
+
+int
+tui_prog_slave(const struct tui_prog *p)
+{
+	return p->slave;
+}
+
+/* Once the program has its terminal, forkwatch lets go of the slave so
+ * the master reports a hang-up when the last program side closes. */
+void
+tui_prog_close_slave(struct tui_prog *p)
+{
+	if (p->slave >= 0)
+		close(p->slave);
+	p->slave = -1;
+}
+
+int
+tui_prog_fd(const struct tui_prog *p)
+{
+	return p->hungup ? -1 : p->master;
+}
+
+/* Read what the program wrote (a bounded amount per call, so a chatty
+ * program cannot starve the tracer). */
+unsigned
+tui_prog_input(struct tui_prog *p)
+{
+	unsigned char	 buf[16384];
+	ssize_t		 n;
+	int		 rounds;
+
+	for (rounds = 0; rounds < 8; rounds++) {
+		n = read(p->master, buf, sizeof buf);
+		if (n > 0) {
+			feed(p, buf, (size_t)n);
+			continue;
+		}
+		if (n < 0 && (errno == EINTR || errno == EAGAIN))
+			break;
+		/* EIO: every program side of the terminal is closed. */
+		p->hungup = true;
+		break;
+	}
+	return TUI_R_PROGRAM;
+}
+
+/* A new size keeps the top left of the old screen. */
+void
+tui_prog_resize(struct tui_prog *p, int rows, int cols)
+{
+	uint32_t	*cell;
+	int		 y, w;
+
+	if (rows < 1 || cols < 1 || (rows == p->rows && cols == p->cols))
+		return;
+	cell = fw_calloc((size_t)rows * (size_t)cols, sizeof *cell);
+	w = cols < p->cols ? cols : p->cols;
+	for (y = 0; y < rows && y < p->rows; y++)
+		memcpy(cell + (size_t)y * (size_t)cols, at(p, y, 0),
+		    (size_t)w * sizeof *cell);
+	free(p->cell);
+	p->cell = cell;
+	p->rows = rows;
+	p->cols = cols;
+	p->cy = clamp(p->cy, 0, rows - 1);
+	p->cx = clamp(p->cx, 0, cols);
+	/* The kernel sends SIGWINCH to the program's foreground group. */
+	set_winsize(p->master, rows, cols);
+}
+
+void
+tui_prog_key(struct tui_prog *p, int key)
+{
+	static const struct {
+		int		 key;
+		const char	*seq;
+	} seqs[] = {
+		{ TK_UP, "\033[A" }, { TK_DOWN, "\033[B" },
+		{ TK_RIGHT, "\033[C" }, { TK_LEFT, "\033[D" },
+		{ TK_HOME, "\033[H" }, { TK_END, "\033[F" },
+		{ TK_INS, "\033[2~" }, { TK_DEL, "\033[3~" },
+		{ TK_PGUP, "\033[5~" }, { TK_PGDN, "\033[6~" },
+		{ TK_BS, "\177" }, { TK_ENTER, "\r" }, { TK_BTAB, "\033[Z" },
+		{ TK_F1, "\033OP" }, { TK_F1 + 1, "\033OQ" },
+		{ TK_F1 + 2, "\033OR" }, { TK_F1 + 3, "\033OS" },
+		{ TK_F1 + 4, "\033[15~" }, { TK_F1 + 5, "\033[17~" },
+		{ TK_F1 + 6, "\033[18~" }, { TK_F1 + 7, "\033[19~" },
+		{ TK_F1 + 8, "\033[20~" }, { TK_F1 + 9, "\033[21~" },
+		{ TK_F1 + 10, "\033[23~" }, { TK_F1 + 11, "\033[24~" },
+	};
+	char	 u[4];
+	size_t	 i, n;
+
+	for (i = 0; i < FW_ARRAY_SIZE(seqs); i++) {
+		if (seqs[i].key == key) {
+			write_master(p, seqs[i].seq, strlen(seqs[i].seq));
+			return;
+		}
+	}
+	if (key < 0 || key >= TK_UP)
+		return;
+	/* Control characters go as they are (^C, ^D, ^Z...); the rest as
+	 * UTF-8. */
+	if (key < 0x80) {
+		u[0] = (char)key;
+		n = 1;
+	} else if (key < 0x800) {
+		u[0] = (char)(0xc0 | (key >> 6));
+		u[1] = (char)(0x80 | (key & 0x3f));
+		n = 2;
+	} else if (key < 0x10000) {
+		u[0] = (char)(0xe0 | (key >> 12));
+		u[1] = (char)(0x80 | ((key >> 6) & 0x3f));
+		u[2] = (char)(0x80 | (key & 0x3f));
+		n = 3;
+	} else {
+		u[0] = (char)(0xf0 | (key >> 18));
+		u[1] = (char)(0x80 | ((key >> 12) & 0x3f));
+		u[2] = (char)(0x80 | ((key >> 6) & 0x3f));
+		u[3] = (char)(0x80 | (key & 0x3f));
+		n = 4;
+	}
+	write_master(p, u, n);
+}
+
+void
+tui_prog_draw(struct tui_prog *p, const struct tui_rect *r, bool focus,
+    bool title)
+{
+	char		 head[160];
+	uint32_t	 ch[2] = { 0, 0 };
+	const uint32_t	*c;
+	int		 y, x, w, n = 0, top = p->sb_n - p->view, rows;
+	int		 by = title ? r->y + 1 : r->y;
+	unsigned	 a, ta;
+
+	rows = title ? r->h - 1 : r->h;
+	if (title) {
+		if (p->view > 0)
+			snprintf(head, sizeof head, " program %dx%d  [-%d of %d "
+			    "lines; End: back]", p->cols, p->rows, p->view,
+			    p->sb_n);
+		else
+			snprintf(head, sizeof head, " program %dx%d plain%s%s",
+			    p->cols, p->rows,
+			    p->hungup ? " (terminal closed)" : "",
+			    focus ? "  [keys go to the program: Ctrl-] "
+			    "returns]" : "  [i: type into it]");
+		ta = focus ? TA_REV | TA_BOLD | TC_YELLOW : TA_REV;
+		tui_puts(r->y, r->x, r->w, head, strlen(head), ta);
+		w = tui_text_width(head, strlen(head));
+		tui_fill(r->y, r->x + w, r->w - w, ta);
+	}
+	for (y = 0; y < rows; y++) {
+		a = top + y == p->match ? TA_REV : 0;
+		c = top + y < p->sb_n + p->rows ? line_at(p, top + y, &n) :
+		    NULL;
+		for (x = 0; x < r->w; x++) {
+			if (c == NULL || x >= n || x >= p->cols || c[x] == 0) {
+				tui_fill(by + y, r->x + x, 1, a);
+				continue;
+			}
+			ch[0] = c[x];
+			if (ch[0] == UINT32_MAX)
+				continue;	/* right half of a wide char */
+			w = wcwidth((wchar_t)ch[0]);
+			if (w > 1 && x + w > r->w) {
+				tui_fill(by + y, r->x + x, 1, a);
+				continue;
+			}
+			tui_put_cell(by + y, r->x + x, ch, w > 0 ? w : 1,
+			    -1, -1, a);
+			if (w > 1)
+				x += w - 1;
+		}
+	}
+	if (focus && p->view == 0 && p->cy < rows && p->cx < r->w &&
+	    p->cx < p->cols)
+		tui_set_cursor(by + p->cy, r->x + p->cx);
+}
