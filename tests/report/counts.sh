@@ -9,6 +9,7 @@
 
 demo=$top_builddir/contrib/demo/forkwatch-demo
 [ -x "$demo" ] || fail "no $demo"
+need_ptrace
 fw --batch --format=jsonl -o "$TMP/demo.jsonl" -- "$demo" >"$TMP/out" \
 	2>"$TMP/err" || fail "traced demo: exit $?: $(cat "$TMP/err")"
 grep -q "^forkwatch: [0-9]* exited with 0; 6 processes, 2 threads, 3 execs$" \

@@ -90,6 +90,7 @@ PY
 # command line: it reads the delay from a file), `test -f ok` fails (and
 # with it make), and a touch that A did not run appears under its shell.
 command -v make >/dev/null 2>&1 || skip "make is not installed"
+need_ptrace
 mkdir "$TMP/mk"
 cat >"$TMP/mk/Makefile" <<'MK'
 all: work check extra
