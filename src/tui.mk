@@ -37,6 +37,7 @@ TUI_TESTS = \
 	tests/tui/doc.test \
 	tests/tui/tree.test \
 	tests/tui/details.test \
+	tests/tui/bt-lines.test \
 	tests/tui/program.test \
 	tests/tui/pause.test \
 	tests/tui/command.test \
