@@ -240,7 +240,8 @@ fds_field(const struct inspect_exec *x, struct fw_buf *b)
 enum argv0_kind {
 	A0_OTHER,	/* its own: keep it with perl */
 	A0_NAME,	/* the path, or its last component (a PATH search) */
-	A0_RELATIVE,	/* a relative path to the same file from cwd */
+	A0_SAME_FILE,	/* another path to the same file (from cwd if
+			 * relative): run it by that name */
 };
 
 static enum argv0_kind
@@ -254,14 +255,18 @@ argv0_kind(const char *a0, const char *path, const char *cwd)
 	if (strcmp(a0, path) == 0 || (base != NULL && strcmp(a0, base + 1) ==
 	    0))
 		return A0_NAME;
-	if (strchr(a0, '/') == NULL || a0[0] == '/' || cwd == NULL)
+	if (strchr(a0, '/') == NULL || (a0[0] != '/' && cwd == NULL))
 		return A0_OTHER;
-	/* "./configure", "../bin/prog": the same file from the exec's cwd
-	 * (which env -C gives the command). */
+	/* "./configure", "../bin/prog" from the exec's cwd (which env -C
+	 * gives the command), or /bin/echo for /usr/bin/echo: the same
+	 * file. */
 	fw_buf_init(&b);
-	fw_buf_printf(&b, "%s/%s", cwd, a0);
+	if (a0[0] == '/')
+		fw_buf_adds(&b, a0);
+	else
+		fw_buf_printf(&b, "%s/%s", cwd, a0);
 	if ((real = realpath(b.data, NULL)) != NULL && strcmp(real, path) == 0)
-		k = A0_RELATIVE;
+		k = A0_SAME_FILE;
 	free(real);
 	fw_buf_release(&b);
 	return k;
@@ -356,7 +361,7 @@ inspect_exec_cmdline(const struct inspect_exec *x, struct fw_buf *b)
 		if (a0 == NULL)
 			fw_buf_adds(b, " ''");
 	} else
-		shq_word_str(b, kind == A0_RELATIVE && strchr(a0, '=') == NULL ?
+		shq_word_str(b, kind == A0_SAME_FILE && strchr(a0, '=') == NULL ?
 		    a0 : x->path);
 	if (x->argv == NULL)
 		return;

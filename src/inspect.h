@@ -93,7 +93,8 @@ void	inspect_exec_format(const struct inspect_exec *, struct fw_buf *);
  * word quoted (shquote.h: safe to paste, safe for a terminal). env -C
  * rather than cd, which changes PWD and OLDPWD; "_", which the shell sets
  * for each command, is always said. The command is PATH, or argv[0] when
- * it is a relative path to the same file from CWD ("./configure"); an
+ * it is another path to the same file ("./configure" from CWD, /bin/sh
+ * for /usr/bin/sh); an
  * argv[0] that is neither, nor PATH's last component, is kept through
  * perl's exec {PATH} LIST.
  * Without env, the environment is the shell's. The fds are not
