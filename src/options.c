@@ -121,8 +121,8 @@ options_usage(FILE *f)
 	optable_help(f, &options_table);
 	fprintf(f,
 "\n"
-"Without -b, -c or --tui: the TUI when stdin and stdout are terminals,\n"
-"else batch.\n"
+"Without -b, -c or --tui: the TUI when stdin and stdout are terminals\n"
+"(and not -o -), else batch.\n"
 "\n"
 "Exit status: the program's own (128+N if killed by signal N); 125 if\n"
 "forkwatch failed (or a -x/-e command failed), 126 if PROGRAM cannot run,\n"
@@ -224,8 +224,10 @@ add_script(struct fw_options *o, enum fw_script_kind kind, const char *arg)
 static int
 check_mode(struct fw_options *o, bool mode_set)
 {
+	/* "-o -" claims standard output for the log: not the TUI's. */
 	if (!mode_set)
-		o->mode = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) ?
+		o->mode = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) &&
+		    !(o->output != NULL && strcmp(o->output, "-") == 0) ?
 		    FW_MODE_TUI : FW_MODE_BATCH;
 	if (o->mode == FW_MODE_REPLAY) {
 		if (o->argv != NULL || o->npids > 0) {
