@@ -160,3 +160,67 @@ AC_DEFUN([FW_SANITIZERS], [
     [FW_SAN_CFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined"])
   AC_SUBST([FW_SAN_CFLAGS])
 ])
+
+# The eBPF backend: libbpf (pkg-config), clang that targets bpf and
+# bpftool (for the skeleton). Optional: without them (or --without-bpf)
+# forkwatch is built with the ptrace backend only, and the summary says
+# which part was missing. --with-bpf makes a missing part an error.
+AC_DEFUN([FW_CHECK_BPF], [
+  AC_ARG_WITH([bpf],
+    [AS_HELP_STRING([--without-bpf],
+      [build without the eBPF backend (default: with it when clang, bpftool and libbpf are found)])],
+    [], [with_bpf=check])
+  fw_bpf=no
+  fw_bpf_missing=
+  AS_IF([test "$with_bpf" != no], [
+    PKG_CHECK_MODULES([LIBBPF], [libbpf >= 0.7],
+      [FW_PKG_VERSION([fw_libbpf_version], [libbpf])],
+      [fw_bpf_missing="libbpf-dev"])
+    AC_ARG_VAR([BPF_CLANG], [clang used to compile the eBPF program])
+    AC_ARG_VAR([BPFTOOL], [bpftool used to generate the eBPF skeleton])
+    AC_PATH_PROGS([BPF_CLANG], [clang clang-16 clang-15 clang-14])
+    AC_PATH_PROG([BPFTOOL], [bpftool], [], [$PATH:/usr/sbin:/sbin])
+    AS_IF([test -z "$BPF_CLANG"], [fw_bpf_missing="$fw_bpf_missing clang"])
+    AS_IF([test -z "$BPFTOOL"], [fw_bpf_missing="$fw_bpf_missing bpftool"])
+    case "$host_cpu" in
+    x86_64|i?86) fw_bpf_arch=x86 ;;
+    aarch64) fw_bpf_arch=arm64 ;;
+    arm*) fw_bpf_arch=arm ;;
+    powerpc*) fw_bpf_arch=powerpc ;;
+    s390*) fw_bpf_arch=s390 ;;
+    riscv*) fw_bpf_arch=riscv ;;
+    *) fw_bpf_arch= ; fw_bpf_missing="$fw_bpf_missing (no eBPF target for $host_cpu)" ;;
+    esac
+    # <asm/types.h> sits in the multiarch directory, which clang -target
+    # bpf does not search by itself.
+    fw_multiarch=`$CC -print-multiarch 2>/dev/null`
+    FW_BPF_CLANG_FLAGS="-g -O2 -Wall -target bpf -D__TARGET_ARCH_$fw_bpf_arch $LIBBPF_CFLAGS"
+    AS_IF([test -n "$fw_multiarch" && test -d "/usr/include/$fw_multiarch"],
+      [FW_BPF_CLANG_FLAGS="$FW_BPF_CLANG_FLAGS -I/usr/include/$fw_multiarch"])
+    AS_IF([test -z "$fw_bpf_missing"], [
+      AC_MSG_CHECKING([whether $BPF_CLANG compiles an eBPF program])
+      cat >conftest.bpf.c <<_FWEOF
+#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+char LICENSE[[]] SEC("license") = "GPL";
+SEC("tp_btf/task_newtask") int f(void *ctx) { return 0; }
+_FWEOF
+      AS_IF([$BPF_CLANG $FW_BPF_CLANG_FLAGS -c conftest.bpf.c -o conftest.bpf.o >&AS_MESSAGE_LOG_FD 2>&1],
+        [AC_MSG_RESULT([yes])],
+        [AC_MSG_RESULT([no])
+         fw_bpf_missing="$fw_bpf_missing clang (cannot build for -target bpf; libbpf-dev and linux-libc-dev headers?)"])
+      rm -f conftest.bpf.c conftest.bpf.o])
+    AS_IF([test -z "$fw_bpf_missing"],
+      [fw_bpf=yes
+       AC_DEFINE([FW_HAVE_BPF], [1], [the eBPF backend is built])],
+      [AS_IF([test "$with_bpf" = yes],
+        [AC_MSG_ERROR([--with-bpf: missing$fw_bpf_missing (Debian packages: libbpf-dev, clang, bpftool)])])])
+  ])
+  AS_IF([test "$fw_bpf" = yes],
+    [fw_bpf_summary="yes (libbpf $fw_libbpf_version, $BPF_CLANG, $BPFTOOL)"],
+    [test "$with_bpf" = no],
+    [fw_bpf_summary="no (--without-bpf)"],
+    [fw_bpf_summary="no: missing$fw_bpf_missing (Debian: libbpf-dev clang bpftool)"])
+  AC_SUBST([FW_BPF_CLANG_FLAGS])
+  AM_CONDITIONAL([FW_BPF], [test "$fw_bpf" = yes])
+])

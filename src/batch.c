@@ -118,6 +118,9 @@ notice_start(const struct fw_options *o, const struct engine *eng)
 			fw_buf_addc(&b, ' ');
 			esc_text_bare(&b, o->argv[i], strlen(o->argv[i]));
 		}
+	} else if (o->system) {
+		fw_buf_printf(&b, "forkwatch: watching the whole system (%zu "
+		    "tasks)", engine_live(eng));
 	} else {
 		fw_buf_printf(&b, "forkwatch: attached to %zu tasks",
 		    engine_live(eng));
@@ -149,6 +152,19 @@ notice_end(const struct fw_options *o, const struct engine *eng,
 		    "seen", s->processes, s->threads, s->execs);
 }
 
+/* Events the backend could not deliver: never silent, even with -q. */
+static void
+notice_lost(const struct engine *eng, struct tlog_writer *w)
+{
+	if (engine_can_stop(eng))
+		return;		/* ptrace loses nothing: every task waits */
+	w->events_lost = (long)eng->events_lost;
+	if (eng->events_lost > 0)
+		fw_error(0, "%lu events lost: the eBPF ring buffer was full "
+		    "(the log misses them; try a larger --bpf-buffer)",
+		    eng->events_lost);
+}
+
 int
 batch_main(const struct fw_options *o)
 {
@@ -172,8 +188,15 @@ batch_main(const struct fw_options *o)
 	eo.want_fds = o->want_fds;
 	eo.launch_tty = -1;
 	eo.launch_stdout = o->prog_stdout;
+	eo.backend = o->backend;
+	eo.system = o->system;
+	eo.bpf_buffer = o->bpf_buffer;
 	if ((r = engine_init(&eng, &eo)) != 0) {
-		fw_error(-r, "cannot set up signal handling");
+		if (eng.err.len > 0)
+			fw_error(0, "%s", fw_buf_cstr(&eng.err));
+		else
+			fw_error(-r, "cannot set up signal handling");
+		engine_release(&eng);
 		tlog_writer_close(&w);
 		return FW_EXIT_FAILURE;
 	}
@@ -183,10 +206,18 @@ batch_main(const struct fw_options *o)
 	sigctl_install(o->argv == NULL);
 
 	cwd = getcwd(NULL, 0);
+	w.backend = engine_backend_name(&eng);
+	w.system = o->system;
 	tlog_write_start(&w, eng.wall0, o->argv != NULL, o->argv, o->pids,
 	    o->npids, cwd);
 	free(cwd);
-	if (o->argv != NULL) {
+	if (o->system) {
+		if ((r = engine_watch_system(&eng)) != 0) {
+			fw_error(0, "%s", fw_buf_cstr(&eng.err));
+			status = FW_EXIT_FAILURE;
+			goto out;
+		}
+	} else if (o->argv != NULL) {
 		if ((r = engine_launch(&eng, o->argv)) != 0) {
 			if (eng.err.len > 0)
 				fw_error(0, "%s", eng.err.data);
@@ -240,6 +271,7 @@ out:
 	tlog_writer_flush(&w);
 	if (tlog_writer_incomplete(&w))
 		status = FW_EXIT_FAILURE;
+	notice_lost(&eng, &w);
 	tlog_write_end(&w, engine_ts(&eng), status,
 	    eng.launched && eng.root_done ? eng.root_status : -1);
 	if (tlog_writer_incomplete(&w)) {

@@ -186,8 +186,10 @@ engine_attach(struct engine *eng, pid_t pid, bool stop)
 	}
 	tgid = st.tgid;
 	/* ptrace refuses kernel threads with EPERM, which would be
-	 * explained as "not dumpable": say what it is. */
-	if (procfs_read_stat(&eng->proc, tgid, 0, &ps) == 0 &&
+	 * explained as "not dumpable": say what it is. (The eBPF backend
+	 * sees them like any task.) */
+	if (engine_can_stop(eng) &&
+	    procfs_read_stat(&eng->proc, tgid, 0, &ps) == 0 &&
 	    (ps.flags & PF_KTHREAD)) {
 		fw_buf_printf(&eng->err, "cannot attach to %d: kernel thread: "
 		    "cannot be traced", (int)pid);

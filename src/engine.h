@@ -75,7 +75,7 @@ struct engine {
 	struct engine_opts	 opts;
 	const struct engine_backend *be;
 	void			*bpf;		/* the eBPF backend's state */
-	unsigned long		 lost;		/* events the backend lost */
+	unsigned long		 events_lost;	/* events the backend lost */
 	struct task_table	 tasks;
 	struct procfs		 proc;
 	struct engine_sink	 sinks[ENGINE_MAX_SINKS];

@@ -79,6 +79,11 @@ static const struct fw_member_info members[FW_M_COUNT] = {
 	    false, "the kernel's PF_* flags of the task" },
 	[FW_M_TRACED] = { "traced", FW_MT_BOOL, F(traced), NOF, false,
 	    "forkwatch traces the task" },
+	[FW_M_CREATED] = { "created", FW_MT_NUM, F(created_ts), NOF, false,
+	    "bpf backend: when the kernel made the thread (ts seconds)" },
+	[FW_M_WOKEN] = { "woken", FW_MT_NUM, F(woken_ts), NOF, false,
+	    "bpf backend: when it was first woken (kthread_run: at once; "
+	    "kthread_create: when its creator woke it)" },
 	[FW_M_DEPTH] = { "depth", FW_MT_INT, F(depth), NOF, false,
 	    "how deep below the root the task is" },
 	[FW_M_NSPID] = { "nspid", FW_MT_PIDS, F(nspid), NOF, false,
@@ -90,7 +95,9 @@ static const struct fw_member_info members[FW_M_COUNT] = {
 	[FW_M_TIME] = { "time", FW_MT_STR, NOF, NOF, false,
 	    "the wall-clock time of ts 0 (UTC, ISO 8601)" },
 	[FW_M_MODE] = { "mode", FW_MT_STR, NOF, NOF, false,
-	    "launch or attach" },
+	    "launch, attach or system" },
+	[FW_M_BACKEND] = { "backend", FW_MT_STR, NOF, NOF, false,
+	    "where events came from: ptrace or bpf" },
 	[FW_M_PIDS] = { "pids", FW_MT_PIDS, NOF, NOF, false,
 	    "the processes given to -p" },
 	[FW_M_STATUS] = { "status", FW_MT_INT, NOF, NOF, false,
@@ -105,6 +112,9 @@ static const struct fw_member_info members[FW_M_COUNT] = {
 	    "how many lines were not written" },
 	[FW_M_LOG_ERROR] = { "log_error", FW_MT_STR, NOF, NOF, false,
 	    "why not (strerror)" },
+	[FW_M_EVENTS_LOST] = { "events_lost", FW_MT_LONG, NOF, NOF, false,
+	    "bpf backend: events the kernel could not hand over (its ring "
+	    "buffer was full)" },
 };
 
 #define LOGGED_TASK	(FW_EVF_LOGGED | FW_EVF_TASK | FW_EVF_ENGINE)
@@ -205,7 +215,7 @@ static const struct fw_event_info kinds[FW_EV_COUNT] = {
 	[FW_EV_KTHREAD] = {
 		.name = "kthread", .flags = LOGGED_TASK,
 		.always = M(COMM) | M(PF_FLAGS) | M(TRACED),
-		.opt = M(PPID) | TASK_OPT,
+		.opt = M(PPID) | M(CREATED) | M(WOKEN) | TASK_OPT,
 		.doc = "a thread the kernel made (an io_uring worker): it "
 		    "cannot be traced",
 	},
@@ -217,13 +227,14 @@ static const struct fw_event_info kinds[FW_EV_COUNT] = {
 	[FW_EV_START] = {
 		.name = "start", .flags = FW_EVF_LOGGED,
 		.req = M(VERSION),
-		.opt = M(VERSION_MINOR) | M(TIME) | M(MODE) | M(ARGV) | M(PIDS) | M(CWD),
+		.opt = M(VERSION_MINOR) | M(TIME) | M(MODE) | M(BACKEND) |
+		    M(ARGV) | M(PIDS) | M(CWD),
 		.doc = "the first line: what is traced, and when",
 	},
 	[FW_EV_END] = {
 		.name = "end", .flags = FW_EVF_LOGGED,
 		.opt = M(STATUS) | M(ROOT_CODE) | M(ROOT_SIGNAL) |
-		    M(INCOMPLETE) | M(LOST) | M(LOG_ERROR),
+		    M(INCOMPLETE) | M(LOST) | M(LOG_ERROR) | M(EVENTS_LOST),
 		.doc = "the last line of a complete trace",
 	},
 	[FW_EV_UNKNOWN] = {

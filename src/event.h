@@ -89,6 +89,8 @@ enum fw_member {
 	FW_M_COMM,		/* kthread */
 	FW_M_PF_FLAGS,
 	FW_M_TRACED,
+	FW_M_CREATED,		/* kthread (bpf): when the kernel made it */
+	FW_M_WOKEN,		/* kthread (bpf): when it was first woken */
 	FW_M_DEPTH,		/* untraced */
 	FW_M_NSPID,		/* any event about a task in another pid ns */
 	/* start and end lines (written by tlog_write_start/end) */
@@ -96,6 +98,7 @@ enum fw_member {
 	FW_M_VERSION_MINOR,
 	FW_M_TIME,
 	FW_M_MODE,
+	FW_M_BACKEND,
 	FW_M_PIDS,
 	FW_M_STATUS,
 	FW_M_ROOT_CODE,
@@ -103,6 +106,7 @@ enum fw_member {
 	FW_M_INCOMPLETE,	/* end: lines are missing (a write failed) */
 	FW_M_LOST,
 	FW_M_LOG_ERROR,
+	FW_M_EVENTS_LOST,
 	FW_M_COUNT
 };
 
@@ -288,6 +292,8 @@ struct fw_event {
 	const char		*comm;
 	unsigned long		 pf_flags;	/* PF_* from /proc/PID/stat */
 	bool			 traced;
+	double			 created_ts;	/* eBPF: when it was made (0: */
+	double			 woken_ts;	/* first woken; not known) */
 
 	/* untraced (ppid too) */
 	int			 depth;		/* below the root */

@@ -26,11 +26,15 @@ enum {
 	OPT_COLOR,
 	OPT_SCROLLBACK,
 	OPT_FOLLOW,
+	OPT_BACKEND,
+	OPT_SYSTEM,
+	OPT_BPF_BUFFER,
 };
 
 static const char *const format_words[] = { "text", "jsonl", NULL };
 static const char *const tty_words[] = { "pty", "inherit", NULL };
 static const char *const shell_words[] = { "bash", "zsh", NULL };
+static const char *const backend_words[] = { "ptrace", "bpf", NULL };
 
 /* Every option of forkwatch (not of its subcommands): getopt_long, --help,
  * the shell completions and the man page check read this table. */
@@ -84,6 +88,17 @@ static const struct optable_entry option_entries[] = {
 	{ .name = "pid", .letter = 'p', .id = 'p', .value = OPTV_PIDS,
 	  .metavar = "PID[,PID..]", .flags = OPTF_REPEAT,
 	  .help = "attach to running processes (all their threads)" },
+	{ .name = "backend", .id = OPT_BACKEND, .value = OPTV_WORD,
+	  .words = backend_words,
+	  .help = "ptrace (default: stops each task at each event) or\n"
+	    "bpf (eBPF tracepoints: never stops a task; logs and\n"
+	    "watching only; needs root or CAP_BPF+CAP_PERFMON)" },
+	{ .name = "system", .id = OPT_SYSTEM,
+	  .help = "every process and thread of the machine, kernel\n"
+	    "threads included (with --backend=bpf)" },
+	{ .name = "bpf-buffer", .id = OPT_BPF_BUFFER, .value = OPTV_TEXT,
+	  .metavar = "SIZE",
+	  .help = "the eBPF ring buffer (default 16M; K, M, G suffixes)" },
 	{ .name = "quiet", .letter = 'q', .id = 'q',
 	  .help = "no start/stop notices" },
 	{ .name = "completion", .id = OPT_COMPLETION, .value = OPTV_WORD,
@@ -128,6 +143,24 @@ options_usage(FILE *f)
 "forkwatch failed (or a -x/-e command failed), 126 if PROGRAM cannot run,\n"
 "127 if it is not found. 0 after attaching with -p.\n"
 "See forkwatch(1).\n");
+}
+
+/* "16M", "512K", "1048576" -> bytes; -1 when malformed or over 1G. */
+static long long
+parse_size(const char *s)
+{
+	char		*end;
+	long long	 v = strtoll(s, &end, 10);
+
+	if (end == s || v <= 0 || v > (1LL << 30))
+		return -1;
+	if (*end == 'K' || *end == 'k')
+		v <<= 10, end++;
+	else if (*end == 'M' || *end == 'm')
+		v <<= 20, end++;
+	else if (*end == 'G' || *end == 'g')
+		v <<= 30, end++;
+	return *end == '\0' && v <= (1LL << 30) ? v : -1;
 }
 
 /* Parse "12,34" into o->pids. Every comma separates two ids: "1,,2",
@@ -226,7 +259,8 @@ check_mode(struct fw_options *o, bool mode_set)
 {
 	/* "-o -" claims standard output for the log: not the TUI's. */
 	if (!mode_set)
-		o->mode = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) &&
+		o->mode = !o->system && isatty(STDIN_FILENO) &&
+		    isatty(STDOUT_FILENO) &&
 		    !(o->output != NULL && strcmp(o->output, "-") == 0) ?
 		    FW_MODE_TUI : FW_MODE_BATCH;
 	if (o->mode == FW_MODE_REPLAY) {
@@ -244,6 +278,24 @@ check_mode(struct fw_options *o, bool mode_set)
 	if (o->follow) {
 		fw_error(0, "--follow is for --replay (and forkwatch report)");
 		return -1;
+	}
+	if (o->system) {
+		if (o->backend != ENGINE_BPF) {
+			fw_error(0, "--system needs --backend=bpf (ptrace "
+			    "cannot follow kernel threads)");
+			return -1;
+		}
+		if (o->argv != NULL || o->npids > 0) {
+			fw_error(0, "--system traces everything: give no "
+			    "PROGRAM and no -p");
+			return -1;
+		}
+		if (o->mode != FW_MODE_BATCH) {
+			fw_error(0, "--system writes a log: use it with "
+			    "--batch (and browse the log with --replay)");
+			return -1;
+		}
+		return 0;
 	}
 	if (o->tty != NULL && o->mode != FW_MODE_TUI) {
 		fw_error(0, "--tty is for the TUI (--tui)");
@@ -269,8 +321,9 @@ check_mode(struct fw_options *o, bool mode_set)
 static int
 parse(struct fw_options *o, int argc, char **argv, struct optable_getopt *g)
 {
-	bool	 mode_set = false;
-	int	 c, f;
+	bool		 mode_set = false;
+	int		 c, f;
+	long long	 sz;
 
 	memset(o, 0, sizeof *o);
 	o->log_fd = STDOUT_FILENO;
@@ -354,6 +407,27 @@ parse(struct fw_options *o, int argc, char **argv, struct optable_getopt *g)
 			break;
 		case 'q':
 			o->quiet = true;
+			break;
+		case OPT_BACKEND:
+			o->backend = optable_word(optable_find(&options_table,
+			    c), optarg) == 1 ? ENGINE_BPF : ENGINE_PTRACE;
+			if (optable_word(optable_find(&options_table, c),
+			    optarg) < 0) {
+				fw_error(0, "unknown backend '%s' (use ptrace "
+				    "or bpf)", optarg);
+				return -1;
+			}
+			break;
+		case OPT_SYSTEM:
+			o->system = true;
+			break;
+		case OPT_BPF_BUFFER:
+			if ((sz = parse_size(optarg)) < 0) {
+				fw_error(0, "--bpf-buffer wants a size such as "
+				    "16M (at most 1G), not '%s'", optarg);
+				return -1;
+			}
+			o->bpf_buffer = (size_t)sz;
 			break;
 		case 'h':
 			options_usage(stdout);

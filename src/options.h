@@ -7,6 +7,7 @@
 #include <sys/types.h>
 
 #include "color.h"
+#include "engine.h"
 #include "optable.h"
 #include "tlog-write.h"
 
@@ -59,6 +60,9 @@ struct fw_options {
 	bool		 follow;	/* --follow: the log is still being
 					 * written */
 	int		 scrollback;	/* --scrollback LINES; -1: default */
+	enum engine_backend_kind backend;	/* --backend */
+	bool		 system;	/* --system: every task (eBPF) */
+	size_t		 bpf_buffer;	/* --bpf-buffer bytes, 0: default */
 };
 
 /* forkwatch's own options (not its subcommands'). */

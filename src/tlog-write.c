@@ -63,6 +63,7 @@ tlog_writer_open(struct tlog_writer *w, const char *path, int fd,
 {
 	memset(w, 0, sizeof *w);
 	fw_buf_init(&w->buf);
+	w->events_lost = -1;
 	w->format = format;
 	if (path == NULL || strcmp(path, "-") == 0) {
 		w->fd = fd;
@@ -727,8 +728,12 @@ tlog_write_start(struct tlog_writer *w, double wall0, bool launch,
 		    "\"time\":\"%s.%06dZ\",\"mode\":\"%s\"", TLOG_VERSION,
 		    TLOG_VERSION_MINOR, (int)getpid(),
 		    (int)getpid(), when, (int)((wall0 - (double)secs) * 1e6),
-		    launch ? "launch" : "attach");
-		if (launch) {
+		    w->system ? "system" : launch ? "launch" : "attach");
+		if (w->backend != NULL)
+			fw_buf_printf(b, ",\"backend\":\"%s\"", w->backend);
+		if (w->system) {
+			/* everything: neither argv nor pids */
+		} else if (launch) {
 			fw_buf_adds(b, ",\"argv\":[");
 			for (i = 0; argv[i] != NULL; i++) {
 				if (i > 0)
@@ -751,7 +756,9 @@ tlog_write_start(struct tlog_writer *w, double wall0, bool launch,
 		fw_buf_printf(b, "%11.6f forkwatch %d start %s.%06dZ %s",
 		    0.0, (int)getpid(), when,
 		    (int)((wall0 - (double)secs) * 1e6),
-		    launch ? "launch" : "attach");
+		    w->system ? "system" : launch ? "launch" : "attach");
+		if (w->backend != NULL)
+			fw_buf_printf(b, " backend=%s", w->backend);
 		for (i = 0; launch && argv[i] != NULL; i++) {
 			fw_buf_addc(b, ' ');
 			esc_text_str(b, argv[i]);
@@ -786,6 +793,9 @@ tlog_write_end(struct tlog_writer *w, double ts, int status, int root_status)
 		else if (root_status >= 0)
 			fw_buf_printf(&b, ",\"root_code\":%d",
 			    WEXITSTATUS(root_status));
+		if (w->events_lost >= 0)
+			fw_buf_printf(&b, ",\"events_lost\":%ld",
+			    w->events_lost);
 		if (w->err != 0) {
 			fw_buf_printf(&b, ",\"incomplete\":true,\"lost\":%lu,"
 			    "\"log_error\":", w->lost);
@@ -796,6 +806,8 @@ tlog_write_end(struct tlog_writer *w, double ts, int status, int root_status)
 		start = b.len;
 		fw_buf_printf(&b, "%11.6f forkwatch %d end status=%d", ts,
 		    (int)getpid(), status);
+		if (w->events_lost >= 0)
+			fw_buf_printf(&b, " events_lost=%ld", w->events_lost);
 		if (w->err != 0) {
 			fw_buf_printf(&b, " incomplete: %lu lines lost (",
 			    w->lost);

@@ -50,6 +50,13 @@ struct tlog_writer {
 	void		*on_error_arg;
 	bool		 color;		/* text lines in colour (a terminal) */
 	bool		 sock;		/* -o unix:PATH */
+	/* Set before the start line: the engine's backend ("ptrace",
+	 * "bpf"; NULL: not written) and --system (mode "system"). */
+	const char	*backend;
+	bool		 system;
+	/* Set before the end line: events the backend lost (-1: the
+	 * backend cannot lose any; not written). */
+	long		 events_lost;
 };
 
 /* Open path for writing; NULL (standard error) or "-" (standard output):
@@ -73,7 +80,8 @@ void	tlog_writer_describe_loss(const struct tlog_writer *, struct fw_buf *b);
 /* Parse "text" or "jsonl"; -1 when neither. */
 int	tlog_format_parse(const char *);
 
-/* The first line. argv (launch) or pids (attach) describes what is traced. */
+/* The first line. argv (launch) or pids (attach) describes what is traced
+ * (neither with w->system). */
 void	tlog_write_start(struct tlog_writer *, double wall0, bool launch,
 	    char *const argv[], const pid_t *pids, size_t npids, const char *cwd);
 /* The last line of a trace. root_status is a wait status or -1. When the

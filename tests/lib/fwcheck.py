@@ -322,10 +322,18 @@ class Log:
         eq(ev0.get("version"), 1, "%s: version" % w0)
         eq(ev0.get("version_minor"), 2, "%s: version_minor" % w0)
         mode = ev0.get("mode")
-        if mode not in ("launch", "attach"):
+        if mode not in ("launch", "attach", "system"):
             fail("%s: bad mode %r" % (w0, mode))
         self.mode = mode
-        if mode == "launch":
+        self.backend = ev0.get("backend", "ptrace")
+        if self.backend not in ("ptrace", "bpf"):
+            fail("%s: bad backend %r" % (w0, self.backend))
+        if mode == "system":
+            expect("argv" not in ev0 and "pids" not in ev0,
+                   "%s: system mode with argv or pids" % w0)
+            expect(self.backend == "bpf",
+                   "%s: system mode on the %s backend" % (w0, self.backend))
+        elif mode == "launch":
             _strlist(ev0, "argv", w0)
             _need(ev0, "cwd", str, w0)
         else:
@@ -358,6 +366,15 @@ class Log:
             if kind == "end":
                 self.end = ev
                 _need(ev, "status", int, w)
+                if self.backend == "bpf":
+                    # Lost events are never silent: always counted, and
+                    # a complete trace lost none.
+                    _need(ev, "events_lost", int, w)
+                    if self.complete:
+                        eq(ev["events_lost"], 0, "%s: events_lost" % w)
+                else:
+                    expect("events_lost" not in ev,
+                           "%s: events_lost on the ptrace backend" % w)
                 continue
             if kind == "attach":
                 self._on_attach(ev, w)
