@@ -624,17 +624,49 @@ is_stop_sig(int sig)
 	    sig == SIGTTOU;
 }
 
-/* SIGCONT was sent to t's process: every task we saw stop goes on. */
+/* The live tasks of t's process, the leader first (threads are linked
+ * under it with the child processes). Start with u = NULL. */
+static struct fw_task *
+next_in_proc(struct fw_task *t, struct fw_task *u)
+{
+	struct fw_task	*leader = t->leader != NULL ? t->leader : t;
+
+	u = u == NULL ? leader : u == leader ? leader->first_child :
+	    u->next_sib;
+	while (u != NULL && (u->state == TASK_DEAD || (u != leader &&
+	    !(u->flags & TF_THREAD))))
+		u = u->next_sib;
+	return u;
+}
+
+/* A stop signal with its default action was delivered to t: its whole
+ * process enters a group-stop. ptrace reports the stop of each thread;
+ * the kernel tells us only of the one that took the signal, so the
+ * others are reported with it. */
+static void
+proc_stopped(struct engine *eng, struct fw_task *t, int sig, double ts)
+{
+	struct fw_task	*u = NULL;
+	struct fw_event	 ev;
+
+	while ((u = next_in_proc(t, u)) != NULL) {
+		if (u->state == TASK_LISTENING)
+			continue;
+		u->state = TASK_LISTENING;
+		event_at(eng, &ev, FW_EV_STOP, u, ts);
+		ev.signo = sig;
+		eng_emit(eng, &ev);
+	}
+}
+
+/* SIGCONT was sent to t's process: every task that stopped goes on. */
 static void
 proc_continued(struct engine *eng, struct fw_task *t, double ts)
 {
-	struct fw_task	*u, *leader = t->leader != NULL ? t->leader : t;
+	struct fw_task	*u = NULL;
 	struct fw_event	 ev;
 
-	for (u = leader; u != NULL; u = u == leader ? leader->first_child :
-	    u->next_sib) {
-		if (u != leader && !(u->flags & TF_THREAD))
-			continue;
+	while ((u = next_in_proc(t, u)) != NULL) {
 		if (u->state != TASK_LISTENING)
 			continue;
 		u->state = TASK_RUNNING;
@@ -649,7 +681,6 @@ rec_signal(struct engine *eng, const struct fwb_signal *r)
 {
 	struct bpf_state	*b = eng->bpf;
 	struct fw_task		*t;
-	struct fw_event		 ev;
 	double			 ts = rec_ts(eng, &r->h);
 
 	if ((t = task_find(&eng->tasks, (pid_t)r->h.pid)) == NULL) {
@@ -678,13 +709,8 @@ rec_signal(struct engine *eng, const struct fwb_signal *r)
 	}
 	emit_signal(eng, t, r->sig, r->si_code, (pid_t)r->sender, ts);
 	if ((r->flags & FWB_SIG_DELIVERED) && (r->flags & FWB_SIG_DFL) &&
-	    is_stop_sig(r->sig) && t->state != TASK_LISTENING) {
-		/* Its default action stops the process (group-stop). */
-		t->state = TASK_LISTENING;
-		event_at(eng, &ev, FW_EV_STOP, t, ts);
-		ev.signo = r->sig;
-		eng_emit(eng, &ev);
-	}
+	    is_stop_sig(r->sig))
+		proc_stopped(eng, t, r->sig, ts);
 }
 
 static void

@@ -23,6 +23,7 @@ char LICENSE[] SEC("license") = "GPL";
 #define SIGKILL		9
 #define SIGCHLD		17
 #define SIGCONT		18
+#define TRACE_SIGNAL_DELIVERED 0
 #define TRACE_SIGNAL_IGNORED 1
 #define NAME_READ	256	/* a path component and its NUL, at most */
 
@@ -428,9 +429,11 @@ int BPF_PROG(fw_signal_deliver, int sig, struct kernel_siginfo *info,
 	return 0;
 }
 
-/* A signal sent to a traced task. Reported only when the kernel dropped
- * it as ignored (a traced task under ptrace would have been stopped with
- * it, so the ptrace backend reports those), and for SIGCONT, which ends a
+/* A signal sent to a traced task. Reported when it will never reach
+ * signal_deliver, where ptrace would still have stopped the task with it:
+ * when the kernel dropped it as ignored, and when it kills the process at
+ * once (a fatal signal with the default action: the kernel turns it into
+ * SIGKILL for every thread when it is sent). And SIGCONT, which ends a
  * group-stop when it is sent, not when it is delivered. */
 SEC("tp_btf/signal_generate")
 int BPF_PROG(fw_signal_generate, int sig, struct kernel_siginfo *info,
@@ -440,13 +443,23 @@ int BPF_PROG(fw_signal_generate, int sig, struct kernel_siginfo *info,
 	u32			 flags, sender = 0;
 	int			 code = 0;
 
+	struct signal_struct	*ss;
+
 	if (sig == SIGKILL || (result != TRACE_SIGNAL_IGNORED &&
-	    sig != SIGCONT))
+	    result != TRACE_SIGNAL_DELIVERED))
 		return 0;
 	if (!is_traced(BPF_CORE_READ(task, pid)))
 		return 0;
-	flags = result == TRACE_SIGNAL_IGNORED ? FWB_SIG_IGNORED :
-	    FWB_SIG_SENT;
+	ss = BPF_CORE_READ(task, signal);
+	if (result == TRACE_SIGNAL_IGNORED)
+		flags = FWB_SIG_IGNORED;
+	else if ((BPF_CORE_READ(ss, flags) & SIGNAL_GROUP_EXIT) &&
+	    BPF_CORE_READ(ss, group_exit_code) == sig)
+		flags = FWB_SIG_FATAL;
+	else if (sig == SIGCONT)
+		flags = FWB_SIG_SENT;
+	else
+		return 0;
 	if (info == NULL) {
 		/* SEND_SIG_NOINFO: as from kill(2) by the current task. */
 		cur = bpf_get_current_task_btf();

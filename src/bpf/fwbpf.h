@@ -103,6 +103,8 @@ struct fwb_exit {
 #define FWB_SIG_IGNORED		0x2	/* dropped at send time as ignored */
 #define FWB_SIG_DFL		0x4	/* its handler is SIG_DFL */
 #define FWB_SIG_SENT		0x8	/* generated (signal_generate), queued */
+#define FWB_SIG_FATAL		0x10	/* generated, and kills the process at
+					 * once (never dequeued) */
 
 struct fwb_signal {
 	struct fwb_hdr		 h;		/* the receiving task */
