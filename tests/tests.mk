@@ -160,7 +160,10 @@ FWTEST_CASES = \
 	tests/first-stop-race.test \
 	tests/thread-storm.test \
 	tests/big-tree.test \
-	tests/strace-diff.test
+	tests/strace-diff.test \
+	tests/bpf-filter.test \
+	tests/bpf-engine.test \
+	tests/bpf-diff.test
 
 TESTS += $(FWTEST_UNITS) $(FWTEST_CASES)
 

@@ -148,6 +148,7 @@ fw_run()
 	shift
 	FW_RC=0
 	fw_env timeout --verbose -k 5 "$FW_TIMEOUT" $FW_WRAPPER "$FW" \
+	    ${FW_BACKEND:+--backend=$FW_BACKEND} \
 	    --batch -q --format=jsonl -o "$log" "$@" 2>"$T/fw.err" || FW_RC=$?
 	if grep -q '^timeout: sending signal' "$T/fw.err"; then
 		cat "$T/fw.err" >&2
@@ -205,7 +206,8 @@ fw_bg()
 	rm -f "$log"
 	# exec all the way down, so that $! is forkwatch's pid.
 	( exec env --default-signal=INT,QUIT FWTEST_MARK="$FWMARK" \
-	    FWTEST_OUT="$T/side" $FW_WRAPPER "$FW" --batch -q \
+	    FWTEST_OUT="$T/side" $FW_WRAPPER "$FW" \
+	    ${FW_BACKEND:+--backend=$FW_BACKEND} --batch -q \
 	    --format=jsonl -o "$log" "$@" 2>"$T/fwbg.err" ) &
 	FW_PID=$!
 	FW_BG_PIDS="$FW_BG_PIDS $FW_PID"
@@ -280,3 +282,20 @@ fw_need_ptrace()
 	esac
 }
 [ "${FW_NO_TRACE:-0}" = 1 ] || fw_need_ptrace
+
+# fw_need_bpf: the tests' one decision that the eBPF backend cannot work
+# here, taken by a probe that does not involve forkwatch
+# (tests/progs/bpf-probe: load and attach a BTF tracepoint program, make
+# a ring buffer), or because it was not built.
+fw_need_bpf()
+{
+	local why rc=0
+	[ -x "$PROGS/bpf-probe" ] ||
+		skip "forkwatch is built without the eBPF backend (configure)"
+	why=$("$PROGS/bpf-probe") || rc=$?
+	case $rc in
+	0)	return 0 ;;
+	77)	skip "eBPF is not available here: $why" ;;
+	*)	fail "tests/progs/bpf-probe failed (status $rc): $why" ;;
+	esac
+}
