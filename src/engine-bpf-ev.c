@@ -130,13 +130,9 @@ bpf_proc_table_release(struct bpf_proc_table *pt)
 static double
 rec_ts(struct engine *eng, const struct fwb_hdr *h)
 {
-	struct bpf_state	*b = eng->bpf;
-	double			 ts = (double)h->ts / 1e9 - eng->t0;
+	double	 ts = (double)h->ts / 1e9 - eng->t0;
 
-	if (ts < b->last_ts)
-		ts = b->last_ts;
-	b->last_ts = ts;
-	return ts;
+	return ts < eng->last_ts ? eng->last_ts : ts;
 }
 
 static void
@@ -176,7 +172,7 @@ static void	emit_signal(struct engine *, struct fw_task *, int sig,
 /* The vfork child c released its parent (exec or exit): vfork_done,
  * then whatever the parent was sent while it was blocked. */
 static void
-vfork_done(struct engine *eng, struct fw_task *c, double ts)
+vfork_done(struct engine *eng, struct fw_task *c, double ts, bool dying)
 {
 	struct bpf_state	*b = eng->bpf;
 	struct fw_task		*p;
@@ -188,6 +184,9 @@ vfork_done(struct engine *eng, struct fw_task *c, double ts)
 	    !(p->flags & TF_VFORK_WAIT))
 		return;
 	p->flags &= ~TF_VFORK_WAIT;
+	/* Killed while it waited: ptrace never sees it released. */
+	if (dying)
+		return;
 	event_at(eng, &ev, FW_EV_VFORK_DONE, p, ts);
 	ev.child = c->tid;
 	eng_emit(eng, &ev);
@@ -225,7 +224,6 @@ vfork_child_of(struct fw_task *p)
 static void
 kthread_line(struct engine *eng, struct bpf_kthread *k)
 {
-	struct bpf_state	*b = eng->bpf;
 	struct fw_task		*t = task_find(&eng->tasks, k->tid);
 	struct fw_event		 ev;
 
@@ -233,7 +231,8 @@ kthread_line(struct engine *eng, struct bpf_kthread *k)
 		return;
 	memcpy(t->comm, k->comm, sizeof t->comm);
 	t->comm[sizeof t->comm - 1] = '\0';
-	event_at(eng, &ev, FW_EV_KTHREAD, t, b->last_ts);
+	event_at(eng, &ev, FW_EV_KTHREAD, t, k->woken > eng->last_ts ?
+	    k->woken : eng->last_ts);
 	ev.comm = t->comm;
 	ev.pf_flags = k->pf_flags;
 	/* The eBPF backend follows it like any task: its exit comes. */
@@ -311,7 +310,7 @@ rec_newtask(struct engine *eng, const struct fwb_newtask *r)
 	if (t->flags & TF_VFORK_WAIT) {
 		/* A vfork parent runs again only once its child let it go. */
 		if ((c = vfork_child_of(t)) != NULL)
-			vfork_done(eng, c, ts);
+			vfork_done(eng, c, ts, false);
 	}
 	proc = t->leader != NULL ? t->leader : t;
 	c = task_new(&eng->tasks, (pid_t)r->child);
@@ -354,7 +353,9 @@ rec_newtask(struct engine *eng, const struct fwb_newtask *r)
 		k->created = ts;
 		k->pf_flags = r->child_flags;
 		k->wait_wake = (r->child_flags & PF_KTHREAD) != 0;
-		memcpy(k->comm, r->comm, sizeof k->comm);
+		/* Kernels since 6.x name a kernel thread before it exists
+		 * (copy_process); older ones rename it (task_rename). */
+		memcpy(k->comm, r->child_comm, sizeof k->comm);
 		return;
 	}
 	/* The kernel names the event after the exit signal and CLONE_VFORK,
@@ -484,7 +485,7 @@ rec_exec(struct engine *eng, const struct fwb_exec *r, size_t size)
 	}
 	eng_emit(eng, &ev);
 	if (t->flags & TF_VFORKED)
-		vfork_done(eng, t, ts);
+		vfork_done(eng, t, ts, (r->flags & FWB_EXEC_PARENT_DYING) != 0);
 	b->env_pid = 0;
 	free(path);
 	free(cwd);
@@ -544,7 +545,8 @@ proc_exit(struct engine *eng, struct fw_task *t, struct bpf_proc *p,
 	t->state = TASK_DEAD;
 	eng_emit(eng, &ev);
 	if (t->flags & TF_VFORKED)
-		vfork_done(eng, t, ts);
+		vfork_done(eng, t, ts,
+		    (r->flags & FWB_EXIT_PARENT_DYING) != 0);
 	bpf_proc_del(&((struct bpf_state *)eng->bpf)->procs, t->tgid);
 	eng_task_gone(eng, t);
 }
@@ -705,7 +707,7 @@ rec_signal(struct engine *eng, const struct fwb_signal *r)
 			return;
 		}
 		if (vfork_child_of(t) != NULL)
-			vfork_done(eng, vfork_child_of(t), ts);
+			vfork_done(eng, vfork_child_of(t), ts, false);
 	}
 	emit_signal(eng, t, r->sig, r->si_code, (pid_t)r->sender, ts);
 	if ((r->flags & FWB_SIG_DELIVERED) && (r->flags & FWB_SIG_DFL) &&

@@ -393,8 +393,8 @@ bpf_detach_all(struct engine *eng)
 				bpf_map_delete_elem(b->set_fd, &key);
 			}
 			eng_event_init(eng, &ev, FW_EV_DETACH, t);
-			if (ev.ts < b->last_ts)
-				ev.ts = b->last_ts;
+			if (ev.ts < eng->last_ts)
+				ev.ts = eng->last_ts;
 			eng_emit(eng, &ev);
 			bpf_proc_del(&b->procs, t->tgid);
 			eng_task_gone(eng, t);

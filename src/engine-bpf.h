@@ -54,7 +54,6 @@ struct bpf_state {
 	int			 epfd;		/* ring buffer + SIGCHLD */
 	int			 set_fd;	/* the traced-set map */
 	bool			 system;
-	double			 last_ts;	/* events never go back */
 	bool			 root_reaped;
 	int			 root_wstatus;
 	unsigned long		 lost_seen;	/* counters at the last look */

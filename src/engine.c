@@ -151,6 +151,8 @@ eng_emit(struct engine *eng, const struct fw_event *ev)
 	int	 i, verdict = ENGINE_GO;
 
 	eng->nevents++;
+	if (ev->ts > eng->last_ts)
+		eng->last_ts = ev->ts;
 	for (i = 0; i < eng->nsinks; i++) {
 		if (eng->sinks[i].fn(eng->sinks[i].arg, ev) == ENGINE_STOP)
 			verdict = ENGINE_STOP;

@@ -76,6 +76,7 @@ struct engine {
 	const struct engine_backend *be;
 	void			*bpf;		/* the eBPF backend's state */
 	unsigned long		 events_lost;	/* events the backend lost */
+	double			 last_ts;	/* of the latest event emitted */
 	struct task_table	 tasks;
 	struct procfs		 proc;
 	struct engine_sink	 sinks[ENGINE_MAX_SINKS];

@@ -162,6 +162,7 @@ FWTEST_CASES = \
 	tests/big-tree.test \
 	tests/strace-diff.test \
 	tests/bpf-filter.test \
+	tests/bpf-kthread.test \
 	tests/bpf-engine.test \
 	tests/bpf-diff.test
 

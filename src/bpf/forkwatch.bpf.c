@@ -75,6 +75,16 @@ struct {
 #define barrier_var(var) asm volatile("" : "+r"(var))
 #endif
 
+/* Is p's parent being killed? A vfork parent killed while it waits is
+ * released by its child all the same, but ptrace never reports that
+ * vfork_done: the parent dies first. */
+static __always_inline bool
+parent_dying(struct task_struct *p)
+{
+	return (BPF_CORE_READ(p, real_parent, signal, flags) &
+	    SIGNAL_GROUP_EXIT) != 0;
+}
+
 static __always_inline bool
 is_traced(u32 tid)
 {
@@ -170,6 +180,7 @@ int BPF_PROG(fw_newtask, struct task_struct *p, unsigned long clone_flags)
 	r->child_flags = pflags;
 	r->pad = 0;
 	BPF_CORE_READ_STR_INTO(&r->comm, cur, comm);
+	BPF_CORE_READ_STR_INTO(&r->child_comm, p, comm);
 	bpf_ringbuf_submit(r, 0);
 	return 0;
 }
@@ -337,6 +348,8 @@ int BPF_PROG(fw_exec, struct task_struct *p, pid_t old_pid,
 	    BPF_CORE_READ(mm, arg_end) - BPF_CORE_READ(mm, arg_start), &t);
 	if (t)
 		r->flags |= FWB_EXEC_ARGV_TRUNC;
+	if (parent_dying(p))
+		r->flags |= FWB_EXEC_PARENT_DYING;
 	r->path_len = plen;
 	r->cwd_len = clen;
 	r->argv_len = alen;
@@ -381,6 +394,8 @@ int BPF_PROG(fw_exit, struct task_struct *p)
 	exec_task = BPF_CORE_READ(sig, group_exec_task);
 	if (exec_task != NULL && exec_task != p)
 		r->flags |= FWB_EXIT_EXEC_ZAP;
+	if (parent_dying(p))
+		r->flags |= FWB_EXIT_PARENT_DYING;
 	r->pad = 0;
 	r->utime = BPF_CORE_READ(p, utime);
 	r->stime = BPF_CORE_READ(p, stime);
@@ -451,6 +466,10 @@ int BPF_PROG(fw_signal_generate, int sig, struct kernel_siginfo *info,
 	if (!is_traced(BPF_CORE_READ(task, pid)))
 		return 0;
 	ss = BPF_CORE_READ(task, signal);
+	/* A process being killed takes no signal but its SIGKILL. */
+	if (result == TRACE_SIGNAL_IGNORED &&
+	    (BPF_CORE_READ(ss, flags) & SIGNAL_GROUP_EXIT))
+		return 0;
 	if (result == TRACE_SIGNAL_IGNORED)
 		flags = FWB_SIG_IGNORED;
 	else if ((BPF_CORE_READ(ss, flags) & SIGNAL_GROUP_EXIT) &&

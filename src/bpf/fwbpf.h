@@ -51,11 +51,14 @@ struct fwb_newtask {
 	unsigned int		 child_flags;	/* PF_* of the child */
 	unsigned int		 pad;
 	char			 comm[FWB_COMM_LEN];	/* the creator's */
+	char			 child_comm[FWB_COMM_LEN]; /* a kernel thread's
+						 * name is set by now (6.x) */
 };
 
 #define FWB_EXEC_ARGV_TRUNC	0x1	/* argv longer than FWB_ARGS_MAX */
 #define FWB_EXEC_PATH_TRUNC	0x2	/* exe path deeper or longer than walked */
 #define FWB_EXEC_CWD_TRUNC	0x4
+#define FWB_EXEC_PARENT_DYING	0x8	/* its parent is being killed */
 
 /* hdr.pid: the task after the exec (= tgid). Then path_len bytes of the
  * executable's path components and cwd_len of the cwd's, each a
@@ -83,6 +86,7 @@ struct fwb_env {
 
 #define FWB_EXIT_GROUP_DEAD	0x1	/* the last thread of its process */
 #define FWB_EXIT_EXEC_ZAP	0x2	/* a leader killed by another thread's exec */
+#define FWB_EXIT_PARENT_DYING	0x4	/* its parent is being killed */
 
 struct fwb_exit {
 	struct fwb_hdr		 h;

@@ -103,6 +103,7 @@ class Task:
         self.detached = False
         self.retired = False            # old tid of a non-leader exec
         self.doomed = False             # killed by another thread's exec
+        self.kthread = False            # made by the kernel (kthread line)
         self.proc = None
 
     @property
@@ -379,6 +380,9 @@ class Log:
             if kind == "attach":
                 self._on_attach(ev, w)
                 continue
+            if kind == "kthread" and pid not in self.live:
+                self._on_kthread(ev, w)
+                continue
             t = self.live.get(pid)
             if t is None and self.root is None and mode == "launch" and \
                     kind == "exec":
@@ -394,6 +398,10 @@ class Log:
             if t.doomed and kind != "exit":
                 fail("%s: %s from thread %d after its process exec'd" % (
                     w, kind, pid))
+            if pid in vfork_wait and kind == "detach" and \
+                    self.backend == "bpf":
+                # Watching ends; the eBPF backend cannot wait for it.
+                del vfork_wait[pid]
             if pid in vfork_wait and kind not in ("vfork_done", "exit"):
                 fail("%s: vfork parent %d reports %s while blocked in vfork "
                      "(child %d)" % (w, pid, kind, vfork_wait[pid]))
@@ -426,6 +434,33 @@ class Log:
                 del self.live[pid]
         if self.complete:
             self._check_complete()
+
+    def _on_kthread(self, ev, w):
+        """A thread the kernel made: an io_uring worker of a traced
+        process (pid != tgid), or a kernel thread (--system, pid == tgid,
+        ppid kthreadd). With traced false nothing more is said about it."""
+        pid, tgid = ev["pid"], ev["tgid"]
+        t = self._new_task(pid, tgid, ev)
+        t.events.append(ev)
+        t.kthread = True
+        if pid == tgid:
+            p = self._new_proc(t)
+            p.parent_pid = ev.get("ppid")
+            parent = self.live.get(ev.get("ppid"))
+            if parent is not None and parent.proc is not None:
+                p.parent = parent.proc
+                parent.proc.children.append(p)
+        else:
+            leader = self.live.get(tgid)
+            if leader is None:
+                fail("%s: kernel-made thread %d of %d, which is not "
+                     "traced" % (w, pid, tgid))
+            t.proc = leader.proc
+            leader.proc.threads.append(t)
+        if not ev.get("traced", False):
+            # Not followed: it never ends in the log.
+            t.retired = True
+            del self.live[pid]
 
     def _on_attach(self, ev, w):
         pid, tgid = ev["pid"], ev["tgid"]

@@ -128,6 +128,8 @@ fill(struct fw_event *ev, enum fw_event_kind k, bool killed,
 	ev->comm = "iou-wrk-100";
 	ev->pf_flags = 0x10 | 0x40;
 	ev->traced = false;
+	ev->created_ts = 1.25;
+	ev->woken_ts = 1.375;
 	ev->depth = 3;
 	ev->nspid = &nspid;
 }
