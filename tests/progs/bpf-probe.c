@@ -5,9 +5,14 @@
  * returns 0, attach it, and create a ring buffer map.
  * Exit 0: it works; 77: the kernel says no (why on stdout, one line: no
  * BTF, no privilege, a kernel without it); 99: the probe itself failed
- * (a test then fails, never skips). Built only with the eBPF backend. */
+ * (a test then fails, never skips). Built only with the eBPF backend.
+ *
+ *   bpf-probe gone ID...   exit 0 when no eBPF program with any of these
+ *                          ids is loaded any more, 1 when one still is
+ *                          (tests check that nothing outlives forkwatch). */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -40,8 +45,26 @@ verdict(const char *what, int e)
 	return unavailable(e) ? 77 : 99;
 }
 
+/* Are the programs with these ids all gone? */
+static int
+gone(int argc, char **argv)
+{
+	int	 i, fd;
+
+	for (i = 0; i < argc; i++) {
+		if ((fd = bpf_prog_get_fd_by_id((unsigned)atoi(argv[i]))) >= 0) {
+			close(fd);
+			printf("program %s is still loaded\n", argv[i]);
+			return 1;
+		}
+		if (errno != ENOENT)
+			return verdict("looking a program up", errno);
+	}
+	return 0;
+}
+
 int
-main(void)
+main(int argc, char **argv)
 {
 	struct bpf_insn		 insns[] = {
 		{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = 0, .imm = 0 },
@@ -52,6 +75,8 @@ main(void)
 	int			 id, fd, link, map;
 
 	libbpf_set_print(quiet);
+	if (argc > 1 && strcmp(argv[1], "gone") == 0)
+		return gone(argc - 2, argv + 2);
 	if (access("/sys/kernel/btf/vmlinux", R_OK) != 0) {
 		printf("the kernel has no BTF (/sys/kernel/btf/vmlinux)\n");
 		return 77;
