@@ -12,6 +12,8 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -518,13 +520,104 @@ proc_rusage(struct fw_event *ev, const struct bpf_proc *p,
 	    r->cmaxrss) * (unsigned long)(sysconf(_SC_PAGESIZE) / 1024));
 }
 
+/* Wait for the new parents of t's live child processes (t is dying);
+ * returns how many. */
+static size_t
+reparents_expect(struct engine *eng, struct fw_task *t)
+{
+	struct bpf_state	*b = eng->bpf;
+	struct fw_task		*c;
+	size_t			 n = 0;
+
+	for (c = t->first_child; c != NULL; c = c->next_sib) {
+		if ((c->flags & TF_THREAD) || c->state == TASK_DEAD ||
+		    c->ppid != t->tid)
+			continue;
+		b->reparents = fw_realloc(b->reparents,
+		    (b->nreparents + 1) * sizeof *b->reparents);
+		b->reparents[b->nreparents++] = (struct bpf_reparent){
+		    .child = c->tid, .old = t->tid, .deadline = fw_now() + 1 };
+		n++;
+	}
+	return n;
+}
+
+/* Log the new parents the kernel has given. pid: only that task's, with
+ * h its record, whose ppid is the kernel's word (the task may be reaped
+ * before /proc could be read); 0: all, from /proc. Returns how many are
+ * still to come. */
+static size_t
+reparents_check(struct engine *eng, pid_t pid, const struct fwb_hdr *h)
+{
+	struct bpf_state	*b = eng->bpf;
+	struct bpf_reparent	*r;
+	struct procfs_status	 st;
+	struct eng_reaper	 rp;
+	struct fw_task		*c;
+	size_t			 i, n;
+	pid_t			 ppid;
+	double			 now = fw_now();
+
+	memset(&rp, 0, sizeof rp);
+	for (i = n = 0; i < b->nreparents; i++) {
+		r = &b->reparents[i];
+		if (pid != 0 && r->child != pid) {
+			b->reparents[n++] = *r;
+			continue;
+		}
+		c = task_find(&eng->tasks, r->child);
+		if (c == NULL || c->ppid != r->old)
+			continue;		/* gone */
+		if (h != NULL)
+			ppid = (pid_t)h->ppid;
+		else if (procfs_read_status(&eng->proc, r->child, &st) == 0)
+			ppid = st.ppid;
+		else
+			ppid = r->old;	/* its exit record will say */
+		if (ppid == r->old || ppid <= 0) {
+			if (now < r->deadline || h == NULL)
+				b->reparents[n++] = *r;
+			continue;
+		}
+		eng_reparent_child(eng, c, r->old, ppid, &rp);
+	}
+	b->nreparents = n;
+	return n;
+}
+
+size_t
+bpf_ev_reparents(struct engine *eng, pid_t pid)
+{
+	return reparents_check(eng, pid, NULL);
+}
+
+/* The process of leader t is gone: the kernel gives its live child
+ * processes to reaper (which the eBPF program found as the kernel does,
+ * a moment before it does). */
+static void
+reparent_to(struct engine *eng, struct fw_task *t, pid_t reaper)
+{
+	struct fw_task		*c, *next;
+	struct eng_reaper	 rp;
+
+	memset(&rp, 0, sizeof rp);
+	for (c = t->first_child; c != NULL; c = next) {
+		next = c->next_sib;
+		if ((c->flags & TF_THREAD) || c->state == TASK_DEAD ||
+		    c->ppid != t->tid)
+			continue;
+		eng_reparent_child(eng, c, t->tid, reaper, &rp);
+	}
+}
+
 /* The process of leader t is gone (its last task exited): its exit line. */
 static void
 proc_exit(struct engine *eng, struct fw_task *t, struct bpf_proc *p,
     const struct fwb_exit *r, double ts)
 {
 	struct fw_event	 ev;
-	int		 status;
+	struct pollfd	 pfd;
+	int		 status, fd;
 
 	/* As wait(2) reports it: the group's code after exit_group() or a
 	 * fatal signal, else the leader's own. */
@@ -547,6 +640,22 @@ proc_exit(struct engine *eng, struct fw_task *t, struct bpf_proc *p,
 	if (t->flags & TF_VFORKED)
 		vfork_done(eng, t, ts,
 		    (r->flags & FWB_EXIT_PARENT_DYING) != 0);
+	if (t->nchildren > 0 && r->reaper != 0)
+		reparent_to(eng, t, (pid_t)r->reaper);
+	else if (t->nchildren > 0 && reparents_expect(eng, t) > 0) {
+		/* The kernel moves the children (exit_notify()) just after
+		 * the exit record. Wait for that, so their lines follow this
+		 * one as with ptrace: a pidfd becomes readable once exit_notify
+		 * is done (ESRCH: the process is even reaped). A straggler is
+		 * still written before anything else about it. */
+		if ((fd = (int)syscall(SYS_pidfd_open, t->tid, 0)) >= 0) {
+			pfd.fd = fd;
+			pfd.events = POLLIN;
+			poll(&pfd, 1, 200);
+			close(fd);
+		}
+		bpf_ev_reparents(eng, 0);
+	}
 	bpf_proc_del(&((struct bpf_state *)eng->bpf)->procs, t->tgid);
 	eng_task_gone(eng, t);
 }
@@ -749,6 +858,10 @@ bpf_ev_record(struct engine *eng, const void *data, size_t size)
 
 	if (size < sizeof *h)
 		return 0;
+	/* Whatever a task does after its parent died comes after the line
+	 * that gives it its new parent, if the kernel has by now. */
+	if (((struct bpf_state *)eng->bpf)->nreparents > 0)
+		reparents_check(eng, (pid_t)h->pid, h);
 	switch (h->kind) {
 	case FWB_NEWTASK:
 		if (size >= sizeof(struct fwb_newtask))

@@ -195,6 +195,7 @@ bpf_close(struct engine *eng)
 	free(b->env);
 	free(b->held);
 	free(b->kthreads);
+	free(b->reparents);
 	free(b);
 	eng->bpf = NULL;
 	fw_buf_release(&libbpf_msgs);
@@ -331,7 +332,12 @@ bpf_run(struct engine *eng, bool block, const volatile sig_atomic_t *intr)
 		if (now - eng->last_flush >= FLUSH_EVERY)
 			eng_flush(eng);
 		timeout = 0;
-		if (block) {
+		if (b->nreparents > 0 && bpf_ev_reparents(eng, 0) > 0 &&
+		    block) {
+			/* The kernel moves a dead process's children right
+			 * after its exit record: look again very soon. */
+			timeout = 1;
+		} else if (block) {
 			/* Sleep until a record or SIGCHLD comes, waking
 			 * for the next due flush of pending lines. */
 			due = eng->last_flush + FLUSH_EVERY - now;

@@ -48,6 +48,14 @@ struct bpf_kthread {
 	char		 comm[16];
 };
 
+/* A child of a dead process, whose new parent is still to be read: the
+ * kernel moves it (exit_notify()) only after the exit record. */
+struct bpf_reparent {
+	pid_t		 child;
+	pid_t		 old;		/* the dead parent */
+	double		 deadline;	/* give up (fw_now() time) */
+};
+
 struct bpf_state {
 	struct fwbpf		*skel;
 	struct ring_buffer	*rb;
@@ -72,11 +80,16 @@ struct bpf_state {
 	size_t			 nheld;
 	struct bpf_kthread	*kthreads;
 	size_t			 nkthreads;
+	struct bpf_reparent	*reparents;
+	size_t			 nreparents;
 };
 
 /* engine-bpf-ev.c */
 int	bpf_ev_record(struct engine *, const void *data, size_t size);
 void	bpf_ev_flush_kthreads(struct engine *);
+/* Log the new parents the kernel has given (pid: only that task's, 0:
+ * all); returns how many are still to come. */
+size_t	bpf_ev_reparents(struct engine *, pid_t pid);
 struct bpf_proc *bpf_proc_get(struct bpf_proc_table *, pid_t tgid,
 	    bool create);
 void	bpf_proc_del(struct bpf_proc_table *, pid_t tgid);

@@ -53,6 +53,16 @@ extern const struct engine_backend eng_backend_ptrace;	/* engine-ctl.c */
 extern const struct engine_backend eng_backend_bpf;	/* engine-bpf*.c */
 
 /* What the kernel did that no stop reports (engine-kernel.c). */
+/* The new parent of a dead process's children, read once for all. */
+struct eng_reaper {
+	pid_t		 pid;
+	bool		 known;
+	bool		 init;		/* pid 1 of its namespace */
+	char		 comm[64];
+};
+/* Child c of dead process old has the new parent new_ppid: log it. */
+int	eng_reparent_child(struct engine *, struct fw_task *c, pid_t old,
+	    pid_t new_ppid, struct eng_reaper *);
 /* Process dead was reaped: its traced child processes have a new parent. */
 int	eng_reparent_children(struct engine *, struct fw_task *dead);
 

@@ -10,16 +10,8 @@
 #include "engine.h"
 #include "engine-int.h"
 
-/* The new parent of a dead process's children, read once for all. */
-struct reaper {
-	pid_t		 pid;
-	bool		 known;
-	bool		 init;		/* pid 1 of its namespace */
-	char		 comm[64];
-};
-
 static void
-reaper_read(struct engine *eng, struct reaper *rp, pid_t pid)
+reaper_read(struct engine *eng, struct eng_reaper *rp, pid_t pid)
 {
 	struct procfs_status	 st;
 	struct fw_pids		 ns;
@@ -36,6 +28,32 @@ reaper_read(struct engine *eng, struct reaper *rp, pid_t pid)
 	snprintf(rp->comm, sizeof rp->comm, "%s", st.name);
 }
 
+/* Child c of dead (pid old) now has parent new_ppid: its reparent event,
+ * with rp caching what was read of the new parent. Returns the sinks'
+ * verdict. */
+int
+eng_reparent_child(struct engine *eng, struct fw_task *c, pid_t old,
+    pid_t new_ppid, struct eng_reaper *rp)
+{
+	struct fw_task		*np;
+	struct fw_event		 ev;
+
+	if (!rp->known || rp->pid != new_ppid)
+		reaper_read(eng, rp, new_ppid);
+	np = task_find(&eng->tasks, new_ppid);
+	c->reparented_from = c->ppid;
+	eng->nreparented++;
+	c->ppid = new_ppid;
+	eng_event_init(eng, &ev, FW_EV_REPARENT, c);
+	ev.old_parent = old;
+	ev.new_parent = new_ppid;
+	ev.reaper = rp->init ? "init" : "subreaper";
+	ev.outside = np == NULL;
+	ev.new_parent_comm = np == NULL && rp->comm[0] != '\0' ?
+	    rp->comm : NULL;
+	return eng_emit(eng, &ev);
+}
+
 /*
  * Process dead (its leader was just reaped) had child processes that are
  * still traced: by now the kernel has given each a new parent
@@ -50,9 +68,8 @@ int
 eng_reparent_children(struct engine *eng, struct fw_task *dead)
 {
 	struct procfs_status	 st;
-	struct fw_task		*c, *np;
-	struct fw_event		 ev;
-	struct reaper		 rp;
+	struct fw_task		*c;
+	struct eng_reaper	 rp;
 	int			 verdict = ENGINE_GO;
 
 	memset(&rp, 0, sizeof rp);
@@ -63,20 +80,8 @@ eng_reparent_children(struct engine *eng, struct fw_task *dead)
 		if (procfs_read_status(&eng->proc, c->tid, &st) != 0 ||
 		    st.ppid == dead->tid || st.ppid <= 0)
 			continue;
-		if (!rp.known || rp.pid != st.ppid)
-			reaper_read(eng, &rp, st.ppid);
-		np = task_find(&eng->tasks, st.ppid);
-		c->reparented_from = c->ppid;
-		eng->nreparented++;
-		c->ppid = st.ppid;
-		eng_event_init(eng, &ev, FW_EV_REPARENT, c);
-		ev.old_parent = dead->tid;
-		ev.new_parent = st.ppid;
-		ev.reaper = rp.init ? "init" : "subreaper";
-		ev.outside = np == NULL;
-		ev.new_parent_comm = np == NULL && rp.comm[0] != '\0' ?
-		    rp.comm : NULL;
-		if (eng_emit(eng, &ev) == ENGINE_STOP)
+		if (eng_reparent_child(eng, c, dead->tid, st.ppid, &rp) ==
+		    ENGINE_STOP)
 			verdict = ENGINE_STOP;
 	}
 	return verdict;

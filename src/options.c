@@ -279,6 +279,11 @@ check_mode(struct fw_options *o, bool mode_set)
 		fw_error(0, "--follow is for --replay (and forkwatch report)");
 		return -1;
 	}
+	if (o->want_fds && o->backend == ENGINE_BPF) {
+		fw_error(0, "--fds needs the ptrace backend (the eBPF backend "
+		    "does not read a task's file descriptors)");
+		return -1;
+	}
 	if (o->system) {
 		if (o->backend != ENGINE_BPF) {
 			fw_error(0, "--system needs --backend=bpf (ptrace "

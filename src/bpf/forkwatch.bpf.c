@@ -97,13 +97,18 @@ count(int which)
 	__sync_fetch_and_add(&counters[which], 1);
 }
 
+/* The header: kind, size, and who the record is about (its ids, and its
+ * real parent's, which says when the kernel gave it a new one). */
 static __always_inline void
-hdr_fill(struct fwb_hdr *h, unsigned kind, unsigned size, u32 pid, u32 tgid)
+hdr_fill(struct fwb_hdr *h, unsigned kind, unsigned size,
+    struct task_struct *t)
 {
 	h->kind = kind;
 	h->size = size;
-	h->pid = pid;
-	h->tgid = tgid;
+	h->pid = BPF_CORE_READ(t, pid);
+	h->tgid = BPF_CORE_READ(t, tgid);
+	h->ppid = BPF_CORE_READ(t, real_parent, tgid);
+	h->pad = 0;
 	h->ts = bpf_ktime_get_ns();
 }
 
@@ -169,7 +174,7 @@ int BPF_PROG(fw_newtask, struct task_struct *p, unsigned long clone_flags)
 		bpf_map_update_elem(&kthread_new, &child, &one, BPF_ANY);
 	if ((r = reserve(sizeof *r)) == NULL)
 		return 0;
-	hdr_fill(&r->h, FWB_NEWTASK, sizeof *r, me, BPF_CORE_READ(cur, tgid));
+	hdr_fill(&r->h, FWB_NEWTASK, sizeof *r, cur);
 	r->child = child;
 	r->child_tgid = BPF_CORE_READ(p, tgid);
 	r->parent_tgid = BPF_CORE_READ(p, real_parent, tgid);
@@ -315,7 +320,7 @@ int BPF_PROG(fw_exec, struct task_struct *p, pid_t old_pid,
 		len = user_block(e->data, BPF_CORE_READ(mm, env_start),
 		    BPF_CORE_READ(mm, env_end) - BPF_CORE_READ(mm, env_start),
 		    &t);
-		hdr_fill(&e->h, FWB_ENV, 0, pid, BPF_CORE_READ(p, tgid));
+		hdr_fill(&e->h, FWB_ENV, 0, p);
 		e->len = len;
 		e->trunc = t;
 		size = sizeof *e + len;
@@ -360,9 +365,54 @@ int BPF_PROG(fw_exec, struct task_struct *p, pid_t old_pid,
 	barrier_var(size);
 	if (size > SCRATCH_SIZE)
 		return 0;
-	hdr_fill(&r->h, FWB_EXEC, size, pid, BPF_CORE_READ(p, tgid));
+	hdr_fill(&r->h, FWB_EXEC, size, p);
 	emit(r, size);
 	return 0;
+}
+
+/* Who will adopt the children of p, whose process is dying: the kernel's
+ * find_new_reaper(), which runs in exit_notify() just after this
+ * tracepoint. The nearest ancestor in the same pid namespace that is a
+ * child subreaper with a live thread, else the namespace's init. The
+ * walk stops after 16 ancestors (then init is assumed). */
+static __always_inline u32
+new_reaper(struct task_struct *p)
+{
+	struct signal_struct	*sig = BPF_CORE_READ(p, signal);
+	struct task_struct	*a = p;
+	struct pid		*pid = BPF_CORE_READ(p, thread_pid);
+	struct upid		*u;
+	unsigned int		 level = BPF_CORE_READ(pid, level), i;
+
+	if (BPF_CORE_READ_BITFIELD_PROBED(sig, has_child_subreaper)) {
+#pragma unroll
+		for (i = 0; i < 16; i++) {
+			a = BPF_CORE_READ(a, real_parent);
+			if (a == NULL || BPF_CORE_READ(a, pid) == 0 ||
+			    BPF_CORE_READ(a, thread_pid, level) != level)
+				break;
+			sig = BPF_CORE_READ(a, signal);
+			if (BPF_CORE_READ_BITFIELD_PROBED(sig,
+			    is_child_subreaper) &&
+			    BPF_CORE_READ(sig, live.counter) > 0)
+				return BPF_CORE_READ(a, tgid);
+		}
+	}
+	if (level > 32)
+		return 1;
+	u = (struct upid *)((char *)pid + bpf_core_field_offset(struct pid,
+	    numbers) + level * bpf_core_type_size(struct upid));
+	return BPF_CORE_READ(u, ns, child_reaper, tgid);
+}
+
+/* Does p have child processes (or ptraced tasks) listed? */
+static __always_inline bool
+has_children(struct task_struct *p)
+{
+	struct list_head	*head = __builtin_preserve_access_index(
+				    &p->children);
+
+	return BPF_CORE_READ(p, children.next) != head;
 }
 
 SEC("tp_btf/sched_process_exit")
@@ -381,7 +431,7 @@ int BPF_PROG(fw_exit, struct task_struct *p)
 	if ((r = reserve(sizeof *r)) == NULL)
 		return 0;
 	sig = BPF_CORE_READ(p, signal);
-	hdr_fill(&r->h, FWB_EXIT, sizeof *r, pid, BPF_CORE_READ(p, tgid));
+	hdr_fill(&r->h, FWB_EXIT, sizeof *r, p);
 	r->exit_code = BPF_CORE_READ(p, exit_code);
 	r->group_exit_code = BPF_CORE_READ(sig, group_exit_code);
 	r->sig_flags = BPF_CORE_READ(sig, flags);
@@ -396,7 +446,11 @@ int BPF_PROG(fw_exit, struct task_struct *p)
 		r->flags |= FWB_EXIT_EXEC_ZAP;
 	if (parent_dying(p))
 		r->flags |= FWB_EXIT_PARENT_DYING;
-	r->pad = 0;
+	r->reaper = 0;
+	/* Only the last task's matters: the others' children go to
+	 * another thread of their process. */
+	if (has_children(p))
+		r->reaper = new_reaper(p);
 	r->utime = BPF_CORE_READ(p, utime);
 	r->stime = BPF_CORE_READ(p, stime);
 	r->runtime = BPF_CORE_READ(p, se.sum_exec_runtime);
@@ -417,8 +471,7 @@ signal_record(struct task_struct *t, int sig, int code, u32 sender,
 
 	if ((r = reserve(sizeof *r)) == NULL)
 		return;
-	hdr_fill(&r->h, FWB_SIGNAL, sizeof *r, BPF_CORE_READ(t, pid),
-	    BPF_CORE_READ(t, tgid));
+	hdr_fill(&r->h, FWB_SIGNAL, sizeof *r, t);
 	r->sig = sig;
 	r->si_code = code;
 	r->sender = sender;
@@ -507,7 +560,7 @@ int BPF_PROG(fw_task_rename, struct task_struct *task, const char *comm)
 		bpf_map_delete_elem(&kthread_new, &pid);
 	if ((r = reserve(sizeof *r)) == NULL)
 		return 0;
-	hdr_fill(&r->h, FWB_RENAME, sizeof *r, pid, BPF_CORE_READ(task, tgid));
+	hdr_fill(&r->h, FWB_RENAME, sizeof *r, task);
 	bpf_probe_read_kernel_str(r->comm, sizeof r->comm, comm);
 	bpf_ringbuf_submit(r, 0);
 	return 0;
@@ -529,7 +582,7 @@ int BPF_PROG(fw_wakeup, struct task_struct *p)
 	bpf_map_delete_elem(&kthread_new, &pid);
 	if ((r = reserve(sizeof *r)) == NULL)
 		return 0;
-	hdr_fill(r, FWB_WAKE, sizeof *r, pid, BPF_CORE_READ(p, tgid));
+	hdr_fill(r, FWB_WAKE, sizeof *r, p);
 	bpf_ringbuf_submit(r, 0);
 	return 0;
 }

@@ -37,6 +37,8 @@ struct fwb_hdr {
 	unsigned int		 size;		/* bytes of the whole record */
 	unsigned int		 pid;		/* the task it is about */
 	unsigned int		 tgid;
+	unsigned int		 ppid;		/* its real parent's tgid */
+	unsigned int		 pad;
 	unsigned long long	 ts;		/* CLOCK_MONOTONIC, ns */
 };
 
@@ -95,7 +97,9 @@ struct fwb_exit {
 	unsigned int		 sig_flags;	/* signal_struct flags */
 	unsigned int		 task_flags;	/* PF_* */
 	unsigned int		 flags;		/* FWB_EXIT_* */
-	unsigned int		 pad;
+	unsigned int		 reaper;	/* the tgid that adopts its
+						 * children if its process is
+						 * gone (0: it has none) */
 	unsigned long long	 utime, stime;	/* the task's own, ns (ticks) */
 	unsigned long long	 runtime;	/* its sum_exec_runtime, ns */
 	unsigned long long	 cutime, cstime; /* reaped children, ns */

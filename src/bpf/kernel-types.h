@@ -65,8 +65,28 @@ struct mm_struct {
 	unsigned long arg_start, arg_end, env_start, env_end;
 };
 
+struct list_head {
+	struct list_head *next, *prev;
+};
+
+struct pid_namespace {
+	struct task_struct *child_reaper;
+};
+
+struct upid {
+	int nr;
+	struct pid_namespace *ns;
+};
+
+struct pid {
+	unsigned int level;
+	struct upid numbers[1];
+};
+
 struct signal_struct {
 	atomic_t live;
+	unsigned int is_child_subreaper: 1;
+	unsigned int has_child_subreaper: 1;
 	int group_exit_code;
 	struct task_struct *group_exec_task;
 	unsigned int flags;
@@ -91,6 +111,8 @@ struct task_struct {
 	u64 utime, stime;
 	struct fs_struct *fs;
 	struct signal_struct *signal;
+	struct list_head children;
+	struct pid *thread_pid;
 	char comm[16];
 };
 
