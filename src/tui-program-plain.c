@@ -581,25 +581,55 @@ tui_prog_input(struct tui_prog *p)
 	return TUI_R_PROGRAM;
 }
 
-/* A new size keeps the top left of the old screen. */
+/* A new size, as a terminal does it: shorter, the lines above the cursor
+ * that no longer fit go to the scrollback; taller, the newest kept lines
+ * come back above the screen's first line; the rest keeps its place from
+ * the left. */
 void
 tui_prog_resize(struct tui_prog *p, int rows, int cols)
 {
-	uint32_t	*cell;
-	int		 y, w;
+	struct plain_line	*l;
+	uint32_t		*cell;
+	int			 y, w, up = 0, down = 0, slot;
 
 	if (rows < 1 || cols < 1 || (rows == p->rows && cols == p->cols))
 		return;
+	if (rows < p->rows && p->cy >= rows) {
+		up = p->cy - rows + 1;
+		for (y = 0; y < up; y++) {
+			push_line(p);
+			memmove(p->cell, p->cell + p->cols, (size_t)(p->rows -
+			    1) * (size_t)p->cols * sizeof *p->cell);
+			erase(p, p->rows - 1, 0, p->cols);
+		}
+		p->cy -= up;
+	} else if (rows > p->rows && p->sb_n > 0) {
+		down = rows - p->rows < p->sb_n ? rows - p->rows : p->sb_n;
+	}
 	cell = fw_calloc((size_t)rows * (size_t)cols, sizeof *cell);
+	for (y = 0; y < down; y++) {
+		/* Lines back from the scrollback, the newest lowest. */
+		slot = (p->sb_head + p->sb_n - down + y) % p->sb_max;
+		l = p->sb[slot];
+		w = l->n < cols ? l->n : cols;
+		memcpy(cell + (size_t)y * (size_t)cols, l->cells,
+		    (size_t)w * sizeof *cell);
+		free(l);
+		p->sb[slot] = NULL;
+	}
+	p->sb_n -= down;
+	p->view = clamp(p->view, 0, p->sb_n);
+	if (p->match >= p->sb_n + rows)
+		p->match = -1;
 	w = cols < p->cols ? cols : p->cols;
-	for (y = 0; y < rows && y < p->rows; y++)
-		memcpy(cell + (size_t)y * (size_t)cols, at(p, y, 0),
+	for (y = 0; y + down < rows && y < p->rows; y++)
+		memcpy(cell + (size_t)(y + down) * (size_t)cols, at(p, y, 0),
 		    (size_t)w * sizeof *cell);
 	free(p->cell);
 	p->cell = cell;
 	p->rows = rows;
 	p->cols = cols;
-	p->cy = clamp(p->cy, 0, rows - 1);
+	p->cy = clamp(p->cy + down, 0, rows - 1);
 	p->cx = clamp(p->cx, 0, cols);
 	/* The kernel sends SIGWINCH to the program's foreground group. */
 	set_winsize(p->master, rows, cols);
@@ -673,10 +703,11 @@ tui_prog_draw(struct tui_prog *p, const struct tui_rect *r, bool focus,
 
 	rows = title ? r->h - 1 : r->h;
 	if (title) {
+		/* The same words as tui-program.c's title, so the keys
+		 * and the tests read both panes alike. */
 		if (p->view > 0)
-			snprintf(head, sizeof head, " program %dx%d  [-%d of %d "
-			    "lines; End: back]", p->cols, p->rows, p->view,
-			    p->sb_n);
+			snprintf(head, sizeof head, " program %dx%d  [-%d/%d, "
+			    "End: back]", p->cols, p->rows, p->view, p->sb_n);
 		else
 			snprintf(head, sizeof head, " program %dx%d plain%s%s",
 			    p->cols, p->rows,

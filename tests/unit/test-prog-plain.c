@@ -253,5 +253,23 @@ main(void)
 	show(p, s, "\033[2J\033[1;1Hhi", 2, 5);
 	ok(rows_are("resize", 2, "hi", ""), "after a resize");
 	tui_prog_free(p);
+
+	/* Resizing as a terminal does: taller brings kept lines back above,
+	 * shorter sends the lines above the cursor to the scrollback. */
+	p = pane(4, 10, &s);
+	if (!ok(p != NULL, "a second pane"))
+		return tap_done();
+	show(p, s, "1\r\n2\r\n3\r\n4\r\n5\r\n6", 4, 10);
+	ok(rows_are("before", 4, "3", "4", "5", "6") && tui_prog_lines(p) == 2,
+	    "two lines kept before the resize");
+	tui_prog_resize(p, 6, 10);
+	draw(p, 6, 10);
+	ok(rows_are("taller", 6, "1", "2", "3", "4", "5", "6") &&
+	    tui_prog_lines(p) == 0, "taller: the kept lines come back above");
+	tui_prog_resize(p, 3, 10);
+	show(p, s, "!", 3, 10);
+	ok(rows_are("shorter", 3, "4", "5", "6!") && tui_prog_lines(p) == 3,
+	    "shorter: the lines above the cursor are kept, the cursor stays");
+	tui_prog_free(p);
 	return tap_done();
 }
