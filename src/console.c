@@ -85,6 +85,7 @@ static bool
 hook_confirm(void *arg, const char *question)
 {
 	struct console	*c = arg;
+	struct pollfd	 pfd[2];
 	char		 ch, first;
 	ssize_t		 n;
 	bool		 any, from_user;
@@ -96,9 +97,23 @@ hook_confirm(void *arg, const char *question)
 		first = 0;
 		any = false;
 		for (;;) {
+			/* Wait for input or a signal for us (its self-pipe:
+			 * one that came just before would not interrupt a
+			 * read). EINTR without one (the engine's flush
+			 * timer, say): wait on. */
+			pfd[0].fd = STDIN_FILENO;
+			pfd[0].events = POLLIN;
+			pfd[1].fd = sigctl_fd();
+			pfd[1].events = POLLIN;
+			if (!sigctl_pending && poll(pfd, 2, -1) < 0 &&
+			    errno == EINTR && !sigctl_pending)
+				continue;
+			if (sigctl_pending) {
+				n = -1;
+				errno = EINTR;
+				break;
+			}
 			n = read(STDIN_FILENO, &ch, 1);
-			/* EINTR without a signal for us: the engine's flush
-			 * timer, say. Read on. */
 			if (n < 0 && errno == EINTR && !sigctl_pending)
 				continue;
 			if (n != 1 || ch == '\n')
@@ -338,10 +353,10 @@ prompt_signal(struct console *c)
 static enum input
 read_input(struct console *c, char **linep)
 {
-	struct pollfd	 pfd[2];
+	struct pollfd	 pfd[3];
 	char		 chunk[4096];
 	ssize_t		 n;
-	int		 npfd;
+	int		 npfd, ieng;
 
 	*linep = NULL;
 	for (;;) {
@@ -358,19 +373,27 @@ read_input(struct console *c, char **linep)
 		pfd[0].fd = STDIN_FILENO;
 		pfd[0].events = POLLIN;
 		pfd[0].revents = 0;
-		npfd = 1;
+		/* A signal that came after the check above would not
+		 * interrupt poll(): its self-pipe wakes it. */
+		pfd[1].fd = sigctl_fd();
+		pfd[1].events = POLLIN;
+		pfd[1].revents = 0;
+		npfd = 2;
+		ieng = -1;
 		if (engine_awake(c)) {
-			pfd[1].fd = engine_fd(&c->s.eng);
-			pfd[1].events = POLLIN;
-			pfd[1].revents = 0;
-			npfd = 2;
+			ieng = npfd++;
+			pfd[ieng].fd = engine_fd(&c->s.eng);
+			pfd[ieng].events = POLLIN;
+			pfd[ieng].revents = 0;
 		}
 		if (poll(pfd, (nfds_t)npfd, -1) < 0) {
 			if (errno == EINTR && sigctl_pending)
 				return prompt_signal(c);
 			continue;
 		}
-		if (npfd == 2 && pfd[1].revents != 0) {
+		if (sigctl_pending)
+			return prompt_signal(c);
+		if (ieng >= 0 && pfd[ieng].revents != 0) {
 			session_drive(&c->s, false, NULL);
 			if (c->s.npending > 0 || c->s.state != SESS_STOPPED) {
 				/* Breakpoint commands run now; keep what

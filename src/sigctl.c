@@ -1,8 +1,11 @@
 /* sigctl.c - record signals sent to forkwatch for the wait loop. */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sigctl.h"
 #include "util.h"
@@ -10,6 +13,7 @@
 volatile sig_atomic_t sigctl_pending;
 
 static volatile sig_atomic_t	 caught_sig;
+static int			 wake_fd[2] = { -1, -1 };	/* self-pipe */
 static volatile sig_atomic_t	 caught_user;
 static bool			 pipe_was_ignored;
 
@@ -41,6 +45,13 @@ on_signal(int sig, siginfo_t *si, void *ctx)
 	 * and friends say SI_USER/SI_TKILL/SI_QUEUE. */
 	caught_user = si != NULL && si->si_code != SI_KERNEL;
 	sigctl_pending = 1;
+	if (wake_fd[1] >= 0) {
+		int	 e = errno;
+		ssize_t	 r = write(wake_fd[1], "s", 1);
+
+		(void)r;	/* full: a wake-up is pending anyway */
+		errno = e;
+	}
 }
 
 void
@@ -49,6 +60,8 @@ sigctl_install(bool attach)
 	struct sigaction	 sa, old;
 	size_t			 i;
 
+	if (wake_fd[0] < 0 && pipe2(wake_fd, O_NONBLOCK | O_CLOEXEC) != 0)
+		wake_fd[0] = wake_fd[1] = -1;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_sigaction = on_signal;
 	sa.sa_flags = SA_SIGINFO;	/* no SA_RESTART: interrupt wait4 */
@@ -82,9 +95,19 @@ sigctl_peek(void)
 }
 
 int
+sigctl_fd(void)
+{
+	return wake_fd[0];
+}
+
+int
 sigctl_take(bool *from_user)
 {
+	char	 buf[16];
 	int	 sig = caught_sig;
+
+	while (wake_fd[0] >= 0 && read(wake_fd[0], buf, sizeof buf) > 0)
+		;
 
 	*from_user = caught_user != 0;
 	caught_sig = 0;

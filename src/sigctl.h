@@ -19,6 +19,10 @@ void	sigctl_install(bool attach);
 /* Take the oldest recorded signal: returns its number (0 if none) and
  * whether it came from kill(2) (rather than the terminal or the kernel). */
 int	sigctl_take(bool *from_user);
+/* A file descriptor that is readable while a signal is recorded (a
+ * self-pipe), for poll(): a signal that comes just before poll() is
+ * called would not interrupt it. -1 before sigctl_install(). */
+int	sigctl_fd(void);
 /* The recorded signal sigctl_take() would return, left recorded. */
 int	sigctl_peek(void);
 /* Stop forkwatch itself as a terminal's SIGTSTP would (until SIGCONT). */
