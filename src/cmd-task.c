@@ -336,13 +336,23 @@ process_tasks(struct session *s, pid_t tgid, size_t *np)
 	return v;
 }
 
+/* Why process tgid could not be detached (r from the engine). */
+static void
+detach_error(struct session *s, pid_t tgid, int r)
+{
+	cmd_error(s, "cannot detach process %d: %s", (int)tgid,
+	    r == -EBUSY ? "a thread is in vfork until its child execs or "
+	    "exits" : r == -ENOTSUP ? fw_buf_cstr(&s->eng.err) :
+	    strerror(-r));
+}
+
 static int
 exec_detach(struct session *s, int argc, char **argv)
 {
 	struct fw_task	*t;
-	pid_t		*tids, tgid;
-	size_t		 n, i, live = engine_live(&s->eng);
-	int		 r = CMD_OK;
+	pid_t		 tgid;
+	size_t		 n, live = engine_live(&s->eng);
+	int		 r;
 
 	if (argc == 1) {
 		if (live == 0) {
@@ -360,16 +370,14 @@ exec_detach(struct session *s, int argc, char **argv)
 	if ((t = live_task(s, argv[1])) == NULL)
 		return CMD_ERROR;
 	tgid = t->tgid;
-	tids = process_tasks(s, tgid, &n);
-	for (i = 0; i < n; i++) {
-		if ((t = task_find(&s->eng.tasks, tids[i])) != NULL &&
-		    engine_detach_task(&s->eng, t) != 0)
-			r = CMD_ERROR;
+	free(process_tasks(s, tgid, &n));
+	if ((r = engine_detach_process(&s->eng, t, false)) != 0) {
+		detach_error(s, tgid, r);
+		return CMD_ERROR;
 	}
-	free(tids);
 	session_printf(s, "Detached from process %d (%zu task%s); it runs "
 	    "on untraced.\n", (int)tgid, n, n == 1 ? "" : "s");
-	return r;
+	return CMD_OK;
 }
 
 const struct cmd_entry cmd_detach_entry = {
@@ -384,7 +392,8 @@ const struct cmd_entry cmd_detach_entry = {
 	.exec = exec_detach,
 	.check = check_pid_opt,
 	.doc = "Its threads go with it; its children stay traced. A signal it "
-	    "was stopped at is delivered.",
+	    "was stopped at is delivered; a Ctrl-C typed at the prompt, which "
+	    "the kernel queued for it, is not.",
 };
 
 /* Wait (at most ms) until every thread of tgid is in a group-stop. */
@@ -468,23 +477,35 @@ run_gdb(struct session *s, pid_t pid, int *status)
 static int
 exec_gdb(struct session *s, int argc, char **argv)
 {
-	struct fw_task	*t;
-	pid_t		 tgid;
-	int		 r, status;
+	struct fw_task		*t;
+	struct procfs_stat	 st;
+	pid_t			 tgid;
+	int			 r, status;
+	bool			 gone;
 
 	(void)argc;
 	if ((t = live_task(s, argv[1])) == NULL)
 		return CMD_ERROR;
 	tgid = t->tgid;
-	if ((r = engine_detach_stopped(&s->eng, t)) != 0) {
-		cmd_error(s, "cannot detach process %d: %s", (int)tgid,
-		    r == -EBUSY ? "a thread is in vfork until its child execs "
-		    "or exits" : strerror(-r));
+	if (process_exiting(s, &tgid)) {
+		cmd_error(s, "process %d is exiting (every thread is at its "
+		    "exit stop): there is nothing left for gdb", (int)tgid);
 		return CMD_ERROR;
 	}
-	if (!wait_group_stopped(s, tgid, 2000))
-		session_printf(s, "Process %d did not stop (is it gone?).\n",
-		    (int)tgid);
+	/* Left in a group-stop, with the signal it was stopped at still
+	 * pending and a Ctrl-C meant for forkwatch dropped. */
+	if ((r = engine_detach_process(&s->eng, t, true)) != 0) {
+		detach_error(s, tgid, r);
+		return CMD_ERROR;
+	}
+	if (!wait_group_stopped(s, tgid, 2000)) {
+		gone = procfs_read_stat(&s->eng.proc, tgid, 0, &st) != 0 ||
+		    st.state == 'Z' || st.state == 'X';
+		cmd_error(s, "process %d did not stay stopped when forkwatch "
+		    "let it go (%s): gdb is not run", (int)tgid,
+		    gone ? "it is gone" : "it runs");
+		return CMD_ERROR;
+	}
 	session_printf(s, "Process %d is detached and stopped; running gdb "
 	    "-p %d.\n", (int)tgid, (int)tgid);
 	if (s->hooks.suspend != NULL)
@@ -518,8 +539,13 @@ const struct cmd_entry cmd_gdb_entry = {
 	.complete = { CMDARG_PID },
 	.exec = exec_gdb,
 	.check = check_pid_opt,
-	.doc = "Every thread of the process is detached with a SIGSTOP "
-	    "pending, so it waits, stopped (state T), for gdb to attach. "
-	    "forkwatch no longer traces it afterwards (its children stay "
-	    "traced). gdb is found in PATH.",
+	.doc = "The process is left in a group-stop (state T), as kill -STOP "
+	    "leaves it, with nothing queued that it did not have (one of its "
+	    "threads takes a SIGSTOP of its own before it is detached), so "
+	    "gdb finds what it finds after a kill -STOP. A signal it was "
+	    "stopped at (break signal) stays pending: gdb's continue shows "
+	    "it; a Ctrl-C typed at the prompt does not reach it. forkwatch no "
+	    "longer traces it afterwards (its children stay traced). Refused, "
+	    "with the reason, while a thread is blocked in vfork or when "
+	    "every thread is exiting. gdb is found in PATH.",
 };

@@ -18,7 +18,8 @@ CONSOLE_PROGS = \
 	tests/console/fwt-tree tests/console/fwt-conds tests/console/fwt-hold \
 	tests/console/fwt-spin tests/console/fwt-sigs tests/console/fwt-wait \
 	tests/console/fwt-bt tests/console/fwt-burst tests/console/fwt-mangled \
-	tests/console/fwt-exec tests/console/fwt-caps
+	tests/console/fwt-exec tests/console/fwt-caps \
+	tests/console/fwt-handoff
 check_PROGRAMS += $(CONSOLE_PROGS) tests/console/cmd-unit
 
 tests_console_fwt_tree_SOURCES = tests/console/fwt-tree.c tests/console/fwt.h
@@ -39,6 +40,9 @@ tests_console_fwt_sigs_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 tests_console_fwt_wait_SOURCES = tests/console/fwt-wait.c tests/console/fwt.h
 tests_console_fwt_wait_CFLAGS = $(FW_TRACEE_CFLAGS)
 tests_console_fwt_wait_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
+tests_console_fwt_handoff_SOURCES = tests/console/fwt-handoff.c tests/console/fwt.h
+tests_console_fwt_handoff_CFLAGS = $(FW_TRACEE_CFLAGS)
+tests_console_fwt_handoff_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 tests_console_fwt_burst_SOURCES = tests/console/fwt-burst.c tests/console/fwt.h
 tests_console_fwt_burst_CFLAGS = $(FW_TRACEE_CFLAGS)
 tests_console_fwt_burst_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
@@ -86,6 +90,8 @@ CONSOLE_TESTS = \
 	tests/console/gdb.test \
 	tests/console/confirm-intr.test \
 	tests/console/small-cmds.test \
+	tests/console/intr-handoff.test \
+	tests/console/gdb-handoff.test \
 	tests/console/valgrind.test
 TESTS += tests/console/cmd-unit $(CONSOLE_TESTS)
 EXTRA_DIST += $(CONSOLE_TESTS) tests/console/lib.sh tests/console/tty-lib.sh \

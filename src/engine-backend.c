@@ -132,11 +132,13 @@ engine_detach_task(struct engine *eng, struct fw_task *t)
 }
 
 int
-engine_detach_stopped(struct engine *eng, struct fw_task *t)
+engine_detach_process(struct engine *eng, struct fw_task *t,
+    bool leave_stopped)
 {
-	if (eng->be->detach_stopped == NULL)
-		return unsupported(eng, "handing a stopped process over");
-	return eng->be->detach_stopped(eng, t);
+	if (eng->be->detach_process == NULL)
+		return unsupported(eng, leave_stopped ?
+		    "handing a stopped process over" : "detaching one process");
+	return eng->be->detach_process(eng, t, leave_stopped);
 }
 
 int

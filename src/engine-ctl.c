@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "engine.h"
@@ -394,10 +395,80 @@ process_traced(struct engine *eng, pid_t tgid)
 	return false;
 }
 
-int
-ptr_detach_stopped(struct engine *eng, struct fw_task *t)
+/* Let task t go (it is TF_DETACHING, or the engine is detaching) and wait
+ * while a step of its going runs (engine-letgo.c): no other thread of its
+ * process may go meanwhile, as it could take the very SIGINT that step
+ * takes out. A thread blocked in vfork is not waited for: its child has
+ * to go first. */
+static void
+let_go_now(struct engine *eng, struct fw_task *t)
 {
-	pid_t		 tgid = t->tgid, *pids;
+	pid_t	 tid = t->tid;
+
+	if (t->state == TASK_PARKED) {
+		pt_detach(t->tid, 0);
+		eng_task_gone(eng, t);
+		return;
+	}
+	if (t->state == TASK_STOPPED)
+		eng_settle(eng, t, ENGINE_GO);
+	while ((t = task_find(&eng->tasks, tid)) != NULL &&
+	    t->state == TASK_RUNNING && (t->flags & TF_MASKED) &&
+	    !(t->flags & TF_VFORK_WAIT)) {
+		if (eng_wait_once(eng, true) == -ECHILD)
+			break;
+	}
+}
+
+/* The thread of process tgid whose SIGSTOP starts its group-stop when it
+ * is handed over: one at the delivery of a SIGSTOP, else the leader, else
+ * any thread not exiting. 0: none is needed (the process is in a
+ * group-stop already) or possible (every thread is exiting). */
+static pid_t
+pick_starter(struct engine *eng, pid_t tgid)
+{
+	struct fw_task	*t, *best = NULL;
+
+	for (t = eng->tasks.head; t != NULL; t = t->all_next) {
+		if (t->state == TASK_DEAD || t->tgid != tgid)
+			continue;
+		if (t->stop_kind == STOP_GROUP)
+			return 0;
+		if (t->state != TASK_STOPPED || t->stop_kind == STOP_EXITING)
+			continue;
+		if (best != NULL && best->stop_kind == STOP_SIGNAL &&
+		    best->stop_sig == SIGSTOP)
+			continue;
+		if (best == NULL || task_is_leader(t) ||
+		    (t->stop_kind == STOP_SIGNAL && t->stop_sig == SIGSTOP))
+			best = t;
+	}
+	return best != NULL ? best->tid : 0;
+}
+
+/* Wait (at most about 2 s) until the starter is in its group-stop, so the
+ * other threads find it in effect when they are detached, instead of
+ * running until it begins. */
+static void
+wait_group_stop(struct engine *eng, pid_t tgid, pid_t tid)
+{
+	struct timespec		 ms = { 0, 1000000 };
+	struct procfs_stat	 st;
+	int			 i;
+
+	for (i = 0; i < 2000; i++) {
+		if (procfs_read_stat(&eng->proc, tgid, tid, &st) != 0 ||
+		    st.state == 'T' || st.state == 'Z' || st.state == 'X')
+			return;
+		nanosleep(&ms, NULL);
+	}
+}
+
+int
+ptr_detach_process(struct engine *eng, struct fw_task *t,
+    bool leave_stopped)
+{
+	pid_t		 tgid = t->tgid, *pids, starter = 0;
 	size_t		 n, i;
 	struct fw_task	*u;
 	int		 r = 0;
@@ -407,10 +478,20 @@ ptr_detach_stopped(struct engine *eng, struct fw_task *t)
 		if ((u = task_find(&eng->tasks, pids[i])) == NULL ||
 		    u->tgid != tgid)
 			continue;
-		if (u->flags & TF_VFORK_WAIT) {
+		/* Blocked in vfork, it cannot stop until its child execs or
+		 * exits; handed over, it could not be left stopped. */
+		if ((u->flags & TF_VFORK_WAIT) &&
+		    (leave_stopped || u->state != TASK_STOPPED)) {
 			free(pids);
 			return -EBUSY;
 		}
+	}
+	/* Every thread still first: one of them takes out what the process
+	 * must not get (engine-letgo.c), and none may run meanwhile. */
+	for (i = 0; i < n; i++) {
+		if ((u = task_find(&eng->tasks, pids[i])) == NULL ||
+		    u->tgid != tgid)
+			continue;
 		if (u->state == TASK_RUNNING || u->state == TASK_LISTENING ||
 		    u->state == TASK_STARTING) {
 			r = ptr_stop_task(eng, u);
@@ -418,37 +499,64 @@ ptr_detach_stopped(struct engine *eng, struct fw_task *t)
 				goto out;
 		}
 	}
-	/* Queued while every thread is in a ptrace-stop, SIGSTOP is taken
-	 * by the first thread let go, and no longer traced, it starts a
-	 * group-stop; the kernel makes the others join it as they are
-	 * detached (a group-stopped task stays T after detach). A signal
-	 * given to DETACH would be dropped at an event stop. */
-	if (kill(tgid, SIGSTOP) != 0) {
-		r = -errno;
-		goto out;
-	}
+	if (leave_stopped)
+		starter = pick_starter(eng, tgid);
 	for (i = 0; i < n; i++) {
 		if ((u = task_find(&eng->tasks, pids[i])) == NULL ||
 		    u->tgid != tgid)
 			continue;
-		u->flags |= TF_DETACHING;
+		u->flags |= TF_DETACHING | (leave_stopped ? TF_HANDOFF : 0) |
+		    (u->tid == starter ? TF_STARTER : 0);
 		u->flags &= ~(TF_HELD | TF_WANT_STOP);
-		if (u->state == TASK_STOPPED)
-			eng_settle(eng, u, ENGINE_GO);
-		else if (u->state == TASK_PARKED) {
-			pt_detach(u->tid, 0);
-			eng_task_gone(eng, u);
-		}
+	}
+	if (starter != 0 && (u = task_find(&eng->tasks, starter)) != NULL) {
+		let_go_now(eng, u);
+		wait_group_stop(eng, tgid, starter);
+	}
+	for (i = 0; i < n; i++) {
+		if ((u = task_find(&eng->tasks, pids[i])) != NULL &&
+		    u->tgid == tgid)
+			let_go_now(eng, u);
 	}
 	/* A task that died or re-stopped meanwhile goes at its next stop. */
 	while (process_traced(eng, tgid)) {
-		if ((r = eng_wait_once(eng, true)) == -ECHILD)
+		if (eng_wait_once(eng, true) == -ECHILD)
 			break;
 	}
 	r = 0;
 out:
 	free(pids);
 	return r;
+}
+
+/* Stop every task that can stop (not one blocked in vfork), listening
+ * ones too, so that no process runs while its tasks are let go. */
+static void
+stop_everything(struct engine *eng)
+{
+	struct fw_task	*t;
+	bool		 waiting;
+	int		 r;
+
+	eng->frozen = true;
+	for (;;) {
+		waiting = false;
+		for (t = eng->tasks.head; t != NULL; t = t->all_next) {
+			if (t->state == TASK_STARTING)
+				waiting = true;
+			if ((t->state == TASK_RUNNING &&
+			    !(t->flags & TF_VFORK_WAIT)) ||
+			    t->state == TASK_LISTENING) {
+				interrupt_task(t);
+				waiting = true;
+			}
+		}
+		if (!waiting)
+			break;
+		r = eng_wait_once(eng, true);
+		if (r < 0 && r != -EINTR)
+			break;
+	}
 }
 
 void
@@ -459,6 +567,7 @@ ptr_detach_all(struct engine *eng)
 	struct fw_task	*t;
 	int		 r;
 
+	stop_everything(eng);
 	eng->detaching = true;
 	eng->frozen = false;
 	pids = live_pids(eng, &n);
@@ -467,16 +576,13 @@ ptr_detach_all(struct engine *eng)
 			continue;
 		switch (t->state) {
 		case TASK_STOPPED:
-			eng_settle(eng, t, ENGINE_GO);
-			break;
 		case TASK_PARKED:
-			pt_detach(t->tid, 0);
-			eng_task_gone(eng, t);
+			let_go_now(eng, t);
 			break;
 		case TASK_RUNNING:
 		case TASK_LISTENING:
-			/* A listening task must re-trap before it can be
-			 * detached; it stays group-stopped afterwards. */
+			/* Blocked in vfork (or re-trapping): it goes at its
+			 * next stop; a listening task stays group-stopped. */
 			interrupt_task(t);
 			break;
 		default:
@@ -551,6 +657,6 @@ const struct engine_backend eng_backend_ptrace = {
 	.resume_task = ptr_resume_task,
 	.resume_all = ptr_resume_all,
 	.detach_task = ptr_detach_task,
-	.detach_stopped = ptr_detach_stopped,
+	.detach_process = ptr_detach_process,
 	.set_signal = ptr_set_signal,
 };

@@ -45,7 +45,8 @@ struct engine_backend {
 	int		(*resume_task)(struct engine *, struct fw_task *);
 	void		(*resume_all)(struct engine *);
 	int		(*detach_task)(struct engine *, struct fw_task *);
-	int		(*detach_stopped)(struct engine *, struct fw_task *);
+	int		(*detach_process)(struct engine *, struct fw_task *,
+			    bool leave_stopped);
 	int		(*set_signal)(struct engine *, struct fw_task *, int);
 };
 
@@ -85,7 +86,11 @@ int	ptr_stop_task(struct engine *, struct fw_task *);
 int	ptr_resume_task(struct engine *, struct fw_task *);
 void	ptr_resume_all(struct engine *);
 int	ptr_detach_task(struct engine *, struct fw_task *);
-int	ptr_detach_stopped(struct engine *, struct fw_task *);
+int	ptr_detach_process(struct engine *, struct fw_task *,
+	    bool leave_stopped);
+/* engine-letgo.c: the resume policy's detach, in steps (see there): at
+ * each stop of a task being detached, until it is. */
+void	eng_let_go(struct engine *, struct fw_task *);
 int	ptr_set_signal(struct engine *, struct fw_task *, int);
 
 /* engine-fds.c (--fds): note the close-on-exec fds of new process c; the

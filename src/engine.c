@@ -192,23 +192,6 @@ eng_restart(struct engine *eng, struct fw_task *t)
 	return r == -ESRCH ? 0 : r;
 }
 
-/* Detach a stopped task; it is forgotten once the kernel agrees. */
-static void
-eng_detach_stopped(struct engine *eng, struct fw_task *t)
-{
-	struct fw_event	 ev;
-	int		 sig = t->stop_kind == STOP_SIGNAL ? t->stop_sig : 0;
-
-	if (pt_detach(t->tid, sig) != 0) {
-		/* Died meanwhile: its death (or a new stop) is still coming. */
-		t->state = TASK_RUNNING;
-		return;
-	}
-	eng_event_init(eng, &ev, FW_EV_DETACH, t);
-	eng_emit(eng, &ev);
-	eng_task_gone(eng, t);
-}
-
 /* The resume policy, applied once a stop's events have been emitted. */
 void
 eng_settle(struct engine *eng, struct fw_task *t, int verdict)
@@ -216,7 +199,8 @@ eng_settle(struct engine *eng, struct fw_task *t, int verdict)
 	if (t->state != TASK_STOPPED)
 		return;
 	if (eng->detaching || (t->flags & TF_DETACHING)) {
-		eng_detach_stopped(eng, t);
+		/* Detached in steps, each to a stop that comes back here. */
+		eng_let_go(eng, t);
 		return;
 	}
 	if (verdict == ENGINE_STOP)

@@ -50,6 +50,12 @@ struct engine_opts {
 					 * it shares forkwatch's stdio */
 	int		 launch_stdout;	/* >= 0: launched program's stdout in
 					 * place of forkwatch's ("-o -"); -1 */
+	pid_t		 intr_pgrp;	/* > 0: a SIGINT the kernel sends (a
+					 * terminal's Ctrl-C) to a task of this
+					 * process group is forkwatch's, never
+					 * the task's: a front end with a person
+					 * at the terminal sets its own group.
+					 * See engine_intr_is_ours(). */
 };
 
 enum engine_result {
@@ -163,10 +169,20 @@ void	engine_resume_all(struct engine *);
 void	engine_detach_all(struct engine *);
 /* Detach one task (its threads stay traced unless detached too). */
 int	engine_detach_task(struct engine *, struct fw_task *);
-/* Detach every thread of t's process leaving the process stopped (in a
- * group-stop, as for SIGSTOP), for another debugger to attach to. Running
- * threads are stopped first. -EBUSY when one is blocked in vfork. */
-int	engine_detach_stopped(struct engine *, struct fw_task *);
+/* Detach every thread of t's process; running threads are stopped first.
+ * leave_stopped: hand it over (to gdb, say) in a group-stop, as `kill
+ * -STOP` would leave it, with the signal of a signal-delivery stop still
+ * pending and nothing queued that it did not have; else it runs on, and
+ * such a signal is delivered. Either way a terminal SIGINT meant for
+ * forkwatch (engine_opts.intr_pgrp) is taken out of its queues first.
+ * -EBUSY when a thread is blocked in vfork. */
+int	engine_detach_process(struct engine *, struct fw_task *,
+	    bool leave_stopped);
+/* Is a signal with this number and si_code, to task t, a terminal's
+ * SIGINT meant for forkwatch (see engine_opts.intr_pgrp)? Such a SIGINT
+ * is never delivered when the task is let go. */
+bool	engine_intr_is_ours(const struct engine *, const struct fw_task *,
+	    int signo, int si_code);
 /* SIGKILL every traced process and reap until none is left. */
 void	engine_kill_all(struct engine *);
 /* Change the signal a task at a signal-delivery stop gets when restarted

@@ -80,6 +80,50 @@ pt_getsiginfo(pid_t pid, siginfo_t *si)
 	return pt_result(ptrace(PTRACE_GETSIGINFO, pid, 0L, si));
 }
 
+#ifndef PTRACE_PEEKSIGINFO
+#define PTRACE_PEEKSIGINFO	0x4209
+#define PTRACE_GETSIGMASK	0x420a
+#define PTRACE_SETSIGMASK	0x420b
+#endif
+
+/* The argument of PTRACE_PEEKSIGINFO, as in <linux/ptrace.h>. */
+struct pt_peek_args {
+	uint64_t	off;
+	uint32_t	flags;
+	int32_t		nr;
+};
+#define PT_PEEK_SHARED	1	/* PTRACE_PEEKSIGINFO_SHARED */
+
+int
+pt_peeksiginfo(pid_t pid, bool shared, unsigned off, siginfo_t *si, int n)
+{
+	struct pt_peek_args	 a = { off, shared ? PT_PEEK_SHARED : 0, n };
+	long			 r;
+
+	/* Defined for valgrind, which does not know what this request
+	 * writes. */
+	memset(si, 0, (size_t)n * sizeof *si);
+	r = ptrace((enum __ptrace_request)PTRACE_PEEKSIGINFO, pid, &a, si);
+	return r < 0 ? -errno : (int)r;
+}
+
+/* The kernel's sigset_t is 64 bits; PTRACE_[GS]ETSIGMASK want that size
+ * in addr. */
+int
+pt_getsigmask(pid_t pid, uint64_t *mask)
+{
+	*mask = 0;
+	return pt_result(ptrace((enum __ptrace_request)PTRACE_GETSIGMASK, pid,
+	    (void *)sizeof *mask, mask));
+}
+
+int
+pt_setsigmask(pid_t pid, uint64_t mask)
+{
+	return pt_result(ptrace((enum __ptrace_request)PTRACE_SETSIGMASK, pid,
+	    (void *)sizeof mask, &mask));
+}
+
 #if defined(__x86_64__)
 int
 pt_getregs_min(pid_t pid, struct pt_regs_min *r)

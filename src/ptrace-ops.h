@@ -21,6 +21,15 @@ int	pt_listen(pid_t);
 int	pt_detach(pid_t, int sig);
 int	pt_geteventmsg(pid_t, unsigned long *);
 int	pt_getsiginfo(pid_t, siginfo_t *);
+/* The pending signals of a stopped task, left queued: up to n siginfos
+ * from offset off of its own queue (shared false) or of its process's
+ * (true). Returns how many (0 past the end), or -errno. */
+int	pt_peeksiginfo(pid_t, bool shared, unsigned off, siginfo_t *, int n);
+/* A stopped task's signal mask (bit N-1 is signal N; the mask it goes back
+ * to from a sigsuspend or ppoll) and setting it (SIGKILL and SIGSTOP are
+ * never blocked). */
+int	pt_getsigmask(pid_t, uint64_t *);
+int	pt_setsigmask(pid_t, uint64_t);
 
 /* The registers forkwatch needs, in an architecture-neutral form. */
 struct pt_regs_min {

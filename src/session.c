@@ -173,10 +173,10 @@ sink_verdict(void *arg, const struct fw_event *ev)
 	 * "pause" and does not pass the terminal's SIGINT on. forkwatch got
 	 * the same SIGINT and pauses the tree for it (ENGINE_INTR); a task
 	 * stopped before it dequeued its copy meets it at the next resume,
-	 * so stopping here would stop the tree a second time. */
-	if (ev->kind == FW_EV_SIGNAL && ev->signo == SIGINT &&
-	    ev->si_code == SI_KERNEL && s->interactive && ev->task != NULL &&
-	    getpgid(ev->pid) == getpgrp()) {
+	 * so stopping here would stop the tree a second time. (One still
+	 * queued when a task is let go is dropped by the engine.) */
+	if (ev->kind == FW_EV_SIGNAL && ev->task != NULL &&
+	    engine_intr_is_ours(&s->eng, ev->task, ev->signo, ev->si_code)) {
 		engine_set_signal(&s->eng, ev->task, 0);
 		return ENGINE_GO;
 	}
@@ -471,6 +471,11 @@ session_start(struct session *s)
 
 	if (s->logging)
 		log_start(s);
+	/* A person at the terminal: its Ctrl-C is forkwatch's (pause, or
+	 * nothing at the prompt), never the program's, even when the kernel
+	 * queued it for a stopped task (engine_intr_is_ours()). */
+	if (s->interactive)
+		s->eng.opts.intr_pgrp = getpgrp();
 	if (s->argv != NULL) {
 		s->stop_first_exec = true;
 		if ((r = engine_launch(&s->eng, s->argv)) != 0) {

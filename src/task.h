@@ -44,6 +44,14 @@ enum fw_stop_kind {
 #define TF_WANT_STOP	0x0100	/* keep stopped at its next stop (step task) */
 #define TF_EXECED	0x0400	/* has exec'd at least once under us */
 #define TF_VFORK_WAIT	0x0800	/* blocked in vfork until the child execs/exits */
+/* Letting a task go in steps (engine-letgo.c): */
+#define TF_HANDOFF	0x1000	/* detach leaving its process group-stopped */
+#define TF_STARTER	0x2000	/* ... and this thread starts that group-stop */
+#define TF_STOP_SENT	0x4000	/* its own SIGSTOP is queued for that */
+#define TF_CARRY_STOP	0x8000	/* a SIGSTOP it was stopped at, to deliver
+				 * when it goes (it cannot be re-queued) */
+#define TF_MASKED	0x10000	/* signal mask changed for a step; the real
+				 * one is in saved_mask */
 
 struct fw_task {
 	pid_t			 tid;
@@ -67,6 +75,8 @@ struct fw_task {
 	enum fw_event_kind	 stop_event;	/* the event it is stopped at */
 	int			 stop_sig;	/* signal to pass on restart / group-stop sig */
 	unsigned int		 flags;
+	uint64_t		 saved_mask;	/* TF_MASKED: its own signal mask */
+	int			 letgo_steps;	/* restarts taken while being let go */
 
 	double			 start_ts;	/* seconds since trace start */
 	double			 end_ts;

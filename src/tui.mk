@@ -44,6 +44,7 @@ TUI_TESTS = \
 	tests/tui/screen.test \
 	tests/tui/quit.test \
 	tests/tui/signal-status.test \
+	tests/tui/gdb-key.test \
 	tests/tui/replay.test \
 	tests/tui/replay-hostile.test \
 	tests/tui/replay-scale.test \

@@ -12,7 +12,12 @@
 # prints DONE-<status> when it ends.
 #
 #   con_tty_start ARGS...    forkwatch ARGS (say -c -- PROG) in the pane;
-#                            $CON_FW is its pid
+#                            $CON_FW is its pid. With CON_TTY_PRE set, that
+#                            shell text runs first in the pane's shell (to
+#                            start a program in the terminal's process
+#                            group, say, setting TARGET to its pid): an
+#                            argument @TARGET@ stands for "$TARGET", and
+#                            $CON_TARGET is that pid
 #   con_screen               the whole transcript (scrollback included)
 #   con_wait REGEX           until a line of it matches (else fail)
 #   con_count REGEX          how many lines of it match
@@ -34,13 +39,21 @@ con_tty_start()
 	local a q="" pane i
 
 	for a in "$@"; do
-		q="$q $(printf '%q' "$a")"
+		if [ "$a" = @TARGET@ ]; then
+			q="$q \"\$TARGET\""
+		else
+			q="$q $(printf '%q' "$a")"
+		fi
 	done
+	rm -f "$T/target.pid"
 	cat >"$T/run.sh" <<EOS
 #!/bin/bash
 export FWTEST_MARK=$FWMARK FWTEST_OUT=$T/side LC_ALL=${TUI_LOCALE:-C.UTF-8}
 export HOME=$T XDG_STATE_HOME=$T INPUTRC=/dev/null
 ${TUI_ENV:-}
+TARGET=
+${CON_TTY_PRE:-}
+echo "\$TARGET" >$T/target.pid
 $FW_WRAPPER $(printf '%q' "$FW")$q
 echo "DONE-\$?"
 exec sleep 3600
@@ -50,7 +63,11 @@ EOS
 	pane=$(tm display -p -t 0 '#{pane_pid}')
 	CON_FW=
 	for i in $(seq 1 200); do
-		CON_FW=$(ps -o pid= --ppid "$pane" | head -n 1 | tr -d ' ')
+		if [ -f "$T/target.pid" ]; then
+			CON_TARGET=$(cat "$T/target.pid")
+			CON_FW=$(ps -o pid= --ppid "$pane" | tr -d ' ' |
+			    grep -vx "${CON_TARGET:-none}" | head -n 1)
+		fi
 		[ -n "$CON_FW" ] && break
 		sleep 0.05
 	done
