@@ -4,16 +4,18 @@
 set -eu
 
 # Build: toolchain, autotools, and the libraries configure checks (libdw
-# and libiberty are optional: source lines and demangled names in bt).
+# and libiberty are optional: source lines and demangled names in bt;
+# libbpf-dev, clang and bpftool build the eBPF backend, --backend=bpf).
 build="build-essential autoconf automake libtool pkg-config
 libunwind-dev libelf-dev libdw-dev libiberty-dev libreadline-dev libncurses-dev libjansson-dev
-libvterm-dev"
+libvterm-dev libbpf-dev clang bpftool"
 # make check and make bench: programs the tests call (the TUI tests drive
 # tmux; reports are checked with jq, python3, xmllint and rsvg-convert; the
 # shell completions run in bash with bash-completion and in zsh; the
-# benchmark compares with strace).
+# benchmark compares with strace; the eBPF backend's kernel-thread test
+# mounts an ext4 image: e2fsprogs, mount).
 tests="strace tmux python3 jq bear librsvg2-bin libxml2-utils valgrind gdb
-file procps zsh bash-completion"
+file procps zsh bash-completion e2fsprogs mount"
 
 if [ "$(id -u)" != 0 ]; then
 	echo "install-deps.sh: must run as root (apt-get)" >&2

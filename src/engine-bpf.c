@@ -35,6 +35,7 @@
 #define BPF_BUFFER_DEFAULT	(16u << 20)
 #define FLUSH_EVERY		0.1	/* seconds between sink flushes */
 #define CHECK_EVERY		1.0	/* look for vanished tasks after a loss */
+#define LOOK_EVERY_MS		20	/* look at the ring buffer, woken or not */
 
 /* libbpf's messages go to a buffer: the first warning explains a failed
  * load better than errno alone. */
@@ -106,6 +107,7 @@ bpf_open(struct engine *eng)
 {
 	struct bpf_state	*b;
 	struct epoll_event	 ee;
+	size_t			 size;
 	int			 r, ncpu;
 
 	b = fw_calloc(1, sizeof *b);
@@ -124,8 +126,14 @@ bpf_open(struct engine *eng)
 	if (ncpu <= 0)
 		ncpu = 1;
 	bpf_map__set_max_entries(b->skel->maps.scratch, (unsigned)ncpu);
-	bpf_map__set_max_entries(b->skel->maps.events,
-	    (unsigned)ring_size(eng->opts.bpf_buffer));
+	size = ring_size(eng->opts.bpf_buffer);
+	bpf_map__set_max_entries(b->skel->maps.events, (unsigned)size);
+	/* In batch mode the kernel wakes forkwatch for a batch of records
+	 * (an eighth of the buffer), not for each; forkwatch looks every
+	 * LOOK_EVERY_MS anyway, and at once when its program exits
+	 * (SIGCHLD). A front end polling engine_fd() is woken for each. */
+	if (eng->opts.lazy_wakeup)
+		b->skel->rodata->cfg_wakeup_bytes = size / 8;
 	/* Kernel threads' first runs matter with --system only. */
 	bpf_program__set_autoload(b->skel->progs.fw_wakeup, eng->opts.system);
 	if ((r = fwbpf__load(b->skel)) != 0 ||
@@ -338,11 +346,14 @@ bpf_run(struct engine *eng, bool block, const volatile sig_atomic_t *intr)
 			 * after its exit record: look again very soon. */
 			timeout = 1;
 		} else if (block) {
-			/* Sleep until a record or SIGCHLD comes, waking
-			 * for the next due flush of pending lines. */
+			/* Sleep until a batch of records or SIGCHLD comes,
+			 * or it is time to look at the ring buffer anyway
+			 * (the kernel does not wake us for every record). */
 			due = eng->last_flush + FLUSH_EVERY - now;
-			timeout = eng->nevents == eng->flushed_events ? -1 :
-			    (int)(due * 1000) + 1;
+			timeout = LOOK_EVERY_MS;
+			if (eng->nevents != eng->flushed_events &&
+			    (int)(due * 1000) + 1 < timeout)
+				timeout = (int)(due * 1000) + 1;
 			if (b->lost_seen > 0 && (timeout < 0 ||
 			    timeout > (int)(CHECK_EVERY * 1000)))
 				timeout = (int)(CHECK_EVERY * 1000);

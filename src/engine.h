@@ -39,6 +39,10 @@ struct engine_opts {
 	enum engine_backend_kind backend;
 	size_t		 bpf_buffer;	/* eBPF ring buffer bytes (0: default) */
 	bool		 system;	/* eBPF: every task, no traced set */
+	bool		 lazy_wakeup;	/* eBPF: the caller blocks in
+					 * engine_run(): records may wait a
+					 * few ms (batch mode; not for
+					 * clients that poll engine_fd()) */
 	bool		 want_env;	/* read env at every exec */
 	bool		 want_fds;	/* read the fds at every exec (and the
 					 * close-on-exec ones of every new

@@ -31,6 +31,11 @@ char LICENSE[] SEC("license") = "GPL";
 const volatile bool cfg_system = false;	/* every task, no traced set */
 const volatile bool cfg_env = false;	/* copy each exec's environment */
 
+/* Wake forkwatch only once this many bytes wait in the ring buffer (0:
+ * at every record). It looks at the buffer on its own every few
+ * milliseconds: a storm then costs a wake-up per batch, not per event. */
+const volatile unsigned long long cfg_wakeup_bytes = 0;
+
 /* Failures that would otherwise be silent (enum fwb_counter). */
 unsigned long long counters[FWB_NCOUNTERS];
 
@@ -112,6 +117,15 @@ hdr_fill(struct fwb_hdr *h, unsigned kind, unsigned size,
 	h->ts = bpf_ktime_get_ns();
 }
 
+static __always_inline unsigned long long
+wake_flags(void)
+{
+	if (cfg_wakeup_bytes == 0)
+		return 0;
+	return bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) >=
+	    cfg_wakeup_bytes ? BPF_RB_FORCE_WAKEUP : BPF_RB_NO_WAKEUP;
+}
+
 /* Reserve a fixed-size record; a failure is counted, never silent. */
 static __always_inline void *
 reserve(u64 size)
@@ -126,7 +140,7 @@ reserve(u64 size)
 static __always_inline void
 emit(void *data, u64 size)
 {
-	if (bpf_ringbuf_output(&events, data, size, 0) != 0)
+	if (bpf_ringbuf_output(&events, data, size, wake_flags()) != 0)
 		count(FWB_LOST);
 }
 
@@ -186,7 +200,7 @@ int BPF_PROG(fw_newtask, struct task_struct *p, unsigned long clone_flags)
 	r->pad = 0;
 	BPF_CORE_READ_STR_INTO(&r->comm, cur, comm);
 	BPF_CORE_READ_STR_INTO(&r->child_comm, p, comm);
-	bpf_ringbuf_submit(r, 0);
+	bpf_ringbuf_submit(r, wake_flags());
 	return 0;
 }
 
@@ -459,7 +473,7 @@ int BPF_PROG(fw_exit, struct task_struct *p)
 	r->maxrss = BPF_CORE_READ(sig, maxrss);
 	r->cmaxrss = BPF_CORE_READ(sig, cmaxrss);
 	BPF_CORE_READ_STR_INTO(&r->comm, p, comm);
-	bpf_ringbuf_submit(r, 0);
+	bpf_ringbuf_submit(r, wake_flags());
 	return 0;
 }
 
@@ -476,7 +490,7 @@ signal_record(struct task_struct *t, int sig, int code, u32 sender,
 	r->si_code = code;
 	r->sender = sender;
 	r->flags = flags;
-	bpf_ringbuf_submit(r, 0);
+	bpf_ringbuf_submit(r, wake_flags());
 }
 
 /* A signal dequeued by the task that takes it (what ptrace reports as a
@@ -562,7 +576,7 @@ int BPF_PROG(fw_task_rename, struct task_struct *task, const char *comm)
 		return 0;
 	hdr_fill(&r->h, FWB_RENAME, sizeof *r, task);
 	bpf_probe_read_kernel_str(r->comm, sizeof r->comm, comm);
-	bpf_ringbuf_submit(r, 0);
+	bpf_ringbuf_submit(r, wake_flags());
 	return 0;
 }
 
@@ -583,6 +597,6 @@ int BPF_PROG(fw_wakeup, struct task_struct *p)
 	if ((r = reserve(sizeof *r)) == NULL)
 		return 0;
 	hdr_fill(r, FWB_WAKE, sizeof *r, p);
-	bpf_ringbuf_submit(r, 0);
+	bpf_ringbuf_submit(r, wake_flags());
 	return 0;
 }
