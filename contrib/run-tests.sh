@@ -14,7 +14,7 @@
 #   sh contrib/run-tests.sh --minimal     make check-minimal: the suite of a
 #                                         build without the optional parts
 #                                         (no TUI, libunwind, libdw,
-#                                         libiberty); $MIN_EXTRA_FLAGS adds
+#                                         libiberty, eBPF); $MIN_EXTRA_FLAGS adds
 #                                         configure options (CI: werror)
 #
 # Exit status: 0 when nothing failed, else 1.
