@@ -411,8 +411,15 @@ int	tui_prog_fd(const struct tui_prog *);	/* -1 once hung up */
 unsigned tui_prog_input(struct tui_prog *);
 void	tui_prog_resize(struct tui_prog *, int rows, int cols);
 void	tui_prog_key(struct tui_prog *, int key);
-void	tui_prog_draw(struct tui_prog *, const struct tui_rect *, bool focus,
-	    bool title);
+/* What the program pane's focus is: none, the pane's (keys scroll it; a
+ * bold title) or the program's (keys go to it). */
+enum tui_prog_focus {
+	TUI_PROG_UNFOCUSED,
+	TUI_PROG_FOCUSED,
+	TUI_PROG_KEYS,
+};
+void	tui_prog_draw(struct tui_prog *, const struct tui_rect *,
+	    enum tui_prog_focus, bool title);
 /* Scroll the view back (lines > 0) or forward; to the bottom: INT_MIN. */
 void	tui_prog_scroll(struct tui_prog *, int lines);
 /* Find text above (dir < 0) or below the last match; false: none. */

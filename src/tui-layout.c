@@ -85,8 +85,8 @@ tui_draw(struct tui *ui)
 		d |= TUI_R_PROGRAM;
 	if (ui->prog_full) {
 		if (d & TUI_R_PROGRAM)
-			tui_prog_draw(ui->prog, &ui->pane[PANE_PROGRAM], true,
-			    false);
+			tui_prog_draw(ui->prog, &ui->pane[PANE_PROGRAM],
+			    TUI_PROG_KEYS, false);
 		tui_flush();
 		ui->dirty = 0;
 		ui->urgent = false;
@@ -105,7 +105,9 @@ tui_draw(struct tui *ui)
 			tui_details_draw(ui);
 		if ((d & TUI_R_PROGRAM) && ui->shown[PANE_PROGRAM])
 			tui_prog_draw(ui->prog, &ui->pane[PANE_PROGRAM],
-			    ui->prog_keys, true);
+			    ui->prog_keys ? TUI_PROG_KEYS :
+			    ui->focus == PANE_PROGRAM ? TUI_PROG_FOCUSED :
+			    TUI_PROG_UNFOCUSED, true);
 		if (d & TUI_R_LAYOUT) {
 			for (i = 0; i < PANE_COUNT; i++) {
 				if (ui->shown[i] && ui->pane[i].x > 0)

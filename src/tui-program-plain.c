@@ -691,8 +691,8 @@ tui_prog_key(struct tui_prog *p, int key)
 }
 
 void
-tui_prog_draw(struct tui_prog *p, const struct tui_rect *r, bool focus,
-    bool title)
+tui_prog_draw(struct tui_prog *p, const struct tui_rect *r,
+    enum tui_prog_focus focus, bool title)
 {
 	char		 head[160];
 	uint32_t	 ch[2] = { 0, 0 };
@@ -712,9 +712,10 @@ tui_prog_draw(struct tui_prog *p, const struct tui_rect *r, bool focus,
 			snprintf(head, sizeof head, " program %dx%d plain%s%s",
 			    p->cols, p->rows,
 			    p->hungup ? " (terminal closed)" : "",
-			    focus ? "  [keys go to the program: Ctrl-] "
-			    "returns]" : "  [i: type into it]");
-		ta = focus ? TA_REV | TA_BOLD | TC_YELLOW : TA_REV;
+			    focus == TUI_PROG_KEYS ? "  [keys go to the "
+			    "program: Ctrl-] returns]" : "  [i: type into it]");
+		ta = focus == TUI_PROG_KEYS ? TA_REV | TA_BOLD | TC_YELLOW :
+		    focus == TUI_PROG_FOCUSED ? TA_REV | TA_BOLD : TA_REV;
 		tui_puts(r->y, r->x, r->w, head, strlen(head), ta);
 		w = tui_text_width(head, strlen(head));
 		tui_fill(r->y, r->x + w, r->w - w, ta);
@@ -742,7 +743,7 @@ tui_prog_draw(struct tui_prog *p, const struct tui_rect *r, bool focus,
 				x += w - 1;
 		}
 	}
-	if (focus && p->view == 0 && p->cy < rows && p->cx < r->w &&
-	    p->cx < p->cols)
+	if (focus == TUI_PROG_KEYS && p->view == 0 && p->cy < rows &&
+	    p->cx < r->w && p->cx < p->cols)
 		tui_set_cursor(by + p->cy, r->x + p->cx);
 }

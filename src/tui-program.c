@@ -509,8 +509,8 @@ map_color(VTermScreen *vs, VTermColor *c, bool fg, bool *bold)
 }
 
 void
-tui_prog_draw(struct tui_prog *p, const struct tui_rect *r, bool focus,
-    bool title)
+tui_prog_draw(struct tui_prog *p, const struct tui_rect *r,
+    enum tui_prog_focus focus, bool title)
 {
 	VTermScreenCell		 cell;
 	VTermPos		 pos;
@@ -530,9 +530,10 @@ tui_prog_draw(struct tui_prog *p, const struct tui_rect *r, bool focus,
 			snprintf(head, sizeof head, " program %dx%d%s%s",
 			    p->cols, p->rows,
 			    p->hungup ? " (terminal closed)" : "",
-			    focus ? "  [keys go to the program: Ctrl-] "
-			    "returns]" : "  [i: type into it]");
-		ta = focus ? TA_REV | TA_BOLD | TC_YELLOW : TA_REV;
+			    focus == TUI_PROG_KEYS ? "  [keys go to the "
+			    "program: Ctrl-] returns]" : "  [i: type into it]");
+		ta = focus == TUI_PROG_KEYS ? TA_REV | TA_BOLD | TC_YELLOW :
+		    focus == TUI_PROG_FOCUSED ? TA_REV | TA_BOLD : TA_REV;
 		tui_puts(r->y, r->x, r->w, head, strlen(head), ta);
 		tui_fill(r->y, r->x + tui_text_width(head, strlen(head)),
 		    r->w - tui_text_width(head, strlen(head)), ta);
@@ -594,7 +595,8 @@ tui_prog_draw(struct tui_prog *p, const struct tui_rect *r, bool focus,
 				x += cell.width - 1;
 		}
 	}
-	if (focus && p->view == 0 && p->cursor_visible &&
+	if (focus == TUI_PROG_KEYS && p->view == 0 &&
+	    p->cursor_visible &&
 	    p->cursor.row < rows && p->cursor.col < r->w)
 		tui_set_cursor(by + p->cursor.row, r->x + p->cursor.col);
 }

@@ -12,6 +12,8 @@
 #   tui_screen                      the pane's text
 #   tui_wait REGEX [SECONDS]        until a line matches (else fail)
 #   tui_wait_gone REGEX [SECONDS]   until no line matches (else fail)
+#   tui_wait_bold TEXT [SECONDS]    until TEXT is drawn bold (a focused
+#                                   pane's title)
 #   tui_tree                        the tree pane's rows (layout 100x30)
 #   tui_events_count                the number in the event pane's title
 
@@ -106,6 +108,32 @@ tui_wait_gone()
 	echo "--- screen:" >&2
 	tui_screen >&2
 	fail "timed out waiting for /$re/ to go"
+}
+
+# Whether TEXT is on the screen drawn bold: the attributes (SGR) tmux puts
+# right before it hold a 1.
+tui_is_bold()
+{
+	local line pre sgr
+
+	line=$(tm capture-pane -p -e -t 0 | grep -F -- "$1" | head -n 1)
+	[ -n "$line" ] || return 1
+	pre=${line%%"$1"*}
+	sgr=$(printf '%s' "$pre" | grep -oE $'(\033\\[[0-9;]*m)+$')
+	printf '%s' "$sgr" | tr '\033[m' '  ;' | tr ' ;' '\n\n' |
+	    grep -qx 1
+}
+
+tui_wait_bold()
+{
+	local secs=${2:-20} i
+
+	for i in $(seq 1 $((secs * 20))); do
+		tui_is_bold "$1" && return 0
+		sleep 0.05
+	done
+	tm capture-pane -p -e -t 0 | cat -v >&2
+	fail "timed out waiting for '$1' in bold"
 }
 
 # The tree pane in the default 100x30 layout: rows 2-16, left of the line.

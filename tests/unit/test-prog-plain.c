@@ -123,7 +123,7 @@ draw(struct tui_prog *p, int rows, int cols)
 	struct tui_rect	 r = { .y = 0, .x = 0, .h = rows + 1, .w = cols };
 
 	memset(grid, 0, sizeof grid);
-	tui_prog_draw(p, &r, false, true);
+	tui_prog_draw(p, &r, TUI_PROG_UNFOCUSED, true);
 }
 
 /* Write s to the slave, let the pane read it all, draw into the grid. */
