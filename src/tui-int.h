@@ -424,6 +424,14 @@ void	tui_prog_draw(struct tui_prog *, const struct tui_rect *,
 void	tui_prog_scroll(struct tui_prog *, int lines);
 /* Find text above (dir < 0) or below the last match; false: none. */
 bool	tui_prog_search(struct tui_prog *, const char *text, int dir);
+/* tui-prog-find.c: row i of a program's lines appended to b as UTF-8;
+ * true when it fills the pane's width (the line goes on in row i + 1). */
+typedef bool (*tui_prog_row_fn)(void *arg, int i, struct fw_buf *b);
+/* The first row from start, going up (dir < 0) or down, of total where
+ * text starts, each row searched with the rows it wraps into; -1 when
+ * none. *last is the row the match ends in. */
+int	tui_prog_find(int total, int start, int dir, const char *text,
+	    tui_prog_row_fn row, void *arg, int *last);
 int	tui_prog_lines(const struct tui_prog *);	/* scrollback kept */
 
 /* tui-status.c: the two bottom lines and the '?' screen. */

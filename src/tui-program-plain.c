@@ -40,6 +40,7 @@ enum plain_state {
 /* A line kept in the scrollback: n cells, trailing blanks dropped. */
 struct plain_line {
 	int		 n;
+	bool		 full;		/* it filled the width: wrapped */
 	uint32_t	 cells[];
 };
 
@@ -63,6 +64,7 @@ struct tui_prog {
 	int		 sb_max, sb_head, sb_n;
 	int		 view;		/* lines scrolled back, 0: the screen */
 	int		 match;		/* line of the last search match, -1 */
+	int		 match_last;	/* the line it ends in, -1 */
 };
 
 static void
@@ -105,13 +107,16 @@ push_line(struct tui_prog *p)
 		n--;
 	l = fw_malloc(sizeof *l + (size_t)n * sizeof l->cells[0]);
 	l->n = n;
+	l->full = n == p->cols;
 	memcpy(l->cells, at(p, 0, 0), (size_t)n * sizeof l->cells[0]);
 	if (p->sb_n == p->sb_max) {
 		free(p->sb[p->sb_head]);
 		p->sb[p->sb_head] = l;
 		p->sb_head = (p->sb_head + 1) % p->sb_max;
-		if (p->match >= 0)
+		if (p->match_last >= 0) {
 			p->match--;
+			p->match_last--;
+		}
 	} else {
 		slot = (p->sb_head + p->sb_n) % p->sb_max;
 		p->sb[slot] = l;
@@ -419,7 +424,7 @@ tui_prog_new(int rows, int cols, int scrollback)
 	p->sb_max = scrollback > 0 ? scrollback : 0;
 	p->sb = p->sb_max > 0 ? fw_calloc((size_t)p->sb_max, sizeof *p->sb) :
 	    NULL;
-	p->match = -1;
+	p->match = p->match_last = -1;
 	return p;
 }
 
@@ -452,7 +457,7 @@ tui_prog_scroll(struct tui_prog *p, int lines)
 {
 	if (lines == INT_MIN) {
 		p->view = 0;
-		p->match = -1;
+		p->match = p->match_last = -1;
 		return;
 	}
 	p->view = clamp(p->view + lines, 0, p->sb_n);
@@ -474,15 +479,17 @@ line_at(struct tui_prog *p, int i, int *n)
 	return at(p, i - p->sb_n, 0);
 }
 
-/* Line i as UTF-8 text (for the search). */
-static void
-line_text(struct tui_prog *p, int i, struct fw_buf *b)
+/* Row i as UTF-8 text, appended to b (tui_prog_find's row function);
+ * whether it fills the width. */
+static bool
+row_text(void *arg, int i, struct fw_buf *b)
 {
-	const uint32_t	*c = line_at(p, i, &i);
-	int		 x, n = i;
+	struct tui_prog	*p = arg;
+	const uint32_t	*c;
+	int		 x, n;
 	uint32_t	 ch;
 
-	fw_buf_reset(b);
+	c = line_at(p, i, &n);
 	for (x = 0; x < n; x++) {
 		ch = c[x] == 0 ? ' ' : c[x];
 		if (ch == UINT32_MAX)
@@ -502,14 +509,16 @@ line_text(struct tui_prog *p, int i, struct fw_buf *b)
 			    (char)(0x80 | ((ch >> 6) & 0x3f)),
 			    (char)(0x80 | (ch & 0x3f)));
 	}
+	if (i < p->sb_n)
+		return p->sb[(p->sb_head + i) % p->sb_max]->full;
+	return n == p->cols && n > 0 && c[n - 1] != 0;
 }
 
 bool
 tui_prog_search(struct tui_prog *p, const char *text, int dir)
 {
-	struct fw_buf	 b;
 	int		 total = p->sb_n + p->rows, top = p->sb_n - p->view, i;
-	int		 start;
+	int		 start, last;
 
 	/* From the last match, else from the bottom of the view (going
 	 * up) or its top (going down). */
@@ -517,16 +526,11 @@ tui_prog_search(struct tui_prog *p, const char *text, int dir)
 		start = p->match + (dir < 0 ? -1 : 1);
 	else
 		start = dir < 0 ? top + p->rows - 1 : top;
-	fw_buf_init(&b);
-	for (i = start; i >= 0 && i < total; i += dir < 0 ? -1 : 1) {
-		line_text(p, i, &b);
-		if (strstr(fw_buf_cstr(&b), text) != NULL)
-			break;
-	}
-	fw_buf_release(&b);
-	if (i < 0 || i >= total)
+	if ((i = tui_prog_find(total, start, dir, text, row_text, p,
+	    &last)) < 0)
 		return false;
 	p->match = i;
+	p->match_last = last;
 	/* Show the match a third down the pane when it is not in view. */
 	if (i < top || i >= top + p->rows) {
 		top = clamp(i - p->rows / 3, 0, p->sb_n);
@@ -721,7 +725,8 @@ tui_prog_draw(struct tui_prog *p, const struct tui_rect *r,
 		tui_fill(r->y, r->x + w, r->w - w, ta);
 	}
 	for (y = 0; y < rows; y++) {
-		a = top + y == p->match ? TA_REV : 0;
+		a = p->match_last >= 0 && top + y >= p->match &&
+		    top + y <= p->match_last ? TA_REV : 0;
 		c = top + y < p->sb_n + p->rows ? line_at(p, top + y, &n) :
 		    NULL;
 		for (x = 0; x < r->w; x++) {

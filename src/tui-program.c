@@ -33,6 +33,7 @@ struct sb_cell {
 
 struct sb_line {
 	int		 n;		/* cells, trailing blanks dropped */
+	bool		 full;		/* it filled the width: wrapped */
 	struct sb_cell	 cells[];
 };
 
@@ -50,6 +51,7 @@ struct tui_prog {
 	int		 sb_max, sb_head, sb_n;
 	int		 view;		/* lines scrolled back, 0: the screen */
 	int		 match;		/* line of the last search match, -1 */
+	int		 match_last;	/* the line it ends in, -1 */
 };
 
 static int	 map_color(VTermScreen *, VTermColor *, bool fg, bool *bold);
@@ -63,6 +65,13 @@ line_at(const struct tui_prog *p, int i, int *row)
 	if (i < p->sb_n)
 		return p->sb[(p->sb_head + i) % p->sb_max];
 	return NULL;
+}
+
+/* Is line i part of the last search match? */
+static bool
+in_match(const struct tui_prog *p, int i)
+{
+	return p->match_last >= 0 && i >= p->match && i <= p->match_last;
 }
 
 /* A screen cell as a scrollback cell. */
@@ -97,14 +106,17 @@ vt_sb_pushline(int cols, const VTermScreenCell *cells, void *arg)
 		n--;
 	l = fw_malloc(sizeof *l + (size_t)n * sizeof l->cells[0]);
 	l->n = n;
+	l->full = n == cols;
 	for (i = 0; i < n; i++)
 		to_sb(p->vs, &cells[i], &l->cells[i]);
 	if (p->sb_n == p->sb_max) {
 		free(p->sb[p->sb_head]);
 		p->sb[p->sb_head] = l;
 		p->sb_head = (p->sb_head + 1) % p->sb_max;
-		if (p->match >= 0)
+		if (p->match_last >= 0) {
 			p->match--;
+			p->match_last--;
+		}
 	} else {
 		p->sb[(p->sb_head + p->sb_n) % p->sb_max] = l;
 		p->sb_n++;
@@ -244,6 +256,7 @@ tui_prog_new(int rows, int cols, int scrollback)
 	p->sb = p->sb_max > 0 ? fw_calloc((size_t)p->sb_max, sizeof *p->sb) :
 	    NULL;
 	p->match = -1;
+	p->match_last = -1;
 	p->vt = vterm_new(rows, cols);
 	vterm_set_utf8(p->vt, 1);
 	vterm_output_set_callback(p->vt, vt_output, p);
@@ -285,6 +298,7 @@ tui_prog_scroll(struct tui_prog *p, int lines)
 	if (lines == INT_MIN) {
 		p->view = 0;
 		p->match = -1;
+		p->match_last = -1;
 		return;
 	}
 	p->view += lines;
@@ -294,18 +308,20 @@ tui_prog_scroll(struct tui_prog *p, int lines)
 		p->view = 0;
 }
 
-/* Line i as UTF-8 text (for the search). */
-static void
-line_text(const struct tui_prog *p, int i, struct fw_buf *b)
+/* Row i as UTF-8 text, appended to b (tui_prog_find's row function);
+ * whether it fills the width. */
+static bool
+row_text(void *arg, int i, struct fw_buf *b)
 {
+	const struct tui_prog	*p = arg;
 	const struct sb_line	*l;
 	VTermScreenCell		 cell;
 	VTermPos		 pos;
 	uint32_t		 ch;
 	char			 u[4];
 	int			 row, x, n, k;
+	bool			 full = false;
 
-	fw_buf_reset(b);
 	l = line_at(p, i, &row);
 	n = l != NULL ? l->n : p->cols;
 	for (x = 0; x < n; x++) {
@@ -317,6 +333,8 @@ line_text(const struct tui_prog *p, int i, struct fw_buf *b)
 			if (!vterm_screen_get_cell(p->vs, pos, &cell))
 				break;
 			ch = cell.chars[0];
+			if (x == p->cols - 1)
+				full = ch != 0 && ch != ' ';
 		}
 		if (ch == (uint32_t)-1)
 			continue;
@@ -343,15 +361,14 @@ line_text(const struct tui_prog *p, int i, struct fw_buf *b)
 		}
 		fw_buf_add(b, u, (size_t)k);
 	}
-	fw_buf_cstr(b);
+	return l != NULL ? l->full : full;
 }
 
 bool
 tui_prog_search(struct tui_prog *p, const char *text, int dir)
 {
-	struct fw_buf	 b;
 	int		 total = p->sb_n + p->rows, top = p->sb_n - p->view, i;
-	int		 start;
+	int		 start, last;
 
 	/* From the last match, else from the bottom of the view (going
 	 * up) or its top (going down). */
@@ -359,16 +376,11 @@ tui_prog_search(struct tui_prog *p, const char *text, int dir)
 		start = p->match + (dir < 0 ? -1 : 1);
 	else
 		start = dir < 0 ? top + p->rows - 1 : top;
-	fw_buf_init(&b);
-	for (i = start; i >= 0 && i < total; i += dir < 0 ? -1 : 1) {
-		line_text(p, i, &b);
-		if (strstr(fw_buf_cstr(&b), text) != NULL)
-			break;
-	}
-	fw_buf_release(&b);
-	if (i < 0 || i >= total)
+	if ((i = tui_prog_find(total, start, dir, text, row_text, p,
+	    &last)) < 0)
 		return false;
 	p->match = i;
+	p->match_last = last;
 	/* Show the match a third down the pane when it is not in view. */
 	if (i < top || i >= top + p->rows) {
 		top = i - p->rows / 3;
@@ -541,7 +553,7 @@ tui_prog_draw(struct tui_prog *p, const struct tui_rect *r,
 	for (y = 0; y < rows; y++) {
 		l = line_at(p, top + y, &row);
 		for (x = 0; x < r->w; x++) {
-			a = top + y == p->match ? TA_REV : 0;
+			a = in_match(p, top + y) ? TA_REV : 0;
 			if (l != NULL) {
 				if (x >= l->n) {
 					tui_fill(by + y, r->x + x, 1, a);
@@ -584,7 +596,7 @@ tui_prog_draw(struct tui_prog *p, const struct tui_rect *r,
 			a = (bold ? TA_BOLD : 0) |
 			    (cell.attrs.underline ? TA_UL : 0) |
 			    ((cell.attrs.reverse ? TA_REV : 0) ^
-			    (top + y == p->match ? TA_REV : 0));
+			    (in_match(p, top + y) ? TA_REV : 0));
 			if (cell.width > 1 && x + cell.width > r->w) {
 				tui_fill(by + y, r->x + x, 1, 0);
 				continue;

@@ -14,6 +14,7 @@
 #   tui_wait_gone REGEX [SECONDS]   until no line matches (else fail)
 #   tui_wait_bold TEXT [SECONDS]    until TEXT is drawn bold (a focused
 #                                   pane's title)
+#   tui_has_attr N TEXT             TEXT is drawn with SGR N (7: reverse)
 #   tui_tree                        the tree pane's rows (layout 100x30)
 #   tui_events_count                the number in the event pane's title
 
@@ -110,18 +111,24 @@ tui_wait_gone()
 	fail "timed out waiting for /$re/ to go"
 }
 
-# Whether TEXT is on the screen drawn bold: the attributes (SGR) tmux puts
-# right before it hold a 1.
-tui_is_bold()
+# tui_has_attr N TEXT: whether TEXT is on the screen with the attribute
+# SGR N (1 bold, 7 reverse): the attributes tmux puts right before it
+# hold N.
+tui_has_attr()
 {
 	local line pre sgr
 
-	line=$(tm capture-pane -p -e -t 0 | grep -F -- "$1" | head -n 1)
+	line=$(tm capture-pane -p -e -t 0 | grep -F -- "$2" | head -n 1)
 	[ -n "$line" ] || return 1
-	pre=${line%%"$1"*}
+	pre=${line%%"$2"*}
 	sgr=$(printf '%s' "$pre" | grep -oE $'(\033\\[[0-9;]*m)+$')
 	printf '%s' "$sgr" | tr '\033[m' '  ;' | tr ' ;' '\n\n' |
-	    grep -qx 1
+	    grep -qx "$1"
+}
+
+tui_is_bold()
+{
+	tui_has_attr 1 "$1"
 }
 
 tui_wait_bold()

@@ -5,7 +5,8 @@
  * replaced by a grid here (no curses). Covers text, CR/LF, wrapping,
  * scrolling, tabs, backspace, UTF-8 (wide and invalid), cursor movement
  * and erasing, colour and title sequences dropped, C1 and bidi controls
- * never drawn, the scrollback (kept lines, scrolling back, search), and
+ * never drawn, the scrollback (kept lines, scrolling back, search, also
+ * across a wrapped line), and
  * keys encoded as a VT100 sends them. */
 #include "config.h"
 
@@ -219,6 +220,13 @@ main(void)
 	ok(rows_are("found", 2, "world", "0123456789"),
 	    "the match is in view, a third down");
 	ok(!tui_prog_search(p, "hello", -1), "a line past the limit is gone");
+	tui_prog_scroll(p, INT_MIN);
+	ok(tui_prog_search(p, "789ab", -1),
+	    "search finds text that the wrap cut in two");
+	ok(!tui_prog_search(p, "789ab", -1), "once");
+	tui_prog_scroll(p, INT_MIN);
+	ok(!tui_prog_search(p, "abx", -1),
+	    "a row that does not fill the width ends its line");
 	tui_prog_scroll(p, INT_MIN);
 	show(p, s, "\033[2J\033[H", 4, 10);
 	ok(rows_are("clear", 4, "", "", "", ""), "ED 2 and CUP clear");
