@@ -624,7 +624,9 @@ tui_prog_resize(struct tui_prog *p, int rows, int cols)
 	p->sb_n -= down;
 	p->view = clamp(p->view, 0, p->sb_n);
 	if (p->match >= p->sb_n + rows)
-		p->match = -1;
+		p->match = p->match_last = -1;
+	else if (p->match_last >= p->sb_n + rows)
+		p->match_last = p->sb_n + rows - 1;
 	w = cols < p->cols ? cols : p->cols;
 	for (y = 0; y + down < rows && y < p->rows; y++)
 		memcpy(cell + (size_t)(y + down) * (size_t)cols, at(p, y, 0),
