@@ -192,6 +192,7 @@ batch_main(const struct fw_options *o)
 	eo.system = o->system;
 	eo.bpf_buffer = o->bpf_buffer;
 	eo.lazy_wakeup = true;
+	eo.lean_exit_stops = true;
 	if ((r = engine_init(&eng, &eo)) != 0) {
 		if (eng.err.len > 0)
 			fw_error(0, "%s", fw_buf_cstr(&eng.err));

@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -27,6 +28,8 @@ ptr_seize(struct engine *eng, pid_t tid, bool launched)
 	int			 r;
 
 	eng->options = pt_trace_options(launched);
+	if (eng->opts.lean_exit_stops)
+		eng->options &= ~(unsigned long)PTRACE_O_TRACEEXIT;
 	r = pt_seize(tid, eng->options);
 	/* A thread auto-attached by its traced creator meanwhile. */
 	if (r == -EPERM && !launched &&

@@ -268,6 +268,18 @@ defer_status(struct engine *eng, struct fw_task *t, int status)
 	t->deferred[t->ndeferred++] = status;
 }
 
+/* Lean exit stops: who made parked task t, while /proc still says so (its
+ * creator may be killed before it reports the fork, with no exit stop).
+ * The stat file is enough (its parent; a thread's is its process's). */
+static void
+note_creator(struct engine *eng, struct fw_task *t)
+{
+	struct procfs_stat	 st;
+
+	if (procfs_read_stat(&eng->proc, t->tid, 0, &st) == 0)
+		t->ppid = st.ppid;
+}
+
 /* Is sig one that starts a group-stop? */
 static bool
 is_stop_sig(int sig)
@@ -395,7 +407,8 @@ new_child(struct engine *eng, struct fw_task *t, pid_t child, int pev,
 	c->has_clone_flags = ci->known;
 	c->clone_flags = ci->flags;
 	c->exit_signal = ci->exit_signal;
-	c->flags |= t->flags & TF_ATTACHED;
+	/* ptrace options pass to the child: so does TRACEEXIT. */
+	c->flags |= t->flags & (TF_ATTACHED | TF_EXIT_STOP);
 	proc = t->leader != NULL ? t->leader : t;
 	if (thread) {
 		c->tgid = t->tgid;
@@ -448,6 +461,41 @@ new_child(struct engine *eng, struct fw_task *t, pid_t child, int pev,
 	return verdict;
 }
 
+/*
+ * Lean exit stops (batch mode, engine_opts.lean_exit_stops). Nothing in a
+ * log needs PTRACE_EVENT_EXIT: the exit line comes from the wait status.
+ * Its one use there is adopt_unreported(): a task killed in the middle of
+ * a fork never reports it, and at its exit stop its children are still
+ * its own. Only a task that forks can lose a fork, so the exit stop is
+ * kept for those alone: a task gets PTRACE_O_TRACEEXIT at its first fork
+ * event, and a new task, which inherits its creator's options, loses it
+ * at its first stop. A fork+exec of a program that forks nothing then
+ * costs four stops, not five.
+ *
+ * A task killed in its very first fork has no exit stop yet: its child
+ * parks, and its parent, read from /proc when it parks (while its creator
+ * lives, as a rule), names the creator at the creator's death
+ * (adopt_orphans()); failing that, adopt_parked() gives it an attach line.
+ */
+static void
+lean_forker(struct engine *eng, struct fw_task *t)
+{
+	if (!eng->opts.lean_exit_stops || (t->flags & TF_EXIT_STOP))
+		return;
+	if (pt_setoptions(t->tid, eng->options | PTRACE_O_TRACEEXIT) == 0)
+		t->flags |= TF_EXIT_STOP;
+}
+
+/* A new task's first stop: it inherited its creator's exit stop. */
+static void
+lean_child(struct engine *eng, struct fw_task *t)
+{
+	if (!eng->opts.lean_exit_stops || !(t->flags & TF_EXIT_STOP))
+		return;
+	if (pt_setoptions(t->tid, eng->options) == 0)
+		t->flags &= ~TF_EXIT_STOP;
+}
+
 /* fork, vfork or clone event stop of t: create (or adopt) the child. */
 static void
 on_fork(struct engine *eng, struct fw_task *t, int pev)
@@ -476,6 +524,7 @@ on_fork(struct engine *eng, struct fw_task *t, int pev)
 	 * the event after the exit signal and CLONE_VFORK, so a
 	 * clone(CLONE_PARENT|SIGCHLD) or a clone3 reports as FORK or VFORK,
 	 * and CLONE_PARENT still makes the child its caller's sibling. */
+	lean_forker(eng, t);
 	clone_flags_of(t, &ci);
 	if (pev == PTRACE_EVENT_CLONE)
 		thread = clone_is_thread(eng, child, &ci);
@@ -667,6 +716,29 @@ on_exiting(struct engine *eng, struct fw_task *t)
 	eng_settle(eng, t, verdict);
 }
 
+/* Lean exit stops: process t is gone, and had no exit stop to look for
+ * the forks it never reported. The parked tasks that /proc named as its
+ * children when they parked are those: their lines come before its exit
+ * line, from it, as adopt_unreported() writes them. (A thread it was
+ * making dies with it: adopt_parked() places it.) */
+static void
+adopt_orphans(struct engine *eng, struct fw_task *t)
+{
+	struct fw_task	*c, *next;
+
+	if (!eng->opts.lean_exit_stops || eng->nparked == 0 ||
+	    !task_is_leader(t) || (t->flags & TF_EXIT_STOP))
+		return;
+	for (c = eng->tasks.head; c != NULL; c = next) {
+		next = c->all_next;
+		if (c->state != TASK_PARKED || c == t)
+			continue;
+		if (c->ppid == t->tgid)
+			new_child(eng, t, c->tid, PTRACE_EVENT_FORK, &no_ci,
+			    false);
+	}
+}
+
 /* The task was reaped: its exit event, with rusage for a process. */
 static void
 on_death(struct engine *eng, struct fw_task *t, int status,
@@ -674,6 +746,7 @@ on_death(struct engine *eng, struct fw_task *t, int status,
 {
 	struct fw_event	 ev;
 
+	adopt_orphans(eng, t);
 	eng_event_init(eng, &ev, FW_EV_EXIT, t);
 	exit_from_status(&ev, status);
 	t->exited = true;
@@ -739,6 +812,8 @@ on_event_stop(struct engine *eng, struct fw_task *t, int sig,
 
 	t->state = TASK_STOPPED;
 	t->flags &= ~TF_INTR_PENDING;
+	if (first)
+		lean_child(eng, t);
 	/* An auto-attached task's first stop is PTRACE_EVENT_STOP with
 	 * SIGTRAP, unless its process is entering a group-stop: then that
 	 * same trap is its group-stop (do_jobctl_trap() reports the stop
@@ -807,6 +882,8 @@ eng_dispatch(struct engine *eng, pid_t pid, int status, const struct rusage *ru)
 		t = task_new(&eng->tasks, pid);
 		t->start_ts = engine_ts(eng);
 		defer_status(eng, t, status);
+		if (eng->opts.lean_exit_stops)
+			note_creator(eng, t);
 		return;
 	}
 	if (t->state == TASK_PARKED) {
@@ -905,7 +982,13 @@ adopt_parked(struct engine *eng)
 			    &no_ci, false);
 			continue;
 		}
-		/* Its parent is gone or not ours: a root of its own. */
+		/* Its parent is gone or not ours: a root of its own, which
+		 * forkwatch found traced without a line that made it: say
+		 * so with an attach line, so its events have a task. */
+		t->flags |= TF_ROOT;
+		if (t->tgid != t->tid)
+			t->tgid = t->tid;
+		eng_attach_event(eng, t);
 		unpark(eng, t);
 	}
 }

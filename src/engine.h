@@ -39,6 +39,9 @@ struct engine_opts {
 	enum engine_backend_kind backend;
 	size_t		 bpf_buffer;	/* eBPF ring buffer bytes (0: default) */
 	bool		 system;	/* eBPF: every task, no traced set */
+	bool		 lean_exit_stops; /* ptrace: no PTRACE_EVENT_EXIT stop
+					 * but for tasks that fork (batch mode:
+					 * nothing shows the exiting event) */
 	bool		 lazy_wakeup;	/* eBPF: the caller blocks in
 					 * engine_run(): records may wait a
 					 * few ms (batch mode; not for

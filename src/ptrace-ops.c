@@ -39,6 +39,12 @@ pt_result(long r)
 }
 
 int
+pt_setoptions(pid_t pid, unsigned long options)
+{
+	return pt_result(ptrace(PTRACE_SETOPTIONS, pid, 0L, (void *)options));
+}
+
+int
 pt_seize(pid_t pid, unsigned long options)
 {
 	return pt_result(ptrace(PTRACE_SEIZE, pid, 0L, options));

@@ -15,6 +15,8 @@
 unsigned long	pt_trace_options(bool exitkill);
 
 int	pt_seize(pid_t, unsigned long options);
+/* PTRACE_SETOPTIONS on a stopped tracee. */
+int	pt_setoptions(pid_t, unsigned long options);
 int	pt_interrupt(pid_t);
 int	pt_cont(pid_t, int sig);
 int	pt_listen(pid_t);

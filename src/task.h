@@ -50,6 +50,8 @@ enum fw_stop_kind {
 #define TF_STOP_SENT	0x4000	/* its own SIGSTOP is queued for that */
 #define TF_CARRY_STOP	0x8000	/* a SIGSTOP it was stopped at, to deliver
 				 * when it goes (it cannot be re-queued) */
+#define TF_EXIT_STOP	0x20000	/* PTRACE_O_TRACEEXIT set on it (lean mode:
+				 * a task that has forked, see engine.c) */
 #define TF_MASKED	0x10000	/* signal mask changed for a step; the real
 				 * one is in saved_mask */
 

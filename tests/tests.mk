@@ -161,6 +161,7 @@ FWTEST_CASES = \
 	tests/thread-storm.test \
 	tests/big-tree.test \
 	tests/strace-diff.test \
+	tests/lean-exit.test \
 	tests/bpf-lifecycle.test \
 	tests/bpf-filter.test \
 	tests/bpf-kthread.test \
