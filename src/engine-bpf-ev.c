@@ -170,6 +170,7 @@ signal_sender(int sig, int code, pid_t from)
 
 static void	emit_signal(struct engine *, struct fw_task *, int sig,
 		    int code, pid_t sender, double ts);
+static int	proc_stopped_sig(struct fw_task *);
 
 /* The vfork child c released its parent (exec or exit): vfork_done,
  * then whatever the parent was sent while it was blocked. */
@@ -377,6 +378,16 @@ rec_newtask(struct engine *eng, const struct fwb_newtask *r)
 	if (!thread && c->ppid != proc->tid)
 		ev.parent = c->ppid;
 	eng_emit(eng, &ev);
+	if (thread && proc_stopped_sig(t) != 0) {
+		/* Made while its process enters a group-stop: the kernel
+		 * stops it at once (copy_process() passes the pending
+		 * stop on), and ptrace reports it as a stop. */
+		c->state = TASK_LISTENING;
+		c->stop_sig = proc_stopped_sig(t);
+		event_at(eng, &ev, FW_EV_STOP, c, ts);
+		ev.signo = c->stop_sig;
+		eng_emit(eng, &ev);
+	}
 }
 
 /* "true\0bin\0usr\0" (leaf first) -> "/usr/bin/true". */
@@ -750,6 +761,19 @@ next_in_proc(struct fw_task *t, struct fw_task *u)
 	return u;
 }
 
+/* The signal that stopped t's process, 0 when it is not stopped. */
+static int
+proc_stopped_sig(struct fw_task *t)
+{
+	struct fw_task	*u = NULL;
+
+	while ((u = next_in_proc(t, u)) != NULL) {
+		if (u->state == TASK_LISTENING)
+			return u->stop_sig;
+	}
+	return 0;
+}
+
 /* A stop signal with its default action was delivered to t: its whole
  * process enters a group-stop. ptrace reports the stop of each thread;
  * the kernel tells us only of the one that took the signal, so the
@@ -764,6 +788,7 @@ proc_stopped(struct engine *eng, struct fw_task *t, int sig, double ts)
 		if (u->state == TASK_LISTENING)
 			continue;
 		u->state = TASK_LISTENING;
+		u->stop_sig = sig;
 		event_at(eng, &ev, FW_EV_STOP, u, ts);
 		ev.signo = sig;
 		eng_emit(eng, &ev);
