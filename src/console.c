@@ -321,8 +321,8 @@ enum input {
 	IN_WAKE,	/* the session changed: look at it again */
 };
 
-/* A signal at the prompt: Ctrl-C drops the line being typed; the others
- * end forkwatch. */
+/* A signal at the prompt: Ctrl-C drops the line being typed, Ctrl-Z stops
+ * forkwatch until fg; the others end forkwatch. */
 static enum input
 prompt_signal(struct console *c)
 {
@@ -331,6 +331,20 @@ prompt_signal(struct console *c)
 
 	if (sig == 0)
 		return IN_WAKE;
+	if (sig == SIGTSTP) {
+		/* Ctrl-Z: forkwatch stops, the tree stays as it is (stopped);
+		 * the shell's fg continues both (its SIGCONT also takes the
+		 * terminal's SIGTSTP out of the tasks' queues). The line being
+		 * typed comes back. */
+		if (c->rl_on) {
+			free(c->saved);
+			c->saved = rl_end > 0 ? rl_copy_text(0, rl_end) : NULL;
+			rl_clear_visible_line();
+			rl_off(c);
+		}
+		sigctl_suspend_self();
+		return IN_WAKE;
+	}
 	if (sig != SIGINT) {
 		session_finish(&c->s);
 		c->s.quit = true;
@@ -432,14 +446,19 @@ read_input(struct console *c, char **linep)
 
 /* --- the loops ------------------------------------------------------ */
 
-/* A signal while the tree ran: Ctrl-C has paused it (session_drive);
- * the others end forkwatch. */
+/* A signal while the tree ran: it has been paused (session_drive); Ctrl-Z
+ * then stops forkwatch until fg; the others but Ctrl-C end forkwatch. */
 static void
 running_signal(struct console *c)
 {
 	bool	 from_user;
 	int	 sig = sigctl_take(&from_user);
 
+	if (sig == SIGTSTP) {
+		/* Ctrl-Z: the tree is paused; forkwatch stops until fg. */
+		sigctl_suspend_self();
+		return;
+	}
 	if (sig != 0 && sig != SIGINT) {
 		session_finish(&c->s);
 		c->s.quit = true;
