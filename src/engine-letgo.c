@@ -115,8 +115,10 @@ threads_stopped(const struct fw_task *t)
 /* Restart t for one step, with the signals in block blocked on top of
  * its own mask but those in open, passing sig (a signal the mask blocks is
  * queued again). interrupt: stop again at once. The step ends at its next
- * stop, which brings it back to eng_let_go(). */
-static void
+ * stop, which brings it back to eng_let_go(). False when the mask could
+ * not be set (the task died, or the kernel lacks the requests): then the
+ * caller lets it go as it is. */
+static bool
 step(struct fw_task *t, uint64_t block, uint64_t open, int sig,
     bool interrupt)
 {
@@ -124,7 +126,7 @@ step(struct fw_task *t, uint64_t block, uint64_t open, int sig,
 
 	if (pt_getsigmask(t->tid, &own) != 0 ||
 	    pt_setsigmask(t->tid, (own | block) & ~open) != 0)
-		return;		/* gone: its death is still to come */
+		return false;
 	t->saved_mask = own;
 	t->flags |= TF_MASKED;
 	t->letgo_steps++;
@@ -135,6 +137,7 @@ step(struct fw_task *t, uint64_t block, uint64_t open, int sig,
 	t->state = TASK_RUNNING;
 	t->stop_kind = STOP_NONE;
 	t->stop_sig = 0;
+	return true;
 }
 
 /* The last step: PTRACE_DETACH passing sig; the task is forgotten once
@@ -175,7 +178,8 @@ hand_over(struct engine *eng, struct fw_task *t, int sig, bool at_signal)
 			}
 			t->flags |= TF_STOP_SENT;
 		}
-		step(t, ~0ULL, 0, sig, false);
+		if (!step(t, ~0ULL, 0, sig, false))
+			detach(eng, t, sig);	/* the SIGSTOP stays queued */
 		return;
 	}
 	/* A SIGSTOP at its delivery joins the group-stop (one carried from
@@ -184,12 +188,9 @@ hand_over(struct engine *eng, struct fw_task *t, int sig, bool at_signal)
 		detach(eng, t, SIGSTOP);
 		return;
 	}
-	if (sig != 0) {
-		/* Keep it pending: re-queued, and stopped at once. */
-		step(t, SIGBIT(sig), 0, sig, true);
-		return;
-	}
-	detach(eng, t, 0);
+	if (sig != 0 && step(t, SIGBIT(sig), 0, sig, true))
+		return;		/* kept pending: re-queued, stopped at once */
+	detach(eng, t, sig);
 }
 
 void
@@ -214,26 +215,23 @@ eng_let_go(struct engine *eng, struct fw_task *t)
 		sig = 0;
 		t->stop_sig = 0;
 	}
-	if (t->letgo_steps < LETGO_STEPS) {
-		/* A terminal SIGINT queued while it was stopped: dequeue it
-		 * into a delivery stop, every other signal blocked (the
-		 * stop's own re-queued, or carried if it is a SIGSTOP). A
-		 * SIGINT at its delivery cannot be both re-queued and let
-		 * through: it is delivered. */
-		if (sig != SIGINT && !(t->flags & TF_STOP_SENT) &&
-		    (!(t->flags & TF_VFORK_WAIT) || eng->detaching) &&
-		    threads_stopped(t) && intr_queued(eng, t)) {
-			if (sig == SIGSTOP) {
-				t->flags |= TF_CARRY_STOP;
-				sig = 0;
-			}
-			step(t, ~0ULL, SIGBIT(SIGINT), sig, false);
-			return;
-		}
-		if (t->flags & TF_HANDOFF) {
-			hand_over(eng, t, sig, at_signal);
-			return;
-		}
+	/* A terminal SIGINT queued while it was stopped: dequeue it into a
+	 * delivery stop, every other signal blocked (the stop's own
+	 * re-queued, or carried if it is a SIGSTOP). A SIGINT at its
+	 * delivery cannot be both re-queued and let through: it is
+	 * delivered. */
+	if (t->letgo_steps < LETGO_STEPS && sig != SIGINT &&
+	    !(t->flags & TF_STOP_SENT) &&
+	    (!(t->flags & TF_VFORK_WAIT) || eng->detaching) &&
+	    threads_stopped(t) && intr_queued(eng, t) &&
+	    step(t, ~0ULL, SIGBIT(SIGINT), sig == SIGSTOP ? 0 : sig, false)) {
+		if (sig == SIGSTOP)
+			t->flags |= TF_CARRY_STOP;
+		return;
+	}
+	if (t->letgo_steps < LETGO_STEPS && (t->flags & TF_HANDOFF)) {
+		hand_over(eng, t, sig, at_signal);
+		return;
 	}
 	/* It goes on as it was about to, with its signal (a SIGSTOP carried
 	 * from a step in place of a dropped SIGINT). Out of steps, handed
