@@ -90,6 +90,7 @@ exec_tbreak(struct session *s, int argc, char **argv)
 
 const struct cmd_entry cmd_break_entry = {
 	.name = "break",
+	.flags = CMD_F_STOPS,
 	.alias = "b",
 	.args = "EVENT [CONDITION...]",
 	.help = "stop the tree when a task reaches EVENT and the conditions "
@@ -104,6 +105,7 @@ const struct cmd_entry cmd_break_entry = {
 
 const struct cmd_entry cmd_tbreak_entry = {
 	.name = "tbreak",
+	.flags = CMD_F_STOPS,
 	.alias = NULL,
 	.args = "EVENT [CONDITION...]",
 	.help = "a breakpoint that is deleted when it first hits",

@@ -219,6 +219,7 @@ exec_bt(struct session *s, int argc, char **argv)
 
 const struct cmd_entry cmd_bt_entry = {
 	.name = "bt",
+	.flags = CMD_F_STOPS,
 	.alias = "backtrace",
 	.args = "[PID | all]",
 	.help = "show the stack of a task (default: the one the tree stopped "

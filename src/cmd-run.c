@@ -25,7 +25,7 @@ const struct cmd_entry cmd_continue_entry = {
 	.help = "let every task run until a breakpoint hits or the tree is gone",
 	.min_args = 0,
 	.max_args = 0,
-	.flags = CMD_F_RESUMES | CMD_F_STOPPED,
+	.flags = CMD_F_RESUMES | CMD_F_STOPPED | CMD_F_STOPS,
 	.exec = exec_continue,
 	.doc = "Held tasks stay stopped. Ctrl-C stops the whole tree again "
 	    "(\"Paused\").",
@@ -111,7 +111,7 @@ const struct cmd_entry cmd_step_entry = {
 	.min_args = 0,
 	.max_args = 1,
 	.complete = { CMDARG_PID },
-	.flags = CMD_F_RESUMES | CMD_F_STOPPED,
+	.flags = CMD_F_RESUMES | CMD_F_STOPPED | CMD_F_STOPS,
 	.exec = exec_step,
 	.check = check_step,
 	.doc = "step N announces each event it passes (Passed: ...) and the "
@@ -151,6 +151,7 @@ exec_run(struct session *s, int argc, char **argv)
 
 const struct cmd_entry cmd_run_entry = {
 	.name = "run",
+	.flags = CMD_F_STOPS,
 	.alias = "r",
 	.args = "[ARG...]",
 	.help = "start the program again from the beginning (with new "
@@ -185,6 +186,7 @@ exec_pause(struct session *s, int argc, char **argv)
 
 const struct cmd_entry cmd_pause_entry = {
 	.name = "pause",
+	.flags = CMD_F_STOPS,
 	.alias = NULL,
 	.args = NULL,
 	.help = "stop every task now (what Ctrl-C does while the tree runs)",

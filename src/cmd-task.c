@@ -83,6 +83,7 @@ exec_hold(struct session *s, int argc, char **argv)
 
 const struct cmd_entry cmd_hold_entry = {
 	.name = "hold",
+	.flags = CMD_F_STOPS,
 	.alias = NULL,
 	.args = "[PID]",
 	.help = "keep a task stopped whenever the others run (without PID: "
@@ -145,6 +146,7 @@ exec_release(struct session *s, int argc, char **argv)
 
 const struct cmd_entry cmd_release_entry = {
 	.name = "release",
+	.flags = CMD_F_STOPS,
 	.alias = NULL,
 	.args = "[PID]",
 	.help = "let a held task run with the others again (without PID: "
@@ -530,6 +532,7 @@ exec_gdb(struct session *s, int argc, char **argv)
 
 const struct cmd_entry cmd_gdb_entry = {
 	.name = "gdb",
+	.flags = CMD_F_STOPS,
 	.alias = NULL,
 	.args = "PID",
 	.help = "detach PID's process leaving it stopped and run gdb -p on it "

@@ -456,6 +456,9 @@ cmd_run(struct session *s, const char *line, const char *where)
 	} else if ((e = cmd_lookup(argv[0], &err)) == NULL ||
 	    cmd_check_args(NULL, e, argc, argv, &err) != 0) {
 		cmd_error(s, "%s", fw_buf_cstr(&err));
+	} else if ((e->flags & CMD_F_STOPS) && !engine_can_stop(&s->eng)) {
+		cmd_error(s, "%s needs the ptrace backend: the %s backend never "
+		    "stops a task", e->name, engine_backend_name(&s->eng));
 	} else if ((e->flags & CMD_F_STOPPED) && s->state == SESS_RUNNING) {
 		cmd_error(s, "the tree is running: pause it first");
 	} else if ((e->flags & CMD_F_RESUMES) && s->state == SESS_DONE) {

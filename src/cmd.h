@@ -31,6 +31,8 @@ struct cmd_check;
 
 #define CMD_F_RESUMES	0x1	/* lets the tree run: the front end drives */
 #define CMD_F_STOPPED	0x2	/* needs the tree stopped (not while running) */
+#define CMD_F_STOPS	0x4	/* stops tasks: needs a backend that can (not
+				 * the eBPF one, engine_can_stop()) */
 
 struct cmd_entry {
 	const char		*name;

@@ -259,7 +259,7 @@ check_mode(struct fw_options *o, bool mode_set)
 {
 	/* "-o -" claims standard output for the log: not the TUI's. */
 	if (!mode_set)
-		o->mode = o->backend != ENGINE_BPF && isatty(STDIN_FILENO) &&
+		o->mode = !o->system && isatty(STDIN_FILENO) &&
 		    isatty(STDOUT_FILENO) &&
 		    !(o->output != NULL && strcmp(o->output, "-") == 0) ?
 		    FW_MODE_TUI : FW_MODE_BATCH;
@@ -279,13 +279,6 @@ check_mode(struct fw_options *o, bool mode_set)
 		fw_error(0, "--follow is for --replay (and forkwatch report)");
 		return -1;
 	}
-	if (o->backend == ENGINE_BPF && (o->mode != FW_MODE_BATCH ||
-	    o->nscripts > 0)) {
-		fw_error(0, "%s needs the ptrace backend: the eBPF backend "
-		    "never stops a task (use it with --batch)",
-		    o->nscripts > 0 ? "-x/-e" : mode_option(o->mode));
-		return -1;
-	}
 	if (o->want_fds && o->backend == ENGINE_BPF) {
 		fw_error(0, "--fds needs the ptrace backend (the eBPF backend "
 		    "does not read a task's file descriptors)");
@@ -300,6 +293,11 @@ check_mode(struct fw_options *o, bool mode_set)
 		if (o->argv != NULL || o->npids > 0) {
 			fw_error(0, "--system traces everything: give no "
 			    "PROGRAM and no -p");
+			return -1;
+		}
+		if (o->mode != FW_MODE_BATCH) {
+			fw_error(0, "--system writes a log: use it with "
+			    "--batch (and browse the log with --replay)");
 			return -1;
 		}
 		return 0;

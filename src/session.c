@@ -308,6 +308,7 @@ log_start(struct session *s)
 	const struct fw_options	*o = s->opts;
 	char			*cwd = getcwd(NULL, 0);
 
+	s->log.backend = engine_backend_name(&s->eng);
 	tlog_write_start(&s->log, s->eng.wall0, s->argv != NULL,
 	    s->argv, o->pids, o->npids, cwd);
 	free(cwd);
@@ -376,6 +377,8 @@ session_log_end(struct session *s, int status)
 		status = FW_EXIT_FAILURE;
 	if (!s->logging)
 		return status;
+	if (!engine_can_stop(&s->eng))
+		s->log.events_lost = (long)s->eng.events_lost;
 	tlog_write_end(&s->log, engine_ts(&s->eng), status,
 	    s->eng.launched && s->eng.root_done ? s->eng.root_status : -1);
 	if (tlog_writer_incomplete(&s->log)) {
@@ -419,8 +422,13 @@ session_init(struct session *s, const struct fw_options *o,
 	eo.launch_tty = -1;
 	eo.launch_stdout = o->prog_stdout;
 	eo.keep_exited = SESS_KEEP_EXITED;
-	if ((r = engine_init(&s->eng, &eo)) != 0)
+	eo.backend = o->backend;
+	eo.bpf_buffer = o->bpf_buffer;
+	if ((r = engine_init(&s->eng, &eo)) != 0) {
+		if (s->eng.err.len > 0)
+			fw_error(0, "%s", fw_buf_cstr(&s->eng.err));
 		return r;
+	}
 	engine_add_sink(&s->eng, session_sink, NULL, s);
 	engine_add_sink(&s->eng, session_log_sink, session_log_flush, s);
 	if (o->output != NULL) {
@@ -462,6 +470,46 @@ session_release(struct session *s)
 	engine_release(&s->eng);
 }
 
+/* A backend that never stops a task (eBPF): the session only watches.
+ * The tree runs from the start; what would stop it says it needs ptrace
+ * (session_pause(), the commands marked CMD_F_STOPS). */
+static int
+watch_start(struct session *s)
+{
+	const struct fw_options	*o = s->opts;
+	size_t			 i;
+	int			 r, attached = 0;
+
+	if (s->argv != NULL) {
+		if ((r = engine_launch(&s->eng, s->argv)) != 0) {
+			if (s->eng.err.len > 0) {
+				fw_error(0, "%s", s->eng.err.data);
+				return FW_EXIT_FAILURE;
+			}
+			fw_error(-r, "cannot run '%s'", s->argv[0]);
+			return launch_exit_status(r);
+		}
+	} else {
+		for (i = 0; i < o->npids; i++) {
+			fw_buf_reset(&s->eng.err);
+			if (engine_attach(&s->eng, o->pids[i], false) != 0) {
+				fw_error(0, "%s", fw_buf_cstr(&s->eng.err));
+				continue;
+			}
+			attached++;
+		}
+		if (attached == 0)
+			return FW_EXIT_FAILURE;
+	}
+	s->state = SESS_RUNNING;
+	session_printf(s, "Watching %zu task%s with the %s backend, which "
+	    "never stops a task: pausing, stepping, breakpoints, hold, bt "
+	    "and gdb need --backend=ptrace.\n", engine_live(&s->eng),
+	    engine_live(&s->eng) == 1 ? "" : "s",
+	    engine_backend_name(&s->eng));
+	return 0;
+}
+
 int
 session_start(struct session *s)
 {
@@ -476,6 +524,8 @@ session_start(struct session *s)
 	 * queued it for a stopped task (engine_intr_is_ours()). */
 	if (s->interactive)
 		s->eng.opts.intr_pgrp = getpgrp();
+	if (!engine_can_stop(&s->eng))
+		return watch_start(s);
 	if (s->argv != NULL) {
 		s->stop_first_exec = true;
 		if ((r = engine_launch(&s->eng, s->argv)) != 0) {
@@ -683,6 +733,12 @@ session_pause(struct session *s)
 {
 	s->step_left = 0;
 	s->step_pid = 0;
+	if (!engine_can_stop(&s->eng)) {
+		session_printf(s, "The %s backend never stops a task: the "
+		    "tree runs on (pausing needs --backend=ptrace).\n",
+		    engine_backend_name(&s->eng));
+		return;
+	}
 	engine_stop_all(&s->eng, NULL);
 	s->state = engine_live(&s->eng) > 0 ? SESS_STOPPED : SESS_DONE;
 	if (s->stops.len > 0) {
