@@ -149,6 +149,44 @@ is_work_file(const char *a)
 	return false;
 }
 
+/* Options of compilers (gcc, clang, cc1, as) whose next argument is the
+ * option's value, not an operand: a dependency file, a header included
+ * first, a dump name. "-MD" and "-MMD" take a value only in cc1 (the
+ * driver's take none), so theirs is skipped when it is a ".d" file. */
+static const char *const value_opts[] = {
+	"-MF", "-MT", "-MQ", "-include", "-imacros", "-isystem", "-iquote",
+	"-idirafter", "-isysroot", "-iprefix", "-imultiarch", "-dumpbase",
+	"-dumpdir", "-dumpbase-ext", "-auxbase", "-auxbase-strip",
+	"-aux-info", "-main-file-name", "-Xlinker", "-Xassembler",
+	"-Xpreprocessor", "-Xclang",
+};
+
+/* True if argument i of argv is the value of the option before it. */
+static bool
+is_option_value(const char *const *argv, size_t i)
+{
+	const char	*prev = argv[i - 1], *dot;
+	size_t		 k;
+
+	if (i < 2)
+		return false;
+	for (k = 0; k < FW_ARRAY_SIZE(value_opts); k++) {
+		if (strcmp(prev, value_opts[k]) == 0)
+			return true;
+	}
+	dot = strrchr(argv[i], '.');
+	return (strcmp(prev, "-MD") == 0 || strcmp(prev, "-MMD") == 0) &&
+	    dot != NULL && strcmp(dot, ".d") == 0;
+}
+
+/* True if a is a file in a temporary directory, as compiler drivers
+ * make them ("/tmp/ccQ2x9.s"): a name that differs on every run. */
+static bool
+is_temp_file(const char *a)
+{
+	return strncmp(a, "/tmp/", 5) == 0 || strncmp(a, "/var/tmp/", 9) == 0;
+}
+
 /* Where the arguments of an image name its work (indexes into argv; 0
  * when absent). */
 struct work {
@@ -183,7 +221,8 @@ find_work(const struct report_image *im, struct work *w)
 		    strcmp(a, "-m") == 0)) {
 			w->cmd = ++i;
 			w->cmd_flag = true;
-		} else if (a[0] != '-' && a[0] != '\0') {
+		} else if (a[0] != '-' && a[0] != '\0' &&
+		    !is_option_value(im->argv, i)) {
 			if (interp && w->cmd == 0 && w->src == 0)
 				w->cmd = i;	/* the script */
 			else if (w->src == 0 && is_work_file(a))
@@ -196,16 +235,36 @@ find_work(const struct report_image *im, struct work *w)
 
 /* Append arg i of im, as report_text_arg() writes it, cut to at most max
  * display columns (with "..." when cut). */
+/* True if arg is best cut at its start: a path or file name, whose end
+ * (the file's own name) says the most; other arguments (a shell's
+ * command) are cut at their end. */
+static bool
+cut_at_start(const char *arg)
+{
+	return strchr(arg, ' ') == NULL && (strchr(arg, '/') != NULL ||
+	    is_work_file(arg));
+}
+
 static void
 put_arg_cut(struct fw_buf *b, const char *arg, size_t max)
 {
 	struct fw_buf	 t;
-	size_t		 i, w = 0;
+	size_t		 i, w = 0, total;
 
 	fw_buf_init(&t);
 	report_text_arg(&t, arg);
-	if (report_text_width(t.data, t.len) <= max) {
+	total = report_text_width(t.data, t.len);
+	if (total <= max) {
 		fw_buf_add(b, t.data, t.len);
+	} else if (cut_at_start(arg) && max > 3) {
+		/* "..." and the last max - 3 characters. */
+		for (i = 0; i < t.len; i++) {
+			if (((unsigned char)t.data[i] & 0xc0) != 0x80 &&
+			    total - w++ <= max - 3)
+				break;
+		}
+		fw_buf_adds(b, "...");
+		fw_buf_add(b, t.data + i, t.len - i);
 	} else {
 		for (i = 0; i < t.len; i++) {
 			if (((unsigned char)t.data[i] & 0xc0) != 0x80 &&
@@ -232,7 +291,8 @@ report_text_label(struct fw_buf *b, const struct report_proc *p, size_t max)
 	}
 	find_work(im, &w);
 	put_arg_cut(b, report_basename(im->argv[0]), max);
-	if (w.src != 0)
+	if (w.src != 0 && (w.out == 0 || !is_temp_file(im->argv[w.src]) ||
+	    is_temp_file(im->argv[w.out])))
 		first = w.src;
 	else if (w.out != 0)
 		first = w.out - 1, n = 2;
@@ -350,6 +410,16 @@ report_text_command_fit(struct fw_buf *b, const struct report_proc *p,
 	}
 	fw_buf_reset(&t);
 	put_kept(&t, cur, keep, NULL, 0);
+	if (head + report_text_width(t.data, t.len) > width && w.out != 0 &&
+	    is_temp_file(cur->argv[w.out]) && (w.src != 0 || w.cmd != 0)) {
+		/* No room for all: a temporary output ("-o /tmp/ccQ2x9.s")
+		 * says the least, so it goes first. */
+		keep[w.out - 1] = mand[w.out - 1] = false;
+		keep[w.out] = mand[w.out] = false;
+		n_keep -= 2;
+		fw_buf_reset(&t);
+		put_kept(&t, cur, keep, NULL, 0);
+	}
 	if (head + report_text_width(t.data, t.len) <= width) {
 		/* Room for more: the leading arguments, while they fit. */
 		for (i = 1; i < cur->argc && i <= MAX_TRIED; i++) {
@@ -366,9 +436,16 @@ report_text_command_fit(struct fw_buf *b, const struct report_proc *p,
 		put_kept(b, cur, keep, NULL, 0);
 	} else {
 		/* The ones that must stay are too long themselves: the short
-		 * ones keep their width, the long ones share what is left. */
-		room = width > head + 5 * n_keep ? width - head - 5 * n_keep :
-		    0;
+		 * ones keep their width, the long ones share what is left
+		 * after the spaces and the " ..." of the arguments left out. */
+		room = 0;
+		for (i = 1; i < cur->argc; i++) {
+			if (keep[i])
+				room += 1;
+			else if (i == 1 || keep[i - 1])
+				room += 4;
+		}
+		room = width > head + room ? width - head - room : 0;
 		each = room;
 		for (left = n_keep; left > 0; left--) {
 			each = room / left;

@@ -29,11 +29,13 @@ void	report_text_argv(struct fw_buf *, const char *const *argv, size_t argc);
 void	report_text_command(struct fw_buf *, const struct report_proc *p);
 
 /* Append p's label: its program (the basename of argv[0]) and the argument
- * that names its work -- the first source file, else the output of -o,
- * else a shell's -c command or an interpreter's script, else its first
- * operands -- at most max display columns ("cc1 src/jv.c", "ld -o prog",
- * "sh -c 'cc -c a.c'", "sleep 1.5"). The SVG rows and Perfetto tracks are
- * named by it. */
+ * that names its work -- the first source file (not a compiler option's
+ * value such as cc1's "-MD src/jv.d"), else the output of -o (also when
+ * the source is a temporary file: "as -o jv.o"), else a shell's -c
+ * command or an interpreter's script, else its first operands -- at most
+ * max display columns ("cc1 src/jv.c", "ld -o prog", "sh -c 'cc -c a.c'",
+ * "sleep 1.5"). The SVG rows, Perfetto tracks and OTLP spans are named by
+ * it. */
 void	report_text_label(struct fw_buf *, const struct report_proc *p,
 	    size_t max);
 
@@ -41,7 +43,8 @@ void	report_text_label(struct fw_buf *, const struct report_proc *p,
  * display columns, or width is 0; else a shortened one that keeps the
  * program and the arguments naming the work (sources, -o and its output,
  * a shell's -c command, a script), with "..." for each run of arguments
- * left out, cut to width. */
+ * left out, cut to width. A path too long is cut at its start, so its
+ * file name stays; a temporary output is the first to go. */
 void	report_text_command_fit(struct fw_buf *, const struct report_proc *p,
 	    size_t width);
 

@@ -55,7 +55,8 @@ REPORT_TESTS = \
 	tests/report/width.sh \
 	tests/report/otlp.sh \
 	tests/report/diff.sh \
-	tests/report/doc.sh
+	tests/report/doc.sh \
+	tests/report/labels.sh
 
 TESTS += $(REPORT_TESTS)
 EXTRA_DIST += $(REPORT_TESTS) \

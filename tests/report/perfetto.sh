@@ -36,9 +36,10 @@ check(abs(make[0]["args"]["self_cpu"] - 0.03) < 1e-9)
 # Every process has a track name; 9 processes.
 names = {e["pid"]: e["args"]["name"] for e in ev
          if e["ph"] == "M" and e["name"] == "process_name"}
-# Tracks are named by what the process worked on, as the SVG rows are.
+# Tracks are named by what the process worked on, as the SVG rows are
+# (as's input /tmp/ccA.s is a temporary file: its output names the work).
 equal(names, {1000: "make", 1001: "cc a.c", 1003: "cc1 a.c",
-              1004: "as /tmp/ccA.s", 1002: "cc bad.c", 1005: "cc1 bad.c",
+              1004: "as -o a.o", 1002: "cc bad.c", 1005: "cc1 bad.c",
               1006: "cc -o prog", 1007: "collect2 -o prog",
               1008: "ld -o prog"})
 # Sort index: parents before children (pre-order).
