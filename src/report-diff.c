@@ -1,6 +1,7 @@
 /* report-diff.c - compare two runs. */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,30 +49,59 @@ fnv(uint64_t h, const char *s, size_t n)
 	return h;
 }
 
+/* The length of the temporary file name at a + at, when one starts there:
+ * "/tmp/" at the start of the argument or after a character that cannot
+ * be in a path ("-fresolution=/tmp/ccQ2x9.res"), then a name without a
+ * "/" (a file, not a directory under /tmp) up to the argument's end or a
+ * ",", ":" or space; else 0. *dot is set to the name's last ".", or NULL. */
+static size_t
+temp_name(const char *a, size_t at, const char **dot)
+{
+	const char	*p, *name = a + at + 5;
+
+	if (strncmp(a + at, "/tmp/", 5) != 0)
+		return 0;
+	if (at > 0 && (isalnum((unsigned char)a[at - 1]) ||
+	    strchr("/._-~", a[at - 1]) != NULL))
+		return 0;
+	*dot = NULL;
+	for (p = name; *p != '\0' && strchr(",: ", *p) == NULL; p++) {
+		if (*p == '/')
+			return 0;
+		if (*p == '.')
+			*dot = p;
+	}
+	return p > name ? (size_t)(p - (a + at)) : 0;
+}
+
 /* The hash of p's command line, with what differs from run to run by
- * nature taken out: the names of temporary files ("/tmp/ccQ2x9.s" counts
- * as "/tmp/ANY.s"). A fork without exec is its parent's command line
- * marked as a fork. */
+ * nature taken out: the names of temporary files, alone or inside an
+ * argument ("/tmp/ccQ2x9.s" counts as "/tmp/ANY.s",
+ * "-fresolution=/tmp/ccQ2x9.res" as "-fresolution=/tmp/ANY.res"). A fork
+ * without exec is its parent's command line marked as a fork. */
 static uint64_t
 cmd_hash(const struct report_proc *p)
 {
 	const struct report_image	*im = report_proc_image(p);
 	const char			*a, *dot;
 	uint64_t			 h = 0xcbf29ce484222325ull;
-	size_t				 i;
+	size_t				 i, k, n;
 
 	if (im == NULL)
 		return fnv(h, "?", 1);
 	for (i = 0; i < im->argc; i++) {
 		a = im->argv[i];
-		if (strncmp(a, "/tmp/", 5) == 0 && strchr(a + 5, '/') ==
-		    NULL) {
-			dot = strrchr(a, '.');
+		for (k = 0; a[k] != '\0'; ) {
+			if ((n = temp_name(a, k, &dot)) == 0) {
+				h = fnv(h, a + k, 1);
+				k++;
+				continue;
+			}
 			h = fnv(h, "/tmp/*", 6);
 			if (dot != NULL)
-				h = fnv(h, dot, strlen(dot));
-		} else
-			h = fnv(h, a, strlen(a));
+				h = fnv(h, dot, (size_t)(a + k + n - dot));
+			k += n;
+		}
 		h = fnv(h, "\x1f", 1);
 	}
 	if (p->images == NULL)

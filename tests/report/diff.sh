@@ -86,6 +86,49 @@ equal(d["matched"], 2)
 equal([e["b"]["argv"] for e in d["new"]["shown"]], [["sh2"]])
 PY
 
+# Names of temporary files differ from run to run inside an argument as
+# well as standing alone: gcc 12 hands collect2 and ld
+# -plugin-opt=-fresolution=/tmp/ccXXXXXX.res and its objects in /tmp. The
+# same link in two runs is the same process (as zlib's relinks were not).
+link() {
+	cat <<LOG
+{"ts":0.0,"event":"start","version":1,"pid":9,"tgid":9,"time":"2026-11-28T10:00:00.000000Z","mode":"launch","argv":["make"],"cwd":"/z"}
+{"ts":0.001,"event":"exec","pid":1,"tgid":1,"path":"/usr/bin/make","argv":["make"],"cwd":"/z"}
+{"ts":0.002,"event":"fork","pid":1,"tgid":1,"child":$2}
+{"ts":0.003,"event":"exec","pid":$2,"tgid":$2,"path":"/usr/bin/gcc","argv":["gcc","-o","example","example.o","libz.a"],"cwd":"/z"}
+{"ts":0.004,"event":"vfork","pid":$2,"tgid":$2,"child":$(($2 + 1))}
+{"ts":0.005,"event":"exec","pid":$(($2 + 1)),"tgid":$(($2 + 1)),"path":"/usr/lib/gcc/x86_64-linux-gnu/12/collect2","argv":["/usr/lib/gcc/x86_64-linux-gnu/12/collect2","-plugin-opt=-fresolution=/tmp/$1.res","-o","example","/tmp/$1.o","libz.a"],"cwd":"/z"}
+{"ts":0.006,"event":"vfork","pid":$(($2 + 1)),"tgid":$(($2 + 1)),"child":$(($2 + 2))}
+{"ts":0.007,"event":"exec","pid":$(($2 + 2)),"tgid":$(($2 + 2)),"path":"/usr/bin/ld","argv":["/usr/bin/ld","-plugin-opt=-fresolution=/tmp/$1.res","-o","example","/tmp/$1.o","libz.a"],"cwd":"/z"}
+{"ts":0.05,"event":"exit","pid":$(($2 + 2)),"tgid":$(($2 + 2)),"code":0}
+{"ts":0.051,"event":"exit","pid":$(($2 + 1)),"tgid":$(($2 + 1)),"code":0}
+{"ts":0.052,"event":"exit","pid":$2,"tgid":$2,"code":0}
+{"ts":0.06,"event":"exit","pid":1,"tgid":1,"code":0}
+{"ts":0.061,"event":"end","pid":9,"tgid":9,"status":0,"root_code":0}
+LOG
+}
+link ccgCTpK3 100 >"$TMP/la.jsonl"
+link ccW3HUgx 200 >"$TMP/lb.jsonl"
+fw report --diff --format json "$TMP/la.jsonl" "$TMP/lb.jsonl" >"$TMP/l.json" ||
+	fail "temporary names: exit $?"
+py - "$TMP/l.json" <<'PY'
+import json, sys
+from check import equal
+d = json.load(open(sys.argv[1]))["diff"]
+equal((d["matched"], d["new"]["count"], d["gone"]["count"]), (4, 0, 0))
+PY
+# ... but a temporary file of another extension is another command.
+link ccgCTpK3 100 | sed 's|"/tmp/ccgCTpK3.o"|"/tmp/ccgCTpK3.a"|' >"$TMP/lc.jsonl"
+fw report --diff --format json "$TMP/la.jsonl" "$TMP/lc.jsonl" >"$TMP/l2.json"
+py - "$TMP/l2.json" <<'PY'
+import json, sys
+from check import equal
+d = json.load(open(sys.argv[1]))["diff"]
+# collect2 and ld under it: one entry each way, ld counted below it.
+equal((d["matched"], d["new"]["count"], d["gone"]["count"]), (2, 1, 1))
+equal([(e["b"]["name"], e["below"]) for e in d["new"]["shown"]], [("collect2", 1)])
+PY
+
 # Two real runs of make -k: in B the step `work` sleeps longer (same
 # command line: it reads the delay from a file), `test -f ok` fails (and
 # with it make), and a touch that A did not run appears under its shell.
