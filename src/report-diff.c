@@ -49,11 +49,12 @@ fnv(uint64_t h, const char *s, size_t n)
 	return h;
 }
 
-/* The length of the temporary file name at a + at, when one starts there:
+/* The length of the temporary name at a + at, when one starts there:
  * "/tmp/" at the start of the argument or after a character that cannot
- * be in a path ("-fresolution=/tmp/ccQ2x9.res"), then a name without a
- * "/" (a file, not a directory under /tmp) up to the argument's end or a
- * ",", ":" or space; else 0. *dot is set to the name's last ".", or NULL. */
+ * be in a path ("-fresolution=/tmp/ccQ2x9.res"), then the name of a file
+ * or directory made for this run, up to the next "/", ",", ":", space or
+ * the argument's end; else 0. *dot is set to the name's last ".", or
+ * NULL. */
 static size_t
 temp_name(const char *a, size_t at, const char **dot)
 {
@@ -65,9 +66,7 @@ temp_name(const char *a, size_t at, const char **dot)
 	    strchr("/._-~", a[at - 1]) != NULL))
 		return 0;
 	*dot = NULL;
-	for (p = name; *p != '\0' && strchr(",: ", *p) == NULL; p++) {
-		if (*p == '/')
-			return 0;
+	for (p = name; *p != '\0' && strchr("/,: ", *p) == NULL; p++) {
 		if (*p == '.')
 			*dot = p;
 	}
@@ -75,10 +74,11 @@ temp_name(const char *a, size_t at, const char **dot)
 }
 
 /* The hash of p's command line, with what differs from run to run by
- * nature taken out: the names of temporary files, alone or inside an
- * argument ("/tmp/ccQ2x9.s" counts as "/tmp/ANY.s",
- * "-fresolution=/tmp/ccQ2x9.res" as "-fresolution=/tmp/ANY.res"). A fork
- * without exec is its parent's command line marked as a fork. */
+ * nature taken out: the names of temporary files and directories, alone
+ * or inside an argument ("/tmp/ccQ2x9.s" counts as "/tmp/ANY.s",
+ * "-fresolution=/tmp/ccQ2x9.res" as "-fresolution=/tmp/ANY.res",
+ * "/tmp/jqgACTdT/out" as "/tmp/ANY/out"). A fork without exec is its
+ * parent's command line marked as a fork. */
 static uint64_t
 cmd_hash(const struct report_proc *p)
 {

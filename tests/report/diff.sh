@@ -89,7 +89,9 @@ PY
 # Names of temporary files differ from run to run inside an argument as
 # well as standing alone: gcc 12 hands collect2 and ld
 # -plugin-opt=-fresolution=/tmp/ccXXXXXX.res and its objects in /tmp. The
-# same link in two runs is the same process (as zlib's relinks were not).
+# same link in two runs is the same process (as zlib's relinks were not);
+# so is a command on files in a temporary directory (jq's tests compare
+# /tmp/jqXXXXXX/out with /tmp/jqXXXXXX/expected).
 link() {
 	cat <<LOG
 {"ts":0.0,"event":"start","version":1,"pid":9,"tgid":9,"time":"2026-11-28T10:00:00.000000Z","mode":"launch","argv":["make"],"cwd":"/z"}
@@ -103,6 +105,9 @@ link() {
 {"ts":0.05,"event":"exit","pid":$(($2 + 2)),"tgid":$(($2 + 2)),"code":0}
 {"ts":0.051,"event":"exit","pid":$(($2 + 1)),"tgid":$(($2 + 1)),"code":0}
 {"ts":0.052,"event":"exit","pid":$2,"tgid":$2,"code":0}
+{"ts":0.053,"event":"fork","pid":1,"tgid":1,"child":$(($2 + 3))}
+{"ts":0.054,"event":"exec","pid":$(($2 + 3)),"tgid":$(($2 + 3)),"path":"/usr/bin/cmp","argv":["cmp","/tmp/$1/out","/tmp/$1/expected"],"cwd":"/z"}
+{"ts":0.055,"event":"exit","pid":$(($2 + 3)),"tgid":$(($2 + 3)),"code":0}
 {"ts":0.06,"event":"exit","pid":1,"tgid":1,"code":0}
 {"ts":0.061,"event":"end","pid":9,"tgid":9,"status":0,"root_code":0}
 LOG
@@ -115,7 +120,7 @@ py - "$TMP/l.json" <<'PY'
 import json, sys
 from check import equal
 d = json.load(open(sys.argv[1]))["diff"]
-equal((d["matched"], d["new"]["count"], d["gone"]["count"]), (4, 0, 0))
+equal((d["matched"], d["new"]["count"], d["gone"]["count"]), (5, 0, 0))
 PY
 # ... but a temporary file of another extension is another command.
 link ccgCTpK3 100 | sed 's|"/tmp/ccgCTpK3.o"|"/tmp/ccgCTpK3.a"|' >"$TMP/lc.jsonl"
@@ -125,7 +130,7 @@ import json, sys
 from check import equal
 d = json.load(open(sys.argv[1]))["diff"]
 # collect2 and ld under it: one entry each way, ld counted below it.
-equal((d["matched"], d["new"]["count"], d["gone"]["count"]), (2, 1, 1))
+equal((d["matched"], d["new"]["count"], d["gone"]["count"]), (3, 1, 1))
 equal([(e["b"]["name"], e["below"]) for e in d["new"]["shown"]], [("collect2", 1)])
 PY
 
