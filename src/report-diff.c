@@ -73,12 +73,37 @@ temp_name(const char *a, size_t at, const char **dot)
 	return p > name ? (size_t)(p - (a + at)) : 0;
 }
 
+/* The length of the run of digits at a, when it is the pid of p or of
+ * one of its ancestors (a shell's $$ in a file name: "ztest4335.c"); else
+ * 0. Runs of fewer than 3 digits are left alone: "-O2" stays "-O2" when a
+ * container's init happens to be pid 2. */
+static size_t
+pid_digits(const char *a, const struct report_proc *p)
+{
+	long long	 v = 0;
+	size_t		 n;
+
+	for (n = 0; isdigit((unsigned char)a[n]); n++) {
+		if (n >= 10)
+			return 0;
+		v = v * 10 + (a[n] - '0');
+	}
+	if (n < 3 || a[0] == '0')
+		return 0;
+	for (; p != NULL; p = p->parent) {
+		if (p->pid == v)
+			return n;
+	}
+	return 0;
+}
+
 /* The hash of p's command line, with what differs from run to run by
  * nature taken out: the names of temporary files and directories, alone
  * or inside an argument ("/tmp/ccQ2x9.s" counts as "/tmp/ANY.s",
  * "-fresolution=/tmp/ccQ2x9.res" as "-fresolution=/tmp/ANY.res",
- * "/tmp/jqgACTdT/out" as "/tmp/ANY/out"). A fork without exec is its
- * parent's command line marked as a fork. */
+ * "/tmp/jqgACTdT/out" as "/tmp/ANY/out"), and the pids of the process
+ * and its ancestors in names made from $$ ("ztest4335.c" as "ztest$$.c").
+ * A fork without exec is its parent's command line marked as a fork. */
 static uint64_t
 cmd_hash(const struct report_proc *p)
 {
@@ -92,6 +117,12 @@ cmd_hash(const struct report_proc *p)
 	for (i = 0; i < im->argc; i++) {
 		a = im->argv[i];
 		for (k = 0; a[k] != '\0'; ) {
+			if ((k == 0 || !isdigit((unsigned char)a[k - 1])) &&
+			    (n = pid_digits(a + k, p)) > 0) {
+				h = fnv(h, "$$", 2);
+				k += n;
+				continue;
+			}
 			if ((n = temp_name(a, k, &dot)) == 0) {
 				h = fnv(h, a + k, 1);
 				k++;

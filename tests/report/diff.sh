@@ -134,6 +134,36 @@ equal((d["matched"], d["new"]["count"], d["gone"]["count"]), (3, 1, 1))
 equal([(e["b"]["name"], e["below"]) for e in d["new"]["shown"]], [("collect2", 1)])
 PY
 
+# A shell's $$ in a file name (zlib's configure writes ztest$$.c) is
+# the same name in both runs: a number that is the pid of the process or
+# of one of its ancestors counts as "$$". Any other number still counts.
+probe() {
+	cat <<LOG
+{"ts":0.0,"event":"start","version":1,"pid":9,"tgid":9,"time":"2026-11-28T10:00:00.000000Z","mode":"launch","argv":["sh","./configure"],"cwd":"/z"}
+{"ts":0.001,"event":"exec","pid":$1,"tgid":$1,"path":"/bin/sh","argv":["sh","./configure"],"cwd":"/z"}
+{"ts":0.002,"event":"fork","pid":$1,"tgid":$1,"child":$(($1 + 1))}
+{"ts":0.003,"event":"exec","pid":$(($1 + 1)),"tgid":$(($1 + 1)),"path":"/usr/bin/gcc","argv":["gcc","-c","-O3","ztest$1.c"],"cwd":"/z"}
+{"ts":0.004,"event":"exit","pid":$(($1 + 1)),"tgid":$(($1 + 1)),"code":0}
+{"ts":0.005,"event":"fork","pid":$1,"tgid":$1,"child":$(($1 + 2))}
+{"ts":0.006,"event":"exec","pid":$(($1 + 2)),"tgid":$(($1 + 2)),"path":"/bin/sleep","argv":["sleep","$2"],"cwd":"/z"}
+{"ts":0.007,"event":"exit","pid":$(($1 + 2)),"tgid":$(($1 + 2)),"code":0}
+{"ts":0.008,"event":"exit","pid":$1,"tgid":$1,"code":0}
+{"ts":0.009,"event":"end","pid":9,"tgid":9,"status":0,"root_code":0}
+LOG
+}
+probe 4335 300 >"$TMP/pa.jsonl"
+probe 10681 301 >"$TMP/pb.jsonl"
+fw report --diff --format json "$TMP/pa.jsonl" "$TMP/pb.jsonl" >"$TMP/p.json" ||
+	fail "pid names: exit $?"
+py - "$TMP/p.json" <<'PY'
+import json, sys
+from check import equal
+d = json.load(open(sys.argv[1]))["diff"]
+equal(d["matched"], 2)
+equal([e["b"]["argv"] for e in d["new"]["shown"]], [["sleep", "301"]])
+equal([e["a"]["argv"] for e in d["gone"]["shown"]], [["sleep", "300"]])
+PY
+
 # Two real runs of make -k: in B the step `work` sleeps longer (same
 # command line: it reads the delay from a file), `test -f ok` fails (and
 # with it make), and a touch that A did not run appears under its shell.
