@@ -56,7 +56,8 @@ REPORT_TESTS = \
 	tests/report/otlp.sh \
 	tests/report/diff.sh \
 	tests/report/doc.sh \
-	tests/report/labels.sh
+	tests/report/labels.sh \
+	tests/report/slowest.sh
 
 TESTS += $(REPORT_TESTS)
 EXTRA_DIST += $(REPORT_TESTS) \
