@@ -165,6 +165,7 @@ FWTEST_CASES = \
 	tests/bpf-lifecycle.test \
 	tests/bpf-filter.test \
 	tests/bpf-kthread.test \
+	tests/bpf-lost.test \
 	tests/bpf-watch.test \
 	tests/bpf-engine.test \
 	tests/bpf-diff.test
