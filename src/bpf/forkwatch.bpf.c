@@ -132,16 +132,15 @@ reserve(u64 size)
 {
 	void	*p = bpf_ringbuf_reserve(&events, size, 0);
 
-	if (p == NULL)
-		count(FWB_LOST);
+	count(p == NULL ? FWB_LOST : FWB_RECORDS);
 	return p;
 }
 
 static __always_inline void
 emit(void *data, u64 size)
 {
-	if (bpf_ringbuf_output(&events, data, size, wake_flags()) != 0)
-		count(FWB_LOST);
+	count(bpf_ringbuf_output(&events, data, size, wake_flags()) != 0 ?
+	    FWB_LOST : FWB_RECORDS);
 }
 
 /* The exit signal the caller asked for. The kernel gives a CLONE_PARENT

@@ -29,6 +29,8 @@ enum fwb_kind {
 enum fwb_counter {
 	FWB_LOST,		/* ring-buffer reservations that failed */
 	FWB_SET_FULL,		/* tasks that could not join the traced set */
+	FWB_RECORDS,		/* records written (tests read it: the set
+				 * keeps untraced tasks out in the kernel) */
 	FWB_NCOUNTERS
 };
 
