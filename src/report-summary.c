@@ -246,6 +246,63 @@ chain_of(const struct report_proc *p, size_t *n)
 	return v;
 }
 
+/* One link of a failure's chain: pid, name, and the status of a failed
+ * ancestor. */
+static void
+chain_link(struct fw_buf *b, const struct report_proc *q, bool last)
+{
+	char	 st[128];
+
+	fw_buf_printf(b, "%lld ", q->pid);
+	report_text_bare(b, report_proc_name(q));
+	if (!last && report_proc_failed(q))
+		fw_buf_printf(b, " (%s)", report_proc_status_short(q, st,
+		    sizeof st));
+}
+
+/* The chain from the root to a failure, on the line that began at start;
+ * when it is wider than width, the root, " > ... > " and as many of the
+ * last links (where the failure is) as fit. */
+static void
+text_chain(struct fw_buf *b, size_t start, const struct report_proc **chain,
+    size_t n, size_t width)
+{
+	struct fw_buf	 t;
+	size_t		 k, first = 1, used, tail = 0;
+
+	fw_buf_init(&t);
+	for (k = 0; k < n; k++) {
+		fw_buf_adds(&t, k ? " > " : "");
+		chain_link(&t, chain[k], k + 1 == n);
+	}
+	used = report_text_width(b->data + start, b->len - start);
+	if (width == 0 || n < 3 || used + report_text_width(t.data, t.len) <=
+	    width) {
+		fw_buf_add(b, t.data, t.len);
+		fw_buf_release(&t);
+		return;
+	}
+	/* The root, then the longest run of last links that fits. */
+	fw_buf_reset(&t);
+	chain_link(&t, chain[0], false);
+	used += report_text_width(t.data, t.len) + 8;	/* " > ... " */
+	fw_buf_add(b, t.data, t.len);
+	for (k = n - 1; k >= 2; k--) {
+		fw_buf_reset(&t);
+		chain_link(&t, chain[k], k + 1 == n);
+		tail += report_text_width(t.data, t.len) + 3;	/* " > " */
+		if (used + tail > width && k + 1 < n)
+			break;
+		first = k;
+	}
+	fw_buf_adds(b, first > 1 ? " > ..." : "");
+	for (k = first; k < n; k++) {
+		fw_buf_adds(b, " > ");
+		chain_link(b, chain[k], k + 1 == n);
+	}
+	fw_buf_release(&t);
+}
+
 /* One failure: status, command, and the chain from the root, with the
  * status of each failed ancestor. */
 static void
@@ -254,7 +311,7 @@ text_failure(struct fw_buf *b, const struct report_proc *p,
 {
 	const struct report_proc	**chain;
 	char				 st[128], dur[32];
-	size_t				 k, n, start = b->len;
+	size_t				 n, start = b->len;
 
 	report_text_color_on(b, o, report_text_role(p));
 	fw_buf_printf(b, "    pid %lld: %s after %s: ", p->pid,
@@ -262,15 +319,11 @@ text_failure(struct fw_buf *b, const struct report_proc *p,
 	    report_text_duration(dur, sizeof dur, report_proc_duration(p)));
 	report_text_command_rest(b, start, p, o->width, 0);
 	report_text_color_off(b, o, report_text_role(p));
-	fw_buf_adds(b, "\n      chain: ");
+	fw_buf_adds(b, "\n");
+	start = b->len;
+	fw_buf_adds(b, "      chain: ");
 	chain = chain_of(p, &n);
-	for (k = 0; k < n; k++) {
-		fw_buf_printf(b, "%s%lld ", k ? " > " : "", chain[k]->pid);
-		report_text_bare(b, report_proc_name(chain[k]));
-		if (k + 1 < n && report_proc_failed(chain[k]))
-			fw_buf_printf(b, " (%s)", report_proc_status_short(chain[k], st,
-			    sizeof st));
-	}
+	text_chain(b, start, chain, n, o->width);
 	free(chain);
 	fw_buf_addc(b, '\n');
 }

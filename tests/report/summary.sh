@@ -123,3 +123,24 @@ equal([f["pid"] for f in fl["propagated"]["shown"]], [7])
 equal([f["pid"] for f in fl["handled"]["shown"]], [3, 11, 12, 13, 14, 15, 10])
 equal((fl["handled"]["processes"], fl["handled"]["origins"]), (8, 7))
 PY
+
+# A chain deeper than a line is wide (jq's under bear's wrappers: 136
+# columns) keeps the root and the end of the chain, where the failure is,
+# with "..." between, in 120 columns.
+{
+	echo "1 - 0 30 make 2"
+	i=2
+	while [ $i -le 25 ]; do
+		echo "$i $((i - 1)) $i $((60 - i)) wrapper-$i 2"
+		i=$((i + 1))
+	done
+	echo "26 25 26 27 expr 1"
+} | mklog "$TMP/deep.jsonl"
+fw report "$TMP/deep.jsonl" >"$TMP/deep" || fail "exit $?"
+long=$(awk 'length($0) > 120' "$TMP/deep")
+[ -z "$long" ] || fail "lines over 120 columns: $long"
+line=$(grep '^      chain: ' "$TMP/deep") || fail "no chain: $(cat "$TMP/deep")"
+case $line in
+"      chain: 1 make (exit 2) > ... > "*" > 25 wrapper-25 (exit 2) > 26 expr") ;;
+*) fail "deep chain: $line" ;;
+esac
