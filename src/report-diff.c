@@ -416,8 +416,9 @@ diff_text(FILE *f, struct diff *d, const struct report_opts *o)
 	fw_buf_init(&b);
 	text_run(&b, "A", &d->a);
 	text_run(&b, "B", &d->b);
+	/* Two lines: with large counts one would not fit 120 columns. */
 	fw_buf_printf(&b, "Matched %zu processes (by command line and place "
-	    "in the tree); %zu new in B, %zu gone from A, %zu newly failing, "
+	    "in the tree)\n%zu new in B, %zu gone from A, %zu newly failing, "
 	    "%zu much slower\n", d->matched, d->b.m->n_procs - d->matched,
 	    d->a.m->n_procs - d->matched, d->n[L_FAILING], d->n[L_SLOWER]);
 	report_text_flush(&b, f);
