@@ -209,6 +209,7 @@ report_critical_text(FILE *f, const struct report_model *m,
 	report_critical_compute(&cr, report_critical_root(m, o));
 	memset(&lines, 0, sizeof lines);
 	lines.color = o->color;
+	lines.width = o->width;
 	fw_buf_init(&b);
 	fw_buf_printf(&b, "Critical path: %s, %zu process%s (SELF: the time "
 	    "not covered by a link's own links)\n",

@@ -527,12 +527,32 @@ report_text_kb(char *buf, size_t len, long long kb)
 }
 
 #define MAX_DRAWN	40
+#define MIN_DRAWN	2
+#define COMMAND_ROOM	24
+
+/* The most levels of tree lines to draw on the line that b ends with. */
+static int
+max_drawn(const struct report_text_tree *t, const struct fw_buf *b)
+{
+	size_t	 start = b->len, used, room;
+
+	if (t->width == 0)
+		return MAX_DRAWN;
+	while (start > 0 && b->data[start - 1] != '\n')
+		start--;
+	used = report_text_width(b->data + start, b->len - start);
+	/* Room for the "[N] " too. */
+	room = t->width > used + COMMAND_ROOM + 6 ? (t->width - used -
+	    COMMAND_ROOM - 6) / 4 : 0;
+	return room < MIN_DRAWN ? MIN_DRAWN : room > MAX_DRAWN ? MAX_DRAWN :
+	    (int)room;
+}
 
 void
 report_text_tree_prefix(struct report_text_tree *t, struct fw_buf *b,
     int depth, bool last)
 {
-	int	 d = 1;
+	int	 d = 1, limit = max_drawn(t, b);
 
 	if (depth < 0)
 		return;
@@ -545,8 +565,8 @@ report_text_tree_prefix(struct report_text_tree *t, struct fw_buf *b,
 		return;
 	if (t->color)
 		fw_buf_adds(b, color_on(COLOR_DIM));
-	if (depth > MAX_DRAWN) {
-		d = depth - MAX_DRAWN + 1;
+	if (depth > limit) {
+		d = depth - limit + 1;
 		fw_buf_printf(b, "[%d] ", depth);
 	}
 	for (; d < depth; d++)

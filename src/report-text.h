@@ -74,12 +74,15 @@ struct report_text_tree {
 	bool	*last;		/* per depth: its node is the last sibling */
 	size_t	 cap;
 	bool	 color;		/* draw the lines dim (report_opts.color) */
+	size_t	 width;		/* the line's width (report_opts.width),
+				   0 for none */
 };
 
 /* Append the tree lines left of a node at depth (none at depth 0) that is
- * or is not the last of its siblings. Past 40 levels only the innermost
- * are drawn, after the depth in brackets ("[57] "), so that very deep
- * trees keep lines of bounded width. */
+ * or is not the last of its siblings. Past 40 levels, or past the levels
+ * that leave 24 of the line's width for what follows, only the innermost
+ * are drawn, after the depth in brackets ("[57] "), so that deep trees
+ * keep lines of bounded width and their commands. */
 void	report_text_tree_prefix(struct report_text_tree *, struct fw_buf *,
 	    int depth, bool last);
 void	report_text_tree_release(struct report_text_tree *);

@@ -210,6 +210,7 @@ report_tree_text(FILE *f, const struct report_model *m,
 	t.f = f;
 	t.o = o;
 	t.lines.color = o->color;
+	t.lines.width = o->width;
 	fw_buf_init(&t.b);
 	t.below = report_tree_failed_below(m);
 	t.sizes = subtree_sizes(m);

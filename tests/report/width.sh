@@ -100,3 +100,26 @@ equal(names[2:], ["gcc src/jv.c", "cc1 src/jv.c", "python3 tests/run_tests.py"])
 check(names[0] == "make check" and names[1].startswith('sh -c "test -d dir0 || '), names)
 check("cc1 src/jv.c" in labels and "gcc src/jv.c" in labels, labels)
 PY
+
+# A deep tree (jq's make check runs its tests 10 levels down): the tree
+# lines give way before the command does. Past the levels that leave the
+# command 24 columns, the depth is shown in brackets and only the inner
+# levels are drawn; every line keeps its program's name and fits.
+{
+	echo "1 - 0 100 make"
+	i=2
+	while [ $i -le 20 ]; do
+		echo "$i $((i - 1)) $i $((100 - i)) bash"
+		i=$((i + 1))
+	done
+	echo "21 20 30 31 jq"
+} | mklog "$TMP/deep.jsonl"
+for view in --tree --critical-path; do
+	fw report $view "$TMP/deep.jsonl" >"$TMP/deep.txt" || fail "$view: exit $?"
+	long=$(awk 'length($0) > 120' "$TMP/deep.txt")
+	[ -z "$long" ] || fail "$view: lines over 120 columns: $long"
+	grep -Eq '^ +21 .*\[20\] .*`-- jq$' "$TMP/deep.txt" ||
+		fail "$view: jq's line: $(grep '^ *21 ' "$TMP/deep.txt")"
+	n=$(grep -Ec '(-- | )bash$' "$TMP/deep.txt")
+	[ "$n" = 19 ] || fail "$view: $n lines end with bash, not 19: $(cat "$TMP/deep.txt")"
+done
