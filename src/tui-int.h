@@ -451,6 +451,14 @@ const char *tui_prompt_prefix(enum tui_prompt);
 /* tui-keys.c: the common key table and dispatch. */
 extern const struct tui_keydef tui_common_keys[];
 unsigned tui_key(struct tui *, int key);
+/* The key a table calls name (len bytes: "PgUp", "Shift-Tab", "x"), or
+ * TK_NONE. */
+int	tui_key_code(const char *name, size_t len);
+/* Append to b the names of k's keys that the table over (a source's,
+ * tried first) does not take where k applies; false when it takes them
+ * all, so k never acts there. */
+bool	tui_key_names_left(const struct tui_keydef *k,
+	    const struct tui_keydef *over, struct fw_buf *b);
 
 /* tui-live.c: a live trace. */
 extern const struct tui_source tui_live_source;

@@ -364,6 +364,77 @@ const struct tui_keydef tui_common_keys[] = {
 	{ { 0 }, NULL, 0, NULL, NULL, NULL },
 };
 
+/* The names the tables give keys, for the keys that are not one
+ * character. */
+static const struct {
+	const char	*name;
+	int		 key;
+} key_names[] = {
+	{ "Up", TK_UP }, { "Down", TK_DOWN }, { "Left", TK_LEFT },
+	{ "Right", TK_RIGHT }, { "PgUp", TK_PGUP }, { "PgDn", TK_PGDN },
+	{ "Home", TK_HOME }, { "End", TK_END }, { "Enter", TK_ENTER },
+	{ "Esc", TK_ESC }, { "Tab", '\t' }, { "Shift-Tab", TK_BTAB },
+	{ "Space", ' ' }, { "Ctrl-C", TK_CTRL_C }, { "Ctrl-L", TK_CTRL_L },
+	{ "F1", TK_F1 },
+};
+
+int
+tui_key_code(const char *name, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < FW_ARRAY_SIZE(key_names); i++) {
+		if (strlen(key_names[i].name) == len &&
+		    memcmp(key_names[i].name, name, len) == 0)
+			return key_names[i].key;
+	}
+	if (len == 1 && (unsigned char)name[0] > 0x20 &&
+	    (unsigned char)name[0] < 0x7f)
+		return (unsigned char)name[0];
+	return TK_NONE;
+}
+
+/* Does table bind key where a binding for pane applies (PANE_COUNT: in
+ * every pane)? */
+static bool
+taken(const struct tui_keydef *table, int pane, int key)
+{
+	const struct tui_keydef	*k;
+	size_t			 i;
+
+	for (k = table; k != NULL && k->names != NULL; k++) {
+		if (k->pane != PANE_COUNT && k->pane != pane)
+			continue;
+		for (i = 0; i < FW_ARRAY_SIZE(k->keys) && k->keys[i] != 0; i++)
+			if (k->keys[i] == key)
+				return true;
+	}
+	return false;
+}
+
+bool
+tui_key_names_left(const struct tui_keydef *k, const struct tui_keydef *over,
+    struct fw_buf *b)
+{
+	const char	*w = k->names, *e;
+	bool		 any = false;
+
+	while (*w != '\0') {
+		for (e = w; *e != '\0' && *e != ' '; e++)
+			;
+		/* The source's own table is tried first: a key it takes
+		 * where this binding applies never reaches this binding. */
+		if (!taken(over, k->pane, tui_key_code(w, (size_t)(e - w)))) {
+			if (any)
+				fw_buf_addc(b, ' ');
+			fw_buf_add(b, w, (size_t)(e - w));
+			any = true;
+		}
+		w = *e == ' ' ? e + 1 : e;
+	}
+	return any;
+}
+
 /* The pane under the mouse pointer, else the focused one. */
 static int
 pane_at(struct tui *ui, int key)

@@ -298,8 +298,21 @@ rp_quit(struct tui *ui)
 static unsigned
 not_live(struct tui *ui, int key)
 {
-	(void)key;
-	tui_message(ui, 0, "replay: the trace is not live");
+	switch (key) {
+	case ':':
+	case 'o':
+		tui_message(ui, 0, "replay: no console commands (the trace is "
+		    "not live)");
+		break;
+	case 'i':
+	case 'Z':
+		tui_message(ui, 0, "replay: no program pane (the program is "
+		    "not running)");
+		break;
+	default:
+		tui_message(ui, 0, "replay: the trace is not live");
+		break;
+	}
 	return TUI_R_MSG;
 }
 
@@ -322,9 +335,13 @@ static const struct tui_keydef replay_keys[] = {
 	{ { 't' }, "t", PANE_EVENTS,
 	  "event pane: the time cursor to the event under the cursor", NULL,
 	  k_time },
-	/* A live trace's keys say why they do nothing (not in the help). */
-	{ { 's', 'c', 'h', 'B', 'b', TK_CTRL_C }, "s c h B b", PANE_COUNT,
-	  NULL, NULL, not_live },
+	/* A live trace's keys, and the common keys for commands and the
+	 * program, say why they do nothing (not in the help, and taken out
+	 * of the common keys' help lines). */
+	{ { 's', 'c', 'h', 'B', 'b', TK_CTRL_C }, "s c h B b Ctrl-C",
+	  PANE_COUNT, NULL, NULL, not_live },
+	{ { ':', 'o', 'i', 'Z' }, ": o i Z", PANE_COUNT, NULL, NULL,
+	  not_live },
 	{ { 0 }, NULL, 0, NULL, NULL, NULL },
 };
 

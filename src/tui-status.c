@@ -106,26 +106,36 @@ static const struct {
 	{ PANE_PROGRAM,	"In the program pane" },
 };
 
-/* The help text: the source's keys, then the common ones by pane. */
+/* The help text: the source's keys, then the common ones by pane, each
+ * with the keys that reach it (the source's table is tried first); the
+ * program pane's only when there is one. */
 static void
 help_text(struct tui *ui, struct fw_buf *b)
 {
 	const struct tui_keydef	*k;
+	struct fw_buf		 names;
 	size_t			 i;
 
+	fw_buf_init(&names);
 	fw_buf_printf(b, "%s\n", ui->src->keys_title);
 	for (k = ui->src->keys; k->names != NULL; k++) {
 		if (k->help != NULL)
 			fw_buf_printf(b, "  %-14s %s\n", k->names, k->help);
 	}
 	for (i = 0; i < FW_ARRAY_SIZE(sections); i++) {
+		if (sections[i].pane == PANE_PROGRAM && ui->prog == NULL)
+			continue;
 		fw_buf_printf(b, "\n%s\n", sections[i].title);
 		for (k = tui_common_keys; k->names != NULL; k++) {
-			if (k->pane == sections[i].pane && k->help != NULL)
-				fw_buf_printf(b, "  %-14s %s\n", k->names,
-				    k->help);
+			if (k->pane != sections[i].pane || k->help == NULL)
+				continue;
+			fw_buf_reset(&names);
+			if (tui_key_names_left(k, ui->src->keys, &names))
+				fw_buf_printf(b, "  %-14s %s\n",
+				    fw_buf_cstr(&names), k->help);
 		}
 	}
+	fw_buf_release(&names);
 }
 
 void

@@ -1,5 +1,6 @@
 /* tui-unit.c - unit tests of the TUI's parts that need no terminal: the key
- * tables (no key bound twice in one place, every binding documented).
+ * tables (no key bound twice in one place, every binding documented,
+ * every key name shown is a key bound).
  * Also:
  *
  *   tui-unit --man          the man page's key list (roff), made from the
@@ -73,13 +74,26 @@ print_binding(const struct tui_keydef *k)
 	puts(".");
 }
 
+/* The bindings of t for pane, each with the keys that reach it past the
+ * table over (tried first). */
 static void
-print_table(const struct tui_keydef *t, int pane)
+print_table(const struct tui_keydef *t, int pane, const struct tui_keydef *over)
 {
+	struct fw_buf		 names;
+	struct tui_keydef	 k;
+
+	fw_buf_init(&names);
 	for (; t->names != NULL; t++) {
-		if (t->pane == pane && t->help != NULL)
-			print_binding(t);
+		if (t->pane != pane || t->help == NULL)
+			continue;
+		fw_buf_reset(&names);
+		if (!tui_key_names_left(t, over, &names))
+			continue;
+		k = *t;
+		k.names = fw_buf_cstr(&names);
+		print_binding(&k);
 	}
+	fw_buf_release(&names);
 }
 
 static void
@@ -98,21 +112,107 @@ print_man(void)
 	size_t	 i;
 
 	puts(".PP\nWhile tracing:");
-	print_table(tui_live_source.keys, PANE_COUNT);
-	puts(".PP\nEverywhere (also in a replay):");
-	print_table(tui_common_keys, PANE_COUNT);
+	print_table(tui_live_source.keys, PANE_COUNT, NULL);
+	puts(".PP\nEverywhere:");
+	print_table(tui_common_keys, PANE_COUNT, tui_live_source.keys);
 	for (i = 0; i < sizeof panes / sizeof panes[0]; i++) {
 		printf(".PP\n%s:\n", panes[i].title);
-		print_table(tui_common_keys, panes[i].pane);
+		print_table(tui_common_keys, panes[i].pane,
+		    tui_live_source.keys);
 	}
 }
 
+/* Add each key name of names to list (space-separated) once. */
+static void
+add_names(struct fw_buf *list, const char *names)
+{
+	const char	*w = names, *e, *have;
+	size_t		 n;
+
+	while (*w != '\0') {
+		for (e = w; *e != '\0' && *e != ' '; e++)
+			;
+		n = (size_t)(e - w);
+		for (have = fw_buf_cstr(list); *have != '\0'; ) {
+			if (strncmp(have, w, n) == 0 &&
+			    (have[n] == ' ' || have[n] == '\0'))
+				break;
+			have = strchr(have, ' ');
+			have = have != NULL ? have + 1 : "";
+		}
+		if (*have == '\0') {
+			if (list->len > 0)
+				fw_buf_addc(list, ' ');
+			fw_buf_add(list, w, n);
+		}
+		w = *e == ' ' ? e + 1 : e;
+	}
+}
+
+/* Does a binding of t (with a help line) bind key? */
+static bool
+binds(const struct tui_keydef *t, int key)
+{
+	size_t	 i;
+
+	for (; t->names != NULL; t++) {
+		if (t->help == NULL)
+			continue;
+		for (i = 0; i < 8 && t->keys[i] != 0; i++)
+			if (t->keys[i] == key)
+				return true;
+	}
+	return false;
+}
+
+/* The replay's keys, then what they take from the common keys: the keys
+ * of the time cursor that the panes' lists give another meaning, and the
+ * keys that only say why they do nothing. */
 static void
 print_man_replay(void)
 {
-	print_table(tui_replay_source.keys, PANE_COUNT);
+	const struct tui_keydef	*r;
+	struct fw_buf		 moved, inert;
+	const char		*w, *e;
+
+	print_table(tui_replay_source.keys, PANE_COUNT, NULL);
 	puts(".PP\nIn the event pane:");
-	print_table(tui_replay_source.keys, PANE_EVENTS);
+	print_table(tui_replay_source.keys, PANE_EVENTS, NULL);
+	fw_buf_init(&moved);
+	fw_buf_init(&inert);
+	for (r = tui_replay_source.keys; r->names != NULL; r++) {
+		if (r->help == NULL) {
+			add_names(&inert, r->names);
+			continue;
+		}
+		if (r->pane != PANE_COUNT)
+			continue;
+		for (w = r->names; *w != '\0'; w = *e == ' ' ? e + 1 : e) {
+			for (e = w; *e != '\0' && *e != ' '; e++)
+				;
+			if (binds(tui_common_keys,
+			    tui_key_code(w, (size_t)(e - w)))) {
+				char	*one = strndup(w, (size_t)(e - w));
+
+				add_names(&moved, one);
+				free(one);
+			}
+		}
+	}
+	if (moved.len > 0) {
+		puts(".PP\nIn a replay");
+		roff_names(fw_buf_cstr(&moved));
+		puts("move the time cursor whatever pane has the focus, instead "
+		    "of what the lists of the panes say.");
+	}
+	if (inert.len > 0) {
+		puts(".PP\nIn a replay");
+		roff_names(fw_buf_cstr(&inert));
+		puts("only say why they do nothing (the trace is not live, there "
+		    "is no program pane).");
+	}
+	fw_buf_release(&moved);
+	fw_buf_release(&inert);
 }
 
 /* --- tests -------------------------------------------------------------- */
@@ -137,6 +237,33 @@ dup_bindings(const struct tui_keydef *t, char *why, size_t len)
 						return 1;
 					}
 				}
+			}
+		}
+	}
+	return 0;
+}
+
+/* Every name a binding shows ('?', the man page) is one of its keys, so
+ * the help can leave out the keys another table takes. */
+static int
+names_lie(const struct tui_keydef *t, char *why, size_t len)
+{
+	const char	*w, *e;
+	int		 key;
+	size_t		 i;
+
+	for (; t->names != NULL; t++) {
+		for (w = t->names; *w != '\0'; w = *e == ' ' ? e + 1 : e) {
+			for (e = w; *e != '\0' && *e != ' '; e++)
+				;
+			key = tui_key_code(w, (size_t)(e - w));
+			for (i = 0; i < 8 && t->keys[i] != 0; i++)
+				if (t->keys[i] == key)
+					break;
+			if (key == TK_NONE || i == 8 || t->keys[i] == 0) {
+				snprintf(why, len, "'%.*s' of '%s'",
+				    (int)(e - w), w, t->names);
+				return 1;
 			}
 		}
 	}
@@ -178,6 +305,10 @@ main(int argc, char **argv)
 	    "live keys bound once %s", why);
 	ok(dup_bindings(tui_replay_source.keys, why, sizeof why) == 0,
 	    "replay keys bound once %s", why);
+	ok(names_lie(tui_common_keys, why, sizeof why) == 0 &&
+	    names_lie(tui_live_source.keys, why, sizeof why) == 0 &&
+	    names_lie(tui_replay_source.keys, why, sizeof why) == 0,
+	    "every key name a binding shows is a key it binds %s", why);
 	ok(undocumented(tui_common_keys) == 0 &&
 	    undocumented(tui_live_source.keys) == 0 &&
 	    undocumented(tui_replay_source.keys) == 0,
