@@ -12,7 +12,7 @@
 #include "tui-int.h"
 #include "tui-curses.h"
 
-/* Colour pairs: 1..4 for TC_RED..TC_CYAN; then pairs made on demand for the
+/* Colour pairs: 1..5 for TC_RED..TC_MAGENTA; then pairs made on demand for the
  * program pane's (fg, bg) combinations, fg/bg in -1..7. */
 #define PAIR_BASE	8
 static bool	 colors;
@@ -38,6 +38,7 @@ tui_curses_colors(void)
 	init_pair(2, COLOR_GREEN, -1);
 	init_pair(3, COLOR_YELLOW, -1);
 	init_pair(4, COLOR_CYAN, -1);
+	init_pair(5, COLOR_MAGENTA, -1);
 	memset(prog_pairs, 0, sizeof prog_pairs);
 	next_pair = PAIR_BASE;
 	colors = true;
@@ -52,6 +53,7 @@ tui_curses_pair(unsigned attr)
 	case TC_GREEN:	return 2;
 	case TC_YELLOW:	return 3;
 	case TC_CYAN:	return 4;
+	case TC_MAGENTA: return 5;
 	default:	return 0;
 	}
 }
@@ -71,7 +73,7 @@ tui_curses_attr(unsigned attr)
 		a |= A_UNDERLINE;
 	if (colors)
 		a |= COLOR_PAIR(tui_curses_pair(attr));
-	else if (attr & TC_RED)
+	else if (attr & (TC_RED | TC_MAGENTA))
 		a |= A_BOLD;		/* failures stand out without colour */
 	else if (attr & TC_YELLOW)
 		a |= A_UNDERLINE;

@@ -168,7 +168,7 @@ tui_events_draw(struct tui *ui)
 		if (shown[i] == now)
 			a = TA_BOLD | TC_CYAN;
 		else if (e.failed)
-			a = TC_RED;
+			a = e.killed ? TC_MAGENTA : TC_RED;
 		if (shown[i] == cur && ui->focus == PANE_EVENTS)
 			a |= TA_REV;
 		off = tui_skip_cols(line.data, line.len, ui->ev_hscroll);

@@ -96,7 +96,8 @@ enum {
 #define TC_GREEN	0x020
 #define TC_YELLOW	0x040
 #define TC_CYAN		0x080
-#define TC_MASK		0x0f0
+#define TC_MAGENTA	0x100
+#define TC_MASK		0x1f0
 
 enum tui_pane {
 	PANE_TREE,
@@ -132,6 +133,7 @@ struct tui_row {
 	char		 why[24];	/* why stopped, or how it ended */
 	double		 runtime;
 	bool		 dead, failed, isnew, thread, held, current;
+	bool		 killed;	/* failed by a signal */
 	int		 threads;	/* folded live threads */
 	int		 dead_threads;	/* folded threads that are gone */
 	int		 kids;		/* folded child processes */

@@ -300,6 +300,7 @@ row_ended(const struct fw_task *t, struct tui_row *row)
 		snprintf(row->why, sizeof row->why, "%s%s",
 		    flags_signame(t->signo), t->core ? "+core" : "");
 		row->failed = true;
+		row->killed = true;
 	} else {
 		snprintf(row->why, sizeof row->why, "exit %d", t->code);
 		row->failed = t->code != 0;

@@ -197,6 +197,7 @@ row_ended(const struct tui_replay *rp, const struct rp_node *n,
 			snprintf(row->why, sizeof row->why, "exit %d", t->code);
 		row->failed = t->exited && (t->signal[0] != '\0' ||
 		    t->code != 0);
+		row->killed = t->exited && t->signal[0] != '\0';
 		return;
 	}
 	p = n->rec;
@@ -210,6 +211,7 @@ row_ended(const struct tui_replay *rp, const struct rp_node *n,
 	else
 		snprintf(row->why, sizeof row->why, "exit %d", p->code);
 	row->failed = report_proc_failed(p);
+	row->killed = row->failed && p->signaled;
 }
 
 void

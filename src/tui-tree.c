@@ -147,8 +147,10 @@ draw_row(struct tui *ui, int y, struct tui_row *row, bool sel)
 	threads = count_folded(ui, row);
 	if (row->dead)
 		a |= TA_DIM;
+	/* The palette of the text log and the reports: failed red,
+	 * killed magenta. */
 	if (row->failed)
-		a = (a & ~TA_DIM) | TC_RED;
+		a = (a & ~TA_DIM) | (row->killed ? TC_MAGENTA : TC_RED);
 	else if (row->isnew)
 		a |= TC_GREEN | TA_BOLD;
 	if (row->current)

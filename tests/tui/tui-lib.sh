@@ -112,18 +112,35 @@ tui_wait_gone()
 }
 
 # tui_has_attr N TEXT: whether TEXT is on the screen with the attribute
-# SGR N (1 bold, 7 reverse): the attributes tmux puts right before it
-# hold N.
+# SGR N (1 bold, 7 reverse, 31 red, 35 magenta): the attributes in effect
+# where it starts, from the SGR sequences tmux puts before it on its line.
 tui_has_attr()
 {
-	local line pre sgr
+	local line pre sgr p on=" "
+	local -a ps
 
 	line=$(tm capture-pane -p -e -t 0 | grep -F -- "$2" | head -n 1)
 	[ -n "$line" ] || return 1
 	pre=${line%%"$2"*}
-	sgr=$(printf '%s' "$pre" | grep -oE $'(\033\\[[0-9;]*m)+$')
-	printf '%s' "$sgr" | tr '\033[m' '  ;' | tr ' ;' '\n\n' |
-	    grep -qx "$1"
+	while IFS= read -r sgr; do
+		sgr=${sgr#$'\033['}
+		sgr=${sgr%m}
+		IFS=';' read -ra ps <<<"${sgr:-0}"
+		for p in "${ps[@]}"; do
+			case $p in
+			0|'')	on=" " ;;
+			22)	on=${on// 1 / }; on=${on// 2 / } ;;
+			24)	on=${on// 4 / } ;;
+			27)	on=${on// 7 / } ;;
+			3[0-9])	on=$(printf '%s' "$on" | sed -E 's/ 3[0-9]( 3[0-9])* / /g')
+				[ "$p" = 39 ] || on="$on$p " ;;
+			4[0-9])	on=$(printf '%s' "$on" | sed -E 's/ 4[0-9]( 4[0-9])* / /g')
+				[ "$p" = 49 ] || on="$on$p " ;;
+			*)	on="$on$p " ;;
+			esac
+		done
+	done < <(printf '%s' "$pre" | grep -oE $'\033\\[[0-9;]*m')
+	[[ $on == *" $1 "* ]]
 }
 
 tui_is_bold()
