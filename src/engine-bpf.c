@@ -441,6 +441,40 @@ bpf_kill_all(struct engine *eng)
 		bpf_detach_all(eng);
 }
 
+#define PF_KTHREAD	0x00200000
+
+/* --system: a kernel thread found at the start gets the kthread line its
+ * kind has (not an attach line), without the times it was made and first
+ * woken, which nobody saw. Returns false when pid is not one. */
+static bool
+system_kthread(struct engine *eng, pid_t pid)
+{
+	struct procfs_stat	 st;
+	struct fw_task		*t;
+	struct fw_event		 ev;
+
+	if (procfs_read_stat(&eng->proc, pid, 0, &st) != 0 ||
+	    !(st.flags & PF_KTHREAD) || task_find(&eng->tasks, pid) != NULL)
+		return false;
+	t = task_new(&eng->tasks, pid);
+	t->state = TASK_RUNNING;
+	t->flags |= TF_ATTACHED | TF_ROOT;
+	t->ppid = st.ppid;
+	t->start_ts = engine_ts(eng);
+	memcpy(t->comm, st.comm, sizeof t->comm - 1);
+	t->comm[sizeof t->comm - 1] = '\0';
+	task_link(task_find(&eng->tasks, st.ppid), t);
+	eng_event_init(eng, &ev, FW_EV_KTHREAD, t);
+	if (ev.ts < eng->last_ts)
+		ev.ts = eng->last_ts;
+	ev.comm = t->comm;
+	ev.pf_flags = st.flags;
+	ev.traced = true;
+	ev.ppid = st.ppid;
+	eng_emit(eng, &ev);
+	return true;
+}
+
 static int
 cmp_pid(const void *a, const void *b)
 {
@@ -480,7 +514,8 @@ bpf_watch_system(struct engine *eng)
 	qsort(pids, n, sizeof *pids, cmp_pid);
 	for (i = 0; i < n; i++) {
 		fw_buf_reset(&eng->err);
-		engine_attach(eng, pids[i], false);
+		if (!system_kthread(eng, pids[i]))
+			engine_attach(eng, pids[i], false);
 	}
 	free(pids);
 	fw_buf_reset(&eng->err);

@@ -403,6 +403,40 @@ on_instant(struct report_model *m, const struct tlog_event *ev,
 	copy_signame(in->signal, ev->signal);
 }
 
+/* kthread: a thread the kernel made. A kernel thread (pid = tgid, its
+ * parent kthreadd) is a process named like ps(1) names it, "[comm]"; an
+ * io_uring worker is a thread of the process it works for. */
+static void
+on_kthread(struct report_model *m, const struct tlog_event *ev)
+{
+	const struct tlog_value	*comm = tlog_member(ev, FW_M_COMM);
+	struct tlog_event	 kev = *ev;
+	struct report_proc	*p, *parent = NULL;
+	struct fw_buf		 label;
+	const char		*argv[2];
+
+	if (ev->pid != ev->tgid) {
+		p = proc_get(m, ev->tgid, ev->ts);
+		if (p != NULL)
+			thread_new(m, p, ev->pid, ev->ts);
+		return;
+	}
+	if (ev->has_ppid)
+		parent = report_pidmap_get(&m->live, ev->ppid);
+	p = proc_new(m, ev->pid, ev->ts, REPORT_ORIGIN_CLONE, parent);
+	fw_buf_init(&label);
+	fw_buf_printf(&label, "[%s]", comm != NULL && comm->s != NULL ?
+	    comm->s : "?");
+	argv[0] = fw_buf_cstr(&label);
+	argv[1] = NULL;
+	kev.argv = argv;
+	kev.argc = 1;
+	kev.path = NULL;
+	kev.cwd = NULL;
+	add_image(m, p, image_new(m, &kev, p));
+	fw_buf_release(&label);
+}
+
 /* attach: a process (or a thread of one) found running at start. */
 static void
 on_attach(struct report_model *m, const struct tlog_event *ev)
@@ -498,6 +532,9 @@ report_model_add(struct report_model *m, const struct tlog_event *ev)
 	switch (ev->kind) {
 	case FW_EV_START:
 		on_start(m, ev);
+		break;
+	case FW_EV_KTHREAD:
+		on_kthread(m, ev);
 		break;
 	case FW_EV_ATTACH:
 		on_attach(m, ev);

@@ -487,7 +487,8 @@ report_summary_text(FILE *f, const struct report_model *m,
 		fw_buf_adds(&b, "Started:    ");
 		report_text_bare(&b, m->time);
 		fw_buf_printf(&b, " (%s mode)\n", m->mode != NULL &&
-		    strcmp(m->mode, "attach") == 0 ? "attach" : "launch");
+		    (strcmp(m->mode, "attach") == 0 ||
+		    strcmp(m->mode, "system") == 0) ? m->mode : "launch");
 	}
 	if (m->has_end) {
 		fw_buf_adds(&b, "Ended:      ");
