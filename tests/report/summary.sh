@@ -144,3 +144,21 @@ case $line in
 "      chain: 1 make (exit 2) > ... > "*" > 25 wrapper-25 (exit 2) > 26 expr") ;;
 *) fail "deep chain: $line" ;;
 esac
+
+# A failure under a parent that never exited in the log (a daemon still
+# running when the trace ended) was not seen to be handled: it counts as
+# propagated, as forkwatch(1) says.
+cat >"$TMP/open.jsonl" <<'LOG'
+{"ts":0.0,"event":"start","version":1,"pid":9,"tgid":9,"time":"2026-11-28T10:00:00.000000Z","mode":"launch","argv":["sh"],"cwd":"/"}
+{"ts":0.001,"event":"exec","pid":1,"tgid":1,"path":"/bin/sh","argv":["sh"],"cwd":"/"}
+{"ts":0.002,"event":"fork","pid":1,"tgid":1,"child":2}
+{"ts":0.003,"event":"exec","pid":2,"tgid":2,"path":"/bin/daemon","argv":["daemon"],"cwd":"/"}
+{"ts":0.004,"event":"fork","pid":2,"tgid":2,"child":3}
+{"ts":0.005,"event":"exec","pid":3,"tgid":3,"path":"/bin/false","argv":["false"],"cwd":"/"}
+{"ts":0.006,"event":"exit","pid":3,"tgid":3,"code":1}
+{"ts":0.007,"event":"exit","pid":1,"tgid":1,"code":0}
+{"ts":0.008,"event":"end","pid":9,"tgid":9,"status":0,"root_code":0}
+LOG
+fw report "$TMP/open.jsonl" >"$TMP/open" || fail "exit $?"
+expect_line "$TMP/open" "Failures:   1 (1 propagated, 0 handled by their parent)"
+expect_line "$TMP/open" "      chain: 1 sh > 2 daemon > 3 false"
