@@ -179,12 +179,17 @@ is_option_value(const char *const *argv, size_t i)
 	    dot != NULL && strcmp(dot, ".d") == 0;
 }
 
-/* True if a is a file in a temporary directory, as compiler drivers
- * make them ("/tmp/ccQ2x9.s"): a name that differs on every run. */
+/* True if a is a file right in a temporary directory, as compiler
+ * drivers make them ("/tmp/ccQ2x9.s"): a name that differs on every run.
+ * A build tree under /tmp ("/tmp/build/src/jv.o") is not one. */
 static bool
 is_temp_file(const char *a)
 {
-	return strncmp(a, "/tmp/", 5) == 0 || strncmp(a, "/var/tmp/", 9) == 0;
+	if (strncmp(a, "/tmp/", 5) == 0)
+		return strchr(a + 5, '/') == NULL;
+	if (strncmp(a, "/var/tmp/", 9) == 0)
+		return strchr(a + 9, '/') == NULL;
+	return false;
 }
 
 /* Where the arguments of an image name its work (indexes into argv; 0
