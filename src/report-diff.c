@@ -393,12 +393,21 @@ text_entry(struct fw_buf *b, int l, const struct entry *e, size_t width)
 		    report_proc_status_short(e->a, s2, sizeof s2));
 		break;
 	case L_SLOWER:
-		fw_buf_printf(b, "  pid %lld (A: %lld): %s -> %s (+%s, %.1fx)",
+		fw_buf_printf(b, "  pid %lld (A: %lld): %s -> %s (+%s, %.1fx",
 		    e->b->pid, e->a->pid, report_text_duration(d1, sizeof d1,
 		    e->a->exclusive), report_text_duration(d2, sizeof d2,
 		    e->b->exclusive), report_text_duration(x, sizeof x,
 		    e->delta), e->a->exclusive > 0 ? e->b->exclusive /
 		    e->a->exclusive : 0.0);
+		/* The CPU time beside it: a step that waited for a busy
+		 * machine keeps its CPU time, one that did more work does
+		 * not. */
+		if (e->a->has_rusage && e->b->has_rusage)
+			fw_buf_printf(b, "; CPU %s -> %s",
+			    report_text_duration(d1, sizeof d1, e->a->self_cpu),
+			    report_text_duration(d2, sizeof d2,
+			    e->b->self_cpu));
+		fw_buf_addc(b, ')');
 		break;
 	}
 	fw_buf_adds(b, ": ");

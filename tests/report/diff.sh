@@ -165,6 +165,29 @@ equal([e["b"]["argv"] for e in d["new"]["shown"]], [["sleep", "301"]])
 equal([e["a"]["argv"] for e in d["gone"]["shown"]], [["sleep", "300"]])
 PY
 
+# Much slower with the CPU time beside it, so that a step slowed by a busy
+# machine (cc1: 1 s -> 3 s, CPU 0.5 s both times) can be told from one
+# that does more work (ld: CPU 0.2 s -> 1.9 s).
+slow() {
+	cat <<LOG
+{"ts":0.0,"event":"start","version":1,"pid":9,"tgid":9,"time":"2026-11-28T10:00:00.000000Z","mode":"launch","argv":["make"],"cwd":"/z"}
+{"ts":0.0,"event":"exec","pid":1,"tgid":1,"path":"/usr/bin/make","argv":["make"],"cwd":"/z"}
+{"ts":0.0,"event":"fork","pid":1,"tgid":1,"child":2}
+{"ts":0.0,"event":"exec","pid":2,"tgid":2,"path":"/usr/bin/cc1","argv":["cc1","a.c"],"cwd":"/z"}
+{"ts":$1,"event":"exit","pid":2,"tgid":2,"code":0,"utime":0.4,"stime":0.1,"maxrss_kb":1000}
+{"ts":$1,"event":"fork","pid":1,"tgid":1,"child":3}
+{"ts":$1,"event":"exec","pid":3,"tgid":3,"path":"/usr/bin/ld","argv":["ld","-o","a"],"cwd":"/z"}
+{"ts":$(($1 + $2)),"event":"exit","pid":3,"tgid":3,"code":0,"utime":$3,"stime":0.1,"maxrss_kb":1000}
+{"ts":$(($1 + $2)),"event":"exit","pid":1,"tgid":1,"code":0,"utime":0.1,"stime":0,"maxrss_kb":1000}
+{"ts":$(($1 + $2)),"event":"end","pid":9,"tgid":9,"status":0,"root_code":0}
+LOG
+}
+slow 1 1 0.1 >"$TMP/sa.jsonl"
+slow 3 2 1.8 >"$TMP/sb.jsonl"
+fw report --diff "$TMP/sa.jsonl" "$TMP/sb.jsonl" >"$TMP/s.txt" || fail "slower: exit $?"
+expect_line "$TMP/s.txt" "  pid 2 (A: 2): 1.000s -> 3.000s (+2.000s, 3.0x; CPU 500.000ms -> 500.000ms): cc1 a.c"
+expect_line "$TMP/s.txt" "  pid 3 (A: 3): 1.000s -> 2.000s (+1.000s, 2.0x; CPU 200.000ms -> 1.900s): ld -o a"
+
 # Two real runs of make -k: in B the step `work` sleeps longer (same
 # command line: it reads the delay from a file), `test -f ok` fails (and
 # with it make), and a touch that A did not run appears under its shell.
