@@ -396,6 +396,7 @@ path_from_names(const char *names, size_t len)
 {
 	struct fw_buf	 b;
 	const char	*end = names + len, *p, *q;
+	char		*path;
 
 	fw_buf_init(&b);
 	while (end > names) {
@@ -409,7 +410,9 @@ path_from_names(const char *names, size_t len)
 	}
 	if (b.len == 0)
 		fw_buf_addc(&b, '/');
-	return fw_strdup(fw_buf_cstr(&b));
+	path = fw_strdup(fw_buf_cstr(&b));
+	fw_buf_release(&b);
+	return path;
 }
 
 /* A path the kernel walked, or /proc's when the walk was cut short. */
