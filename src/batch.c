@@ -185,6 +185,9 @@ batch_main(const struct fw_options *o)
 	tlog_writer_color(&w, o->color);
 	memset(&eo, 0, sizeof eo);
 	eo.want_env = o->want_env;
+	eo.subtree = o->subtree;
+	eo.limit_depth = o->depth >= 0;
+	eo.max_depth = o->depth;
 	eo.want_fds = o->want_fds;
 	eo.launch_tty = -1;
 	eo.launch_stdout = o->prog_stdout;

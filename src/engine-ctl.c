@@ -102,9 +102,11 @@ engine_forget_dead(struct engine *eng)
 }
 
 /* Take hold of one task of an attached process (the backend's seize)
- * and give it a record. */
+ * and give it a record. root: the process given to -p (not one of its
+ * descendants, --subtree). */
 static int
-attach_one(struct engine *eng, pid_t tgid, pid_t tid, struct fw_task **out)
+attach_one(struct engine *eng, pid_t tgid, pid_t tid, bool root,
+    struct fw_task **out)
 {
 	struct procfs_status	 st;
 	struct fw_task		*t, *leader;
@@ -120,8 +122,10 @@ attach_one(struct engine *eng, pid_t tgid, pid_t tid, struct fw_task **out)
 	t->flags |= TF_ATTACHED;
 	t->tgid = tgid;
 	t->start_ts = engine_ts(eng);
-	if (procfs_read_status(&eng->proc, tid, &st) == 0)
+	if (procfs_read_status(&eng->proc, tid, &st) == 0) {
 		t->ppid = st.ppid;
+		eng_nspid_set(t, st.nspid);
+	}
 	if (tid != tgid && (leader = task_find(&eng->tasks, tgid)) != NULL) {
 		t->leader = leader;
 		t->flags |= TF_THREAD;
@@ -129,11 +133,142 @@ attach_one(struct engine *eng, pid_t tgid, pid_t tid, struct fw_task **out)
 		task_link(leader, t);
 		t->depth = leader->depth;
 	} else {
-		t->flags |= TF_ROOT;
+		if (root)
+			t->flags |= TF_ROOT;
+		/* A descendant (--subtree) goes under its traced parent; a
+		 * root is depth 0 even when its parent is traced. */
 		task_link(task_find(&eng->tasks, t->ppid), t);
+		if (root)
+			t->depth = 0;
 	}
 	*out = t;
 	return 0;
+}
+
+/*
+ * Attach to every thread of process tgid, leader first, listing
+ * /proc/TGID/task until no new thread shows up (threads may be created
+ * meanwhile). Returns the number of tasks attached (each with its attach
+ * event), or -errno when the leader could not be seized (eng->err says
+ * why, naming what).
+ */
+static int
+attach_process(struct engine *eng, pid_t tgid, pid_t what, bool root)
+{
+	pid_t		*tids;
+	size_t		 n, i;
+	struct fw_task	*t;
+	int		 r, added, total = 0, rounds;
+
+	for (rounds = 0; rounds < 100; rounds++) {
+		if ((r = procfs_list_tasks(&eng->proc, tgid, &tids, &n)) != 0) {
+			if (total > 0)
+				break;
+			fw_buf_printf(&eng->err, "cannot attach to %d: %s",
+			    (int)what, strerror(-r));
+			return r;
+		}
+		added = 0;
+		/* The leader first, so threads find their leader's record. */
+		for (i = 0; i < n; i++) {
+			if (tids[i] == tgid) {
+				tids[i] = tids[0];
+				tids[0] = tgid;
+				break;
+			}
+		}
+		for (i = 0; i < n; i++) {
+			r = attach_one(eng, tgid, tids[i], root, &t);
+			if (r == -ESRCH)
+				continue;
+			if (r != 0 && rounds == 0 && tids[i] == tgid) {
+				fw_buf_printf(&eng->err, "cannot attach to %d: %s",
+				    (int)what, strerror(-r));
+				if (r == -EPERM) {
+					fw_buf_adds(&eng->err, " (");
+					pt_explain_eperm(tgid, &eng->err);
+					fw_buf_adds(&eng->err, ")");
+				}
+				free(tids);
+				return r;
+			}
+			if (t != NULL) {
+				added++;
+				eng_attach_event(eng, t);
+			}
+		}
+		free(tids);
+		total += added;
+		if (added == 0)
+			break;
+	}
+	return total;
+}
+
+static bool
+pid_in(const pid_t *v, size_t n, pid_t pid)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		if (v[i] == pid)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * --subtree: attach to every existing descendant of the processes
+ * attached so far, threads included, parents before their children. A
+ * process can fork while we walk: its children made after we seized it
+ * are the kernel's to trace (their fork events come), those made before
+ * are in /proc/PID/task/TID/children; repeat the walk of every traced
+ * task's children until a whole pass finds nobody new. A descendant
+ * deeper than --depth is not seized: it gets an untraced line instead.
+ */
+static void
+attach_descendants(struct engine *eng)
+{
+	struct procfs_status	 st;
+	struct fw_task		*t, *parent;
+	pid_t			 kids[512], *skipped = NULL;
+	size_t			 n, i, nskipped = 0;
+	int			 rounds, found;
+
+	for (rounds = 0; rounds < 100; rounds++) {
+		found = 0;
+		for (t = eng->tasks.head; t != NULL; t = t->all_next) {
+			if (t->state == TASK_DEAD)
+				continue;
+			n = eng_read_children(eng, t, kids, FW_ARRAY_SIZE(kids));
+			for (i = 0; i < n; i++) {
+				if (task_find(&eng->tasks, kids[i]) != NULL ||
+				    pid_in(skipped, nskipped, kids[i]))
+					continue;
+				/* Ours already (made after we seized t), its
+				 * fork event is coming: leave it to that. */
+				if (procfs_read_status(&eng->proc, kids[i],
+				    &st) == 0 && st.tracer == getpid())
+					continue;
+				parent = t->leader != NULL ? t->leader : t;
+				if (eng->opts.limit_depth && parent->depth +
+				    1 > eng->opts.max_depth) {
+					eng_untraced_new(eng, kids[i], parent);
+					skipped = fw_realloc(skipped, (nskipped +
+					    1) * sizeof *skipped);
+					skipped[nskipped++] = kids[i];
+					found++;
+					continue;
+				}
+				if (attach_process(eng, kids[i], kids[i],
+				    false) > 0)
+					found++;
+			}
+		}
+		if (found == 0)
+			break;
+	}
+	free(skipped);
 }
 
 /* Emit the attach event of a task, with what /proc says of its image. */
@@ -172,10 +307,8 @@ engine_attach(struct engine *eng, pid_t pid, bool stop)
 {
 	struct procfs_status	 st;
 	struct procfs_stat	 ps;
-	pid_t			*tids, tgid;
-	size_t			 n, i;
-	struct fw_task		*t;
-	int			 r, added, rounds;
+	pid_t			 tgid;
+	int			 r;
 
 	if (stop && !engine_can_stop(eng)) {
 		fw_buf_printf(&eng->err, "cannot attach to %d stopped: the %s "
@@ -204,46 +337,10 @@ engine_attach(struct engine *eng, pid_t pid, bool stop)
 		    "this forkwatch", (int)tgid);
 		return -EALREADY;
 	}
-	/* Threads may be created while we attach: list until none is new. */
-	for (rounds = 0; rounds < 100; rounds++) {
-		if ((r = procfs_list_tasks(&eng->proc, tgid, &tids, &n)) != 0) {
-			fw_buf_printf(&eng->err, "cannot attach to %d: %s",
-			    (int)pid, strerror(-r));
-			return r;
-		}
-		added = 0;
-		/* The leader first, so threads find their leader's record. */
-		for (i = 0; i < n; i++) {
-			if (tids[i] == tgid) {
-				tids[i] = tids[0];
-				tids[0] = tgid;
-				break;
-			}
-		}
-		for (i = 0; i < n; i++) {
-			r = attach_one(eng, tgid, tids[i], &t);
-			if (r == -ESRCH)
-				continue;
-			if (r != 0 && rounds == 0 && tids[i] == tgid) {
-				fw_buf_printf(&eng->err, "cannot attach to %d: %s",
-				    (int)pid, strerror(-r));
-				if (r == -EPERM) {
-					fw_buf_adds(&eng->err, " (");
-					pt_explain_eperm(tgid, &eng->err);
-					fw_buf_adds(&eng->err, ")");
-				}
-				free(tids);
-				return r;
-			}
-			if (t != NULL) {
-				added++;
-				eng_attach_event(eng, t);
-			}
-		}
-		free(tids);
-		if (added == 0)
-			break;
-	}
+	if ((r = attach_process(eng, tgid, pid, true)) < 0)
+		return r;
+	if (eng->opts.subtree)
+		attach_descendants(eng);
 	if (stop)
 		return engine_stop_all(eng, NULL);
 	return 0;

@@ -66,6 +66,25 @@ int	eng_reparent_child(struct engine *, struct fw_task *c, pid_t old,
 	    pid_t new_ppid, struct eng_reaper *);
 /* Process dead was reaped: its traced child processes have a new parent. */
 int	eng_reparent_children(struct engine *, struct fw_task *dead);
+/* Record the pid namespace view of t from its NSpid line (when it has
+ * more than one pid), or, at a new task's first stop, when the kernel's
+ * siginfo shows its own view of its pid differs from ours (si_pid). */
+void	eng_nspid_set(struct fw_task *t, const char *nspid_line);
+void	eng_nspid_first_stop(struct engine *, struct fw_task *t, pid_t own_view);
+/* A signal's sender (si_pid) as task t sees it, t being in another pid
+ * namespace: turn it into forkwatch's view when a traced task of t's
+ * namespace has that pid there; else move it to sender_inner. */
+void	eng_nspid_sender(struct engine *, struct fw_task *t, struct fw_event *);
+/* Remember process t (in another pid namespace), just reaped. */
+void	eng_nspid_gone(struct engine *, const struct fw_task *t);
+/* --depth: the untraced event of process pid, child of parent, which is
+ * not seized (attach --subtree) or was just let go (t: its record). */
+void	eng_untraced_new(struct engine *, pid_t pid, struct fw_task *parent);
+void	eng_untraced_event(struct engine *, struct fw_task *t);
+
+/* The task ids in /proc/TGID/task/TID/children of t (at most max). */
+size_t	eng_read_children(struct engine *, struct fw_task *t, pid_t *out,
+	    size_t max);
 
 /* The attach event of task t, with what /proc says of its image. */
 int	eng_attach_event(struct engine *, struct fw_task *t);

@@ -1,10 +1,12 @@
 /* engine-kernel.c - what the kernel does to a traced tree that ptrace does
- * not report as a stop: the re-parenting of a dead process's children.
+ * not report as a stop: the re-parenting of a dead process's children,
+ * the pid namespaces of tasks, and the processes --depth lets go.
  * Each is read from /proc at one moment where it is known to have
  * happened, never at every stop (doc/INTERNALS.md, "The kernel's view"). */
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "engine.h"
@@ -85,4 +87,127 @@ eng_reparent_children(struct engine *eng, struct fw_task *dead)
 			verdict = ENGINE_STOP;
 	}
 	return verdict;
+}
+
+void
+eng_nspid_set(struct fw_task *t, const char *line)
+{
+	struct fw_pids	 ns;
+
+	if (procfs_parse_nspid(line, &ns) != 0 || ns.n < 2)
+		return;
+	if (t->nspid == NULL)
+		t->nspid = fw_malloc(sizeof *t->nspid);
+	*t->nspid = ns;
+}
+
+/*
+ * A new task's first stop. The kernel fills the siginfo of a ptrace stop
+ * with the task's pid as the task itself sees it (task_pid_vnr()): when
+ * that differs from ours, the task lives in another pid namespace, and
+ * only then is its NSpid read (once: a task never changes namespace).
+ * Tasks in forkwatch's own namespace cost no /proc read.
+ */
+void
+eng_nspid_first_stop(struct engine *eng, struct fw_task *t, pid_t own_view)
+{
+	struct procfs_status	 st;
+
+	if (own_view == t->tid || t->nspid != NULL)
+		return;
+	if (procfs_read_status(&eng->proc, t->tid, &st) == 0)
+		eng_nspid_set(t, st.nspid);
+}
+
+void
+eng_untraced_event(struct engine *eng, struct fw_task *t)
+{
+	struct fw_event	 ev;
+
+	eng_event_init(eng, &ev, FW_EV_UNTRACED, t);
+	ev.ppid = t->ppid;
+	ev.depth = t->depth;
+	eng_emit(eng, &ev);
+}
+
+/* A descendant found by the --subtree walk deeper than --depth: it is not
+ * seized; a record lives just long enough for its event. */
+void
+eng_untraced_new(struct engine *eng, pid_t pid, struct fw_task *parent)
+{
+	struct procfs_status	 st;
+	struct fw_task		*t = task_new(&eng->tasks, pid);
+
+	t->tgid = pid;
+	t->ppid = parent->tid;
+	t->start_ts = engine_ts(eng);
+	task_link(parent, t);
+	if (procfs_read_status(&eng->proc, pid, &st) == 0)
+		eng_nspid_set(t, st.nspid);
+	eng_untraced_event(eng, t);
+	task_drop(&eng->tasks, t);
+}
+
+/* Is a in the same pid namespace as b? Both have NSpid lines of the same
+ * length; the namespace files tell apart siblings (two containers). */
+static bool
+same_ns(struct engine *eng, const struct fw_task *a, const struct fw_task *b)
+{
+	char	*na = NULL, *nb = NULL;
+	bool	 same;
+
+	if (a->nspid == NULL || b->nspid == NULL ||
+	    a->nspid->n != b->nspid->n)
+		return false;
+	if (procfs_readlink(&eng->proc, a->tid, "ns/pid", &na) != 0 ||
+	    procfs_readlink(&eng->proc, b->tid, "ns/pid", &nb) != 0) {
+		free(na);
+		return false;
+	}
+	same = strcmp(na, nb) == 0;
+	free(na);
+	free(nb);
+	return same;
+}
+
+void
+eng_nspid_sender(struct engine *eng, struct fw_task *t, struct fw_event *ev)
+{
+	struct fw_task	*c, *found = NULL;
+	int		 n = t->nspid->n;
+	size_t		 i;
+
+	for (c = eng->tasks.head; c != NULL; c = c->all_next) {
+		if (c->state == TASK_DEAD || c->nspid == NULL ||
+		    c->nspid->n != n || c->nspid->v[n - 1] != ev->sender)
+			continue;
+		if (c == t || same_ns(eng, c, t)) {
+			found = c;
+			break;
+		}
+	}
+	if (found != NULL) {
+		ev->sender = found->tid;
+		return;
+	}
+	/* A child that is gone already (the SIGCHLD of its exit). */
+	for (i = 0; i < FW_ARRAY_SIZE(eng->gone_ns); i++) {
+		if (eng->gone_ns[i].inner == ev->sender &&
+		    eng->gone_ns[i].parent == t->tgid) {
+			ev->sender = eng->gone_ns[i].outer;
+			return;
+		}
+	}
+	ev->sender_inner = ev->sender;
+	ev->sender = 0;
+}
+
+void
+eng_nspid_gone(struct engine *eng, const struct fw_task *t)
+{
+	unsigned	 i = eng->gone_ns_next++ % FW_ARRAY_SIZE(eng->gone_ns);
+
+	eng->gone_ns[i].outer = t->tid;
+	eng->gone_ns[i].inner = t->nspid->v[t->nspid->n - 1];
+	eng->gone_ns[i].parent = t->ppid;
 }

@@ -142,6 +142,7 @@ eng_event_init(struct engine *eng, struct fw_event *ev, enum fw_event_kind k,
 	ev->task = t;
 	ev->pid = t->tid;
 	ev->tgid = t->tgid;
+	ev->nspid = t->nspid;
 }
 
 /* Hand ev to every sink; returns ENGINE_STOP if any asked for it. */
@@ -433,6 +434,8 @@ new_child(struct engine *eng, struct fw_task *t, pid_t child, int pev,
 		}
 		task_set_exec(c, proc->path, &proc->argv);
 		memcpy(c->comm, proc->comm, sizeof c->comm);
+		if (eng->opts.limit_depth && c->depth > eng->opts.max_depth)
+			c->flags |= TF_UNTRACE;
 		/* Before anything can resume it (unpark() below). */
 		if (eng->opts.want_fds)
 			eng_fds_created(eng, c);
@@ -533,9 +536,9 @@ on_fork(struct engine *eng, struct fw_task *t, int pev)
 	eng_settle(eng, t, new_child(eng, t, child, pev, &ci, thread));
 }
 
-/* The task ids in /proc/TGID/task/TID/children (at most max). */
-static size_t
-read_children(struct engine *eng, struct fw_task *t, pid_t *out, size_t max)
+size_t
+eng_read_children(struct engine *eng, struct fw_task *t, pid_t *out,
+    size_t max)
 {
 	char	 path[320], buf[4096], *p, *end;
 	size_t	 n = 0, len = 0;
@@ -579,7 +582,7 @@ adopt_unreported(struct engine *eng, struct fw_task *t)
 	size_t			 n, i;
 	int			 verdict = ENGINE_GO;
 
-	n = read_children(eng, t, kids, FW_ARRAY_SIZE(kids));
+	n = eng_read_children(eng, t, kids, FW_ARRAY_SIZE(kids));
 	for (i = 0; i < n; i++) {
 		c = task_find(&eng->tasks, kids[i]);
 		if (c != NULL && c->state != TASK_PARKED)
@@ -771,6 +774,8 @@ on_death(struct engine *eng, struct fw_task *t, int status,
 	if (t->parent != NULL && (t->flags & TF_VFORKED))
 		t->parent->flags &= ~TF_VFORK_WAIT;
 	t->state = TASK_DEAD;
+	if (t->nspid != NULL && task_is_leader(t))
+		eng_nspid_gone(eng, t);
 	eng_emit(eng, &ev);
 	/* The kernel moved its children before it reported the death. */
 	if (task_is_leader(t) && t->nchildren > 0)
@@ -795,8 +800,48 @@ on_signal(struct engine *eng, struct fw_task *t, int sig)
 		if (si.si_code <= 0 || si.si_code == CLD_EXITED ||
 		    sig == SIGCHLD)
 			ev.sender = si.si_pid;
+		/* si_pid is the pid as t sees it: ours is wanted. */
+		if (ev.sender > 0 && t->nspid != NULL)
+			eng_nspid_sender(eng, t, &ev);
 	}
 	eng_settle(eng, t, eng_emit(eng, &ev));
+}
+
+/* --depth: let go of t, which is deeper than the limit, at its first
+ * stop; its children will not be traced either. */
+static void
+untrace(struct engine *eng, struct fw_task *t)
+{
+	if (pt_detach(t->tid, 0) != 0) {
+		/* Died meanwhile: its death comes, like any other. */
+		t->flags &= ~TF_UNTRACE;
+		t->state = TASK_RUNNING;
+		return;
+	}
+	eng_untraced_event(eng, t);
+	eng_task_gone(eng, t);
+}
+
+/* What a new task's first stop tells: its pid namespace (the siginfo of
+ * the stop holds its pid as it sees it; a group-stop has none, then its
+ * process's view decides), and whether --depth lets it go. True when the
+ * task was let go. */
+static bool
+first_stop(struct engine *eng, struct fw_task *t)
+{
+	siginfo_t	 si;
+	struct fw_task	*up = t->leader != NULL && t->leader != t ?
+			    t->leader : t->parent;
+
+	if (pt_getsiginfo(t->tid, &si) == 0)
+		eng_nspid_first_stop(eng, t, si.si_pid);
+	else if (up != NULL && up->nspid != NULL)
+		eng_nspid_first_stop(eng, t, 0);
+	if (t->flags & TF_UNTRACE) {
+		untrace(eng, t);
+		return true;
+	}
+	return false;
 }
 
 /* PTRACE_EVENT_STOP: a new task's first stop, a group-stop, our interrupt,
@@ -812,8 +857,11 @@ on_event_stop(struct engine *eng, struct fw_task *t, int sig,
 
 	t->state = TASK_STOPPED;
 	t->flags &= ~TF_INTR_PENDING;
-	if (first)
+	if (first) {
 		lean_child(eng, t);
+		if (first_stop(eng, t))
+			return;
+	}
 	/* An auto-attached task's first stop is PTRACE_EVENT_STOP with
 	 * SIGTRAP, unless its process is entering a group-stop: then that
 	 * same trap is its group-stop (do_jobctl_trap() reports the stop

@@ -47,6 +47,9 @@ struct engine_opts {
 					 * few ms (batch mode; not for
 					 * clients that poll engine_fd()) */
 	bool		 want_env;	/* read env at every exec */
+	bool		 subtree;	/* attach: every existing descendant too */
+	bool		 limit_depth;	/* --depth: let go of processes deeper */
+	int		 max_depth;	/* than this below a root */
 	bool		 want_fds;	/* read the fds at every exec (and the
 					 * close-on-exec ones of every new
 					 * process, engine-fds.c) */
@@ -120,6 +123,12 @@ struct engine {
 	bool			 alarm_armed;
 	size_t			 ndead;		/* dead tasks kept */
 	size_t			 nreparented;	/* reparent events so far */
+	/* The last processes reaped in other pid namespaces, so that the
+	 * SIGCHLD their parent gets can name them in our view. */
+	struct {
+		pid_t		 outer, inner, parent;
+	}			 gone_ns[16];
+	unsigned		 gone_ns_next;
 
 	struct fw_buf		 err;		/* detail of the last error */
 };

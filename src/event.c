@@ -61,6 +61,9 @@ static const struct fw_member_info members[FW_M_COUNT] = {
 	    F(has_rusage), false, "peak resident set size in KiB" },
 	[FW_M_SENDER] = { "sender", FW_MT_PID, F(sender), NOF, false,
 	    "the process that sent the signal (si_pid)" },
+	[FW_M_SENDER_INNER] = { "sender_inner", FW_MT_PID, F(sender_inner),
+	    NOF, false, "the sender's pid as the receiver sees it, when it "
+	    "is in another pid namespace and the sender is not traced" },
 	[FW_M_SI_CODE] = { "si_code", FW_MT_INT, F(si_code), NOF, false,
 	    "the raw si_code" },
 	[FW_M_OLD_PARENT] = { "old_parent", FW_MT_PID, F(old_parent), NOF,
@@ -177,7 +180,7 @@ static const struct fw_event_info kinds[FW_EV_COUNT] = {
 	[FW_EV_SIGNAL] = {
 		.name = "signal", .flags = LOGGED_TASK | FW_EVF_STEP,
 		.bp_name = "signal", .bp_conds = FW_BPC_TASK | FW_BPC_SIGNAL,
-		.always = M(SIGNAL) | M(SI_CODE), .opt = M(SENDER) | TASK_OPT,
+		.always = M(SIGNAL) | M(SI_CODE), .opt = M(SENDER) | M(SENDER_INNER) | TASK_OPT,
 		.doc = "a signal is delivered to pid",
 	},
 	[FW_EV_STOP] = {

@@ -80,6 +80,7 @@ enum fw_member {
 	FW_M_STIME,
 	FW_M_MAXRSS_KB,
 	FW_M_SENDER,
+	FW_M_SENDER_INNER,	/* sender as a task in another pid ns sees it */
 	FW_M_SI_CODE,
 	FW_M_OLD_PARENT,	/* reparent */
 	FW_M_NEW_PARENT,
@@ -279,6 +280,8 @@ struct fw_event {
 
 	/* signal */
 	pid_t			 sender;	/* si_pid, 0 when not from a process */
+	pid_t			 sender_inner;	/* si_pid in the receiver's pid
+						 * namespace, when not traced */
 	int			 si_code;
 
 	/* reparent: pid's parent process old_parent exited, the kernel made

@@ -145,6 +145,8 @@ inspect_line(struct session *s, const struct fw_task *t, struct fw_buf *b)
 	bool			 ok = read_stat(s, t, &st);
 
 	fw_buf_printf(b, "%d ", (int)t->tid);
+	if (t->nspid != NULL)
+		fw_buf_printf(b, "[ns %d] ", (int)t->nspid->v[t->nspid->n - 1]);
 	name_of(t, ok, &st, b);
 	fw_buf_printf(b, " [%c] ", state_of(t, ok, &st));
 	inspect_why(s, t, b);

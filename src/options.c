@@ -29,6 +29,8 @@ enum {
 	OPT_BACKEND,
 	OPT_SYSTEM,
 	OPT_BPF_BUFFER,
+	OPT_SUBTREE,
+	OPT_DEPTH,
 };
 
 static const char *const format_words[] = { "text", "jsonl", NULL };
@@ -99,6 +101,12 @@ static const struct optable_entry option_entries[] = {
 	{ .name = "bpf-buffer", .id = OPT_BPF_BUFFER, .value = OPTV_TEXT,
 	  .metavar = "SIZE",
 	  .help = "the eBPF ring buffer (default 16M; K, M, G suffixes)" },
+	{ .name = "subtree", .id = OPT_SUBTREE,
+	  .help = "with -p: attach to every existing descendant too\n"
+	    "(threads included), so the tree is whole at once" },
+	{ .name = "depth", .id = OPT_DEPTH, .value = OPTV_TEXT, .metavar = "N",
+	  .help = "follow processes at most N levels below the root\n"
+	    "(or each -p process); deeper ones are let go" },
 	{ .name = "quiet", .letter = 'q', .id = 'q',
 	  .help = "no start/stop notices" },
 	{ .name = "completion", .id = OPT_COMPLETION, .value = OPTV_WORD,
@@ -161,6 +169,24 @@ parse_size(const char *s)
 	else if (*end == 'G' || *end == 'g')
 		v <<= 30, end++;
 	return *end == '\0' && v <= (1LL << 30) ? v : -1;
+}
+
+/* --depth N: a number of levels, 0 or more. */
+static int
+parse_depth(struct fw_options *o, const char *arg)
+{
+	char	*end;
+	long	 v;
+
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (errno != 0 || end == arg || *end != '\0' || v < 0 || v > 1000000) {
+		fw_error(0, "--depth wants a number of levels (0 or more), not "
+		    "'%s'", arg);
+		return -1;
+	}
+	o->depth = (int)v;
+	return 0;
 }
 
 /* Parse "12,34" into o->pids. Every comma separates two ids: "1,,2",
@@ -319,6 +345,11 @@ check_mode(struct fw_options *o, bool mode_set)
 		fw_error(0, "give either a PROGRAM or -p PID, not both");
 		return -1;
 	}
+	if (o->subtree && o->npids == 0) {
+		fw_error(0, "--subtree is for -p PID (a launched program's tree "
+		    "is followed from its start)");
+		return -1;
+	}
 	return 0;
 }
 
@@ -335,6 +366,7 @@ parse(struct fw_options *o, int argc, char **argv, struct optable_getopt *g)
 	o->prog_stdout = -1;
 	o->mode = FW_MODE_BATCH;
 	o->scrollback = -1;
+	o->depth = -1;
 	o->format = TLOG_TEXT;
 	opterr = 0;
 	optind = 1;
@@ -408,6 +440,13 @@ parse(struct fw_options *o, int argc, char **argv, struct optable_getopt *g)
 			break;
 		case 'p':
 			if (parse_pids(o, optarg) != 0)
+				return -1;
+			break;
+		case OPT_SUBTREE:
+			o->subtree = true;
+			break;
+		case OPT_DEPTH:
+			if (parse_depth(o, optarg) != 0)
 				return -1;
 			break;
 		case 'q':

@@ -51,6 +51,8 @@ struct fw_options {
 	bool		 want_fds;	/* --fds */
 	pid_t		*pids;		/* -p, malloc'd */
 	size_t		 npids;
+	bool		 subtree;	/* --subtree: -p with every descendant */
+	int		 depth;		/* --depth N; -1: no limit */
 	char		**argv;		/* PROGRAM ARG... (points into main's argv) */
 	struct fw_script *scripts;	/* -x and -e in order, malloc'd */
 	size_t		 nscripts;

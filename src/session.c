@@ -418,6 +418,9 @@ session_init(struct session *s, const struct fw_options *o,
 	s->state = SESS_STOPPED;
 	memset(&eo, 0, sizeof eo);
 	eo.want_env = o->want_env;
+	eo.subtree = o->subtree;
+	eo.limit_depth = o->depth >= 0;
+	eo.max_depth = o->depth;
 	eo.want_fds = o->want_fds;
 	eo.launch_tty = -1;
 	eo.launch_stdout = o->prog_stdout;

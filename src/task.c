@@ -46,6 +46,7 @@ task_free(struct fw_task *t)
 		free(t->fork_cloexec);
 	}
 	free(t->deferred);
+	free(t->nspid);
 	free(t);
 }
 

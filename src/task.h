@@ -54,6 +54,7 @@ enum fw_stop_kind {
 				 * a task that has forked, see engine.c) */
 #define TF_MASKED	0x10000	/* signal mask changed for a step; the real
 				 * one is in saved_mask */
+#define TF_UNTRACE	0x100000 /* deeper than --depth: let go at its first stop */
 
 struct fw_task {
 	pid_t			 tid;
@@ -87,6 +88,10 @@ struct fw_task {
 	int			 code;		/* exit code when !killed */
 	int			 signo;		/* killing signal when killed */
 	bool			 core;
+
+	/* Its pids in every pid namespace when it is in another one than
+	 * forkwatch (malloc'd), else NULL. */
+	struct fw_pids		*nspid;
 
 	/* How the kernel made it (its fork/vfork/clone event). */
 	bool			 has_clone_flags;

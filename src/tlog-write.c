@@ -522,6 +522,7 @@ static const unsigned char text_styles[FW_M_COUNT] = {
 	[FW_M_STIME] = TXT_CUSTOM,
 	[FW_M_MAXRSS_KB] = TXT_CUSTOM,
 	[FW_M_SENDER] = TXT_CUSTOM,
+	[FW_M_SENDER_INNER] = TXT_CUSTOM,
 	[FW_M_SI_CODE] = TXT_NONE,
 };
 
@@ -561,6 +562,10 @@ text_custom(struct fw_buf *b, const struct fw_event *ev, int m)
 		break;
 	case FW_M_SENDER:
 		fw_buf_printf(b, " from %d", (int)ev->sender);
+		break;
+	case FW_M_SENDER_INNER:
+		fw_buf_printf(b, " from %d (its pid namespace)",
+		    (int)ev->sender_inner);
 		break;
 	}
 }

@@ -14,6 +14,7 @@ TEST_LOG_COMPILER = bash
 # --- traced test programs -------------------------------------------------
 FWTEST_PROGS = \
 	tests/progs/attach-target \
+	tests/progs/chain \
 	tests/progs/clone-flags \
 	tests/progs/clone-proc \
 	tests/progs/fds \
@@ -23,10 +24,12 @@ FWTEST_PROGS = \
 	tests/progs/jobctl \
 	tests/progs/kill-child \
 	tests/progs/leader-exit \
+	tests/progs/nsinit \
 	tests/progs/orphan \
 	tests/progs/ptrace-probe \
 	tests/progs/reparent \
 	tests/progs/signals \
+	tests/progs/subtree \
 	tests/progs/thread-exec \
 	tests/progs/threads \
 	tests/progs/traceme \
@@ -38,6 +41,9 @@ check_PROGRAMS += $(FWTEST_PROGS)
 tests_progs_attach_target_SOURCES = tests/progs/attach-target.c tests/progs/tprog.h
 tests_progs_attach_target_CFLAGS = $(FW_TRACEE_CFLAGS)
 tests_progs_attach_target_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
+tests_progs_chain_SOURCES = tests/progs/chain.c tests/progs/tprog.h
+tests_progs_chain_CFLAGS = $(FW_TRACEE_CFLAGS)
+tests_progs_chain_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 tests_progs_clone_flags_SOURCES = tests/progs/clone-flags.c tests/progs/tprog.h
 tests_progs_clone_flags_CFLAGS = $(FW_TRACEE_CFLAGS)
 tests_progs_clone_flags_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
@@ -65,6 +71,9 @@ tests_progs_kill_child_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 tests_progs_leader_exit_SOURCES = tests/progs/leader-exit.c tests/progs/tprog.h
 tests_progs_leader_exit_CFLAGS = $(FW_TRACEE_CFLAGS)
 tests_progs_leader_exit_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
+tests_progs_nsinit_SOURCES = tests/progs/nsinit.c tests/progs/tprog.h
+tests_progs_nsinit_CFLAGS = $(FW_TRACEE_CFLAGS)
+tests_progs_nsinit_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 tests_progs_orphan_SOURCES = tests/progs/orphan.c tests/progs/tprog.h
 tests_progs_orphan_CFLAGS = $(FW_TRACEE_CFLAGS)
 tests_progs_orphan_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
@@ -77,6 +86,9 @@ tests_progs_reparent_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 tests_progs_signals_SOURCES = tests/progs/signals.c tests/progs/tprog.h
 tests_progs_signals_CFLAGS = $(FW_TRACEE_CFLAGS)
 tests_progs_signals_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
+tests_progs_subtree_SOURCES = tests/progs/subtree.c tests/progs/tprog.h
+tests_progs_subtree_CFLAGS = $(FW_TRACEE_CFLAGS)
+tests_progs_subtree_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 tests_progs_thread_exec_SOURCES = tests/progs/thread-exec.c tests/progs/tprog.h
 tests_progs_thread_exec_CFLAGS = $(FW_TRACEE_CFLAGS)
 tests_progs_thread_exec_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
@@ -156,6 +168,9 @@ FWTEST_CASES = \
 	tests/log-error.test \
 	tests/skip-honest.test \
 	tests/attach.test \
+	tests/subtree.test \
+	tests/depth.test \
+	tests/nspid.test \
 	tests/attach-ignored.test \
 	tests/first-stop-race.test \
 	tests/thread-storm.test \

@@ -234,6 +234,10 @@ def check_members(ev, where):
         if m in ev and not _typed(ev[m], MEMBER_TYPES[m]):
             fail("%s: member %r is not %s: %r" % (where, m,
                                                   MEMBER_TYPES[m], ev[m]))
+    if "nspid" in ev:
+        # Outermost (our view, = pid) first, then each nested namespace.
+        expect(len(ev["nspid"]) >= 2 and ev["nspid"][0] == ev["pid"],
+               "%s: nspid %r for pid %r" % (where, ev["nspid"], ev["pid"]))
 
 
 def _strlist(ev, key, where):
@@ -389,6 +393,15 @@ class Log:
                 # The launched program's own execve: the root appears.
                 t = self._new_task(pid, pid, ev)
                 self.root = self._new_proc(t)
+            if t is None and kind == "untraced" and mode == "attach":
+                # attach --subtree --depth: a descendant never seized.
+                t = self._new_task(pid, tgid, ev)
+                q = self._new_proc(t)
+                q.parent_pid = ev["ppid"]
+                up = self.live.get(ev["ppid"])
+                if up is not None and up.is_leader:
+                    q.parent = up.proc
+                    up.proc.children.append(q)
             if t is None:
                 fail("%s: event about task %d, which no fork/clone/attach "
                      "created or which is gone (lost fork event?)" % (w, pid))
@@ -429,6 +442,17 @@ class Log:
                 _need(ev, "signal", str, w)
             elif kind == "reparent":
                 self._on_reparent(ev, w, t)
+            elif kind == "untraced":
+                # --depth: let go at its first stop, nothing more.
+                expect(t.is_leader, "%s: untraced thread" % w)
+                eq(t.events[:-1], [], "%s: events before untraced" % w)
+                depth, q = 0, t.proc
+                while q.parent is not None:
+                    depth, q = depth + 1, q.parent
+                eq(ev["depth"], depth, "%s: depth" % w)
+                eq(ev["ppid"], t.proc.parent_pid, "%s: ppid" % w)
+                t.detached = True
+                del self.live[pid]
             elif kind == "detach":
                 t.detached = True
                 del self.live[pid]

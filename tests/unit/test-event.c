@@ -116,6 +116,7 @@ fill(struct fw_event *ev, enum fw_event_kind k, bool killed,
 	ev->stime = 0.125;
 	ev->maxrss_kb = 2048;
 	ev->sender = 105;
+	ev->sender_inner = 3;
 	ev->si_code = -6;
 	ev->has_clone_flags = true;
 	ev->clone_flags = 0x00000100 | 0x00800000 | (UINT64_C(1) << 40);
