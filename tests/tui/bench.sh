@@ -17,6 +17,8 @@ command -v tmux >/dev/null || { echo "bench: tmux is needed" >&2; exit 77; }
 [ -x "$STORM" ] || { echo "bench: no $STORM (make bench builds it)" >&2; exit 77; }
 D=$(mktemp -d "${TMPDIR:-/tmp}/fwtuibench.XXXXXX")
 SOCK=fwtuibench-$$
+# tmux's socket in $D, removed with it (kill-server leaves the file).
+export TMUX_TMPDIR=$D
 trap 'tmux -L $SOCK kill-server >/dev/null 2>&1; rm -rf "$D"' EXIT
 cat >"$D/storm.sh" <<EOS
 a=\$(date +%s%N); $STORM exec $N || exit 1; b=\$(date +%s%N)

@@ -1,7 +1,8 @@
 # tui-lib.sh - drive the real TUI in tmux, for the tests/tui/*.test scripts
 # (bash). Source it first:  . "${srcdir:-.}/tests/tui/tui-lib.sh"
 #
-# Each test gets its own tmux server (socket fwtest-PID), killed at exit.
+# Each test gets its own tmux server (socket fwtest-PID, in a private
+# $TMUX_TMPDIR), killed at exit with any other it started.
 # forkwatch runs in a pane of TUI_W x TUI_H (default 100 x 30, no status
 # bar) under timeout --foreground, in a shell that prints DONE-<status>
 # when it ends, so a test can see the terminal handed back. Ordering is by
@@ -27,6 +28,13 @@ TUI_W=${TUI_W:-100}
 TUI_H=${TUI_H:-30}
 TUI_SOCK="fwtest-$$"
 printf 'set -g status off\nset -g default-terminal screen\n' >"$T/tmux.conf"
+# The test's tmux servers put their sockets in a directory of their own
+# (tmux 3.3 leaves a socket file behind after kill-server), short enough
+# for a socket's path wherever the tests are built; at exit every server
+# there is killed and the directory removed.
+TUI_TMUX_DIR=$(mktemp -d "${TMPDIR:-/tmp}/fwtmux.XXXXXX") ||
+    fail "cannot make a directory for tmux"
+export TMUX_TMPDIR=$TUI_TMUX_DIR
 
 tm()
 {
@@ -35,8 +43,11 @@ tm()
 
 tui_cleanup()
 {
-	local rc=$?
-	tm kill-server >/dev/null 2>&1
+	local rc=$? s
+	for s in "$TUI_TMUX_DIR"/tmux-*/*; do
+		[ -S "$s" ] && tmux -S "$s" kill-server >/dev/null 2>&1
+	done
+	rm -rf "$TUI_TMUX_DIR"
 	(exit "$rc")
 	fw_cleanup
 }
