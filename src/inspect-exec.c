@@ -373,9 +373,77 @@ inspect_exec_cmdline(const struct inspect_exec *x, struct fw_buf *b)
 	}
 }
 
+/* The end of the shell word that starts at s[i] (as inspect_exec_cmdline()
+ * writes them: bare with \ escapes, '...', or $'...'). */
+static size_t
+word_end(const char *s, size_t n, size_t i)
+{
+	enum { BARE, SQ, ANSI } st = BARE;
+
+	while (i < n) {
+		switch (st) {
+		case BARE:
+			if (s[i] == ' ')
+				return i;
+			if (s[i] == '\'')
+				st = SQ;
+			else if (s[i] == '$' && i + 1 < n && s[i + 1] == '\'') {
+				st = ANSI;
+				i++;
+			} else if (s[i] == '\\')
+				i++;
+			break;
+		case SQ:
+			if (s[i] == '\'')
+				st = BARE;
+			break;
+		case ANSI:
+			if (s[i] == '\\')
+				i++;
+			else if (s[i] == '\'')
+				st = BARE;
+			break;
+		}
+		i++;
+	}
+	return n;
+}
+
+/* The command line s[0..n) after the field's label, its words on lines of
+ * at most width columns (label included), each line but the last ending
+ * in " \" so that the shell reads them as one; a word longer than a line
+ * has a line of its own. */
+static void
+add_command_lines(struct fw_buf *b, const char *s, size_t n, int width)
+{
+	size_t	 i = 0, e;
+	int	 room = width - 13 - 2, col = 0, len;
+
+	if (room < 16) {
+		fw_buf_add(b, s, n);
+		return;
+	}
+	while (i < n) {
+		e = word_end(s, n, i);
+		len = (int)(e - i);
+		if (col > 0 && col + 1 + len > room) {
+			fw_buf_adds(b, " \\\n");
+			cont(b);
+			col = 0;
+		} else if (col > 0) {
+			fw_buf_addc(b, ' ');
+			col++;
+		}
+		fw_buf_add(b, s + i, e - i);
+		col += len;
+		i = e < n ? e + 1 : e;
+	}
+}
+
 void
 inspect_exec_format(const struct inspect_exec *x, struct fw_buf *b)
 {
+	struct fw_buf	 cmd;
 	const char	*a = NULL;
 	int		 i = 0;
 
@@ -406,7 +474,10 @@ inspect_exec_format(const struct inspect_exec *x, struct fw_buf *b)
 		fw_buf_adds(b, "? (not all of argv is known)\n");
 		return;
 	}
-	inspect_exec_cmdline(x, b);
+	fw_buf_init(&cmd);
+	inspect_exec_cmdline(x, &cmd);
+	add_command_lines(b, cmd.data, cmd.len, x->width);
+	fw_buf_release(&cmd);
 	fw_buf_addc(b, '\n');
 	if (x->env == NULL) {
 		cont(b);

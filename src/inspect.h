@@ -79,6 +79,10 @@ struct inspect_exec {
 	/* The environment the command line is written for (where it will
 	 * be pasted); NULL: forkwatch's own. */
 	char *const		*base_env;
+	/* The columns inspect_exec_format() may use (the TUI's pane): a
+	 * longer command line is broken between its words with a backslash
+	 * and a newline, as a shell reads it back; 0: one line. */
+	int			 width;
 };
 
 /* The exec as text: path, each argument, cwd, the environment as a diff

@@ -576,6 +576,9 @@ tui_replay_ev_details(struct tui *ui, size_t idx, struct fw_buf *b)
 		ie.fds = &x.fds;
 	else
 		ie.fds_note = "not in the log (trace with --fds)";
+	/* The command line on lines the pane shows whole, to be
+	 * copied and pasted (a shell joins them again). */
+	ie.width = ui->pane[PANE_DETAILS].w;
 	inspect_exec_format(&ie, b);
 	exec_cb_release(&x);
 	exec_cb_release(&px);
