@@ -264,8 +264,8 @@ if [ "$have_bpf" = yes ]; then
 		run start_bpf "$FORKWATCH" --backend=bpf --batch -q -o /dev/null \
 		    /bin/true
 	done
-	printf '   start-up of the eBPF backend (forkwatch --backend=bpf' \
-	    '/bin/true): %.3f s, /bin/true alone %.3f s (medians of 5)\n' \
+	printf '   %s %.3f s, /bin/true alone %.3f s (medians of 5)\n' \
+	    'start-up of the eBPF backend (--backend=bpf /bin/true):' \
 	    "$(median start_bpf)" "$(median start_untraced)"
 	echo "   events the eBPF backend lost, all runs above:" \
 	    "$(awk '{ s += $1 } END { print s + 0 }' "$work/lost")" \
