@@ -488,26 +488,14 @@ row_text(void *arg, int i, struct fw_buf *b)
 	const uint32_t	*c;
 	int		 x, n;
 	uint32_t	 ch;
+	char		 u[4];
 
 	c = line_at(p, i, &n);
 	for (x = 0; x < n; x++) {
 		ch = c[x] == 0 ? ' ' : c[x];
 		if (ch == UINT32_MAX)
 			continue;
-		if (ch < 0x80)
-			fw_buf_addc(b, (char)ch);
-		else if (ch < 0x800)
-			fw_buf_printf(b, "%c%c", (char)(0xc0 | (ch >> 6)),
-			    (char)(0x80 | (ch & 0x3f)));
-		else if (ch < 0x10000)
-			fw_buf_printf(b, "%c%c%c", (char)(0xe0 | (ch >> 12)),
-			    (char)(0x80 | ((ch >> 6) & 0x3f)),
-			    (char)(0x80 | (ch & 0x3f)));
-		else
-			fw_buf_printf(b, "%c%c%c%c", (char)(0xf0 | (ch >> 18)),
-			    (char)(0x80 | ((ch >> 12) & 0x3f)),
-			    (char)(0x80 | ((ch >> 6) & 0x3f)),
-			    (char)(0x80 | (ch & 0x3f)));
+		fw_buf_add(b, u, fw_utf8_encode(ch, u));
 	}
 	if (i < p->sb_n)
 		return p->sb[(p->sb_head + i) % p->sb_max]->full;
@@ -662,7 +650,7 @@ tui_prog_key(struct tui_prog *p, int key)
 		{ TK_F1 + 10, "\033[23~" }, { TK_F1 + 11, "\033[24~" },
 	};
 	char	 u[4];
-	size_t	 i, n;
+	size_t	 i;
 
 	for (i = 0; i < FW_ARRAY_SIZE(seqs); i++) {
 		if (seqs[i].key == key) {
@@ -674,26 +662,7 @@ tui_prog_key(struct tui_prog *p, int key)
 		return;
 	/* Control characters go as they are (^C, ^D, ^Z...); the rest as
 	 * UTF-8. */
-	if (key < 0x80) {
-		u[0] = (char)key;
-		n = 1;
-	} else if (key < 0x800) {
-		u[0] = (char)(0xc0 | (key >> 6));
-		u[1] = (char)(0x80 | (key & 0x3f));
-		n = 2;
-	} else if (key < 0x10000) {
-		u[0] = (char)(0xe0 | (key >> 12));
-		u[1] = (char)(0x80 | ((key >> 6) & 0x3f));
-		u[2] = (char)(0x80 | (key & 0x3f));
-		n = 3;
-	} else {
-		u[0] = (char)(0xf0 | (key >> 18));
-		u[1] = (char)(0x80 | ((key >> 12) & 0x3f));
-		u[2] = (char)(0x80 | ((key >> 6) & 0x3f));
-		u[3] = (char)(0x80 | (key & 0x3f));
-		n = 4;
-	}
-	write_master(p, u, n);
+	write_master(p, u, fw_utf8_encode((uint32_t)key, u));
 }
 
 void

@@ -319,7 +319,7 @@ row_text(void *arg, int i, struct fw_buf *b)
 	VTermPos		 pos;
 	uint32_t		 ch;
 	char			 u[4];
-	int			 row, x, n, k;
+	int			 row, x, n;
 	bool			 full = false;
 
 	l = line_at(p, i, &row);
@@ -340,26 +340,7 @@ row_text(void *arg, int i, struct fw_buf *b)
 			continue;
 		if (ch == 0)
 			ch = ' ';
-		if (ch < 0x80) {
-			u[0] = (char)ch;
-			k = 1;
-		} else if (ch < 0x800) {
-			u[0] = (char)(0xc0 | ch >> 6);
-			u[1] = (char)(0x80 | (ch & 0x3f));
-			k = 2;
-		} else if (ch < 0x10000) {
-			u[0] = (char)(0xe0 | ch >> 12);
-			u[1] = (char)(0x80 | ((ch >> 6) & 0x3f));
-			u[2] = (char)(0x80 | (ch & 0x3f));
-			k = 3;
-		} else {
-			u[0] = (char)(0xf0 | ch >> 18);
-			u[1] = (char)(0x80 | ((ch >> 12) & 0x3f));
-			u[2] = (char)(0x80 | ((ch >> 6) & 0x3f));
-			u[3] = (char)(0x80 | (ch & 0x3f));
-			k = 4;
-		}
-		fw_buf_add(b, u, (size_t)k);
+		fw_buf_add(b, u, fw_utf8_encode(ch, u));
 	}
 	return l != NULL ? l->full : full;
 }

@@ -56,27 +56,8 @@ static void
 line_insert(struct tui *ui, int c)
 {
 	char	 u[4];
-	size_t	 n;
+	size_t	 n = fw_utf8_encode((uint32_t)c, u);
 
-	if (c < 0x80) {
-		u[0] = (char)c;
-		n = 1;
-	} else if (c < 0x800) {
-		u[0] = (char)(0xc0 | c >> 6);
-		u[1] = (char)(0x80 | (c & 0x3f));
-		n = 2;
-	} else if (c < 0x10000) {
-		u[0] = (char)(0xe0 | c >> 12);
-		u[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-		u[2] = (char)(0x80 | (c & 0x3f));
-		n = 3;
-	} else {
-		u[0] = (char)(0xf0 | c >> 18);
-		u[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-		u[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-		u[3] = (char)(0x80 | (c & 0x3f));
-		n = 4;
-	}
 	fw_buf_grow(&ui->line, n + 1);
 	memmove(ui->line.data + ui->cur + n, ui->line.data + ui->cur,
 	    ui->line.len - ui->cur);

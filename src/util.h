@@ -42,6 +42,11 @@ void	 fw_buf_vprintf(struct fw_buf *, const char *, va_list)
 	    __attribute__((format(printf, 2, 0)));
 const char *fw_buf_cstr(struct fw_buf *);
 
+/* Code point c as UTF-8 in out (no NUL); the number of bytes, 1 to 4.
+ * c is not checked: a surrogate or a value past U+10FFFF is encoded as
+ * its bits say. */
+size_t	 fw_utf8_encode(uint32_t c, char out[4]);
+
 /* Monotonic time in seconds. */
 double	 fw_now(void);
 
