@@ -17,6 +17,7 @@
  *   tui-keys.c, tui-prompt.c    the key table and dispatch; the prompt line
  *   tui-status.c                status line, message line, '?' screen
  *   tui-tree.c tui-details.c tui-events.c tui-program.c   the panes
+ *     tui-prog-pty.c, -find.c     the program pane's pty, kept lines, search
  *   tui-live.c, tui-replay.c    the two sources, each over its own files:
  *     tui-live-events.c           the live record of events
  *     tui-replay-view.c           the tree and events at the cursor
@@ -404,7 +405,8 @@ unsigned tui_events_show(struct tui *, size_t idx);
 extern const char *const tui_filter_words[];
 
 /* tui-program.c: the traced program's pseudo-terminal, rendered by libvterm,
- * with its scrollback. */
+ * with its scrollback (tui-program-plain.c: the same interface without
+ * libvterm, as plain text). */
 struct tui_prog *tui_prog_new(int rows, int cols, int scrollback);
 void	tui_prog_free(struct tui_prog *);
 int	tui_prog_slave(const struct tui_prog *);
@@ -435,6 +437,49 @@ typedef bool (*tui_prog_row_fn)(void *arg, int i, struct fw_buf *b);
 int	tui_prog_find(int total, int start, int dir, const char *text,
 	    tui_prog_row_fn row, void *arg, int *last);
 int	tui_prog_lines(const struct tui_prog *);	/* scrollback kept */
+
+/* tui-prog-pty.c: what the two program panes share; each embeds a struct
+ * tui_pty and keeps only its screen model. Lines are numbered over the
+ * kept lines and the screen together: 0 the oldest kept, sb_n the screen's
+ * first row. A kept line is the pane's own fw_malloc()ed block; the ring
+ * frees it when it drops it and in tui_pty_release(). */
+struct tui_pty {
+	int		 master;	/* our side, non-blocking */
+	int		 slave;		/* -1 after tui_pty_close_slave() */
+	bool		 hungup;	/* every program side has closed */
+	int		 rows, cols;	/* the screen's size (the program's) */
+	void		**sb;		/* ring of sb_max, oldest at sb_head */
+	int		 sb_max, sb_head, sb_n;
+	int		 view;		/* lines scrolled back, 0: the screen */
+	int		 match;		/* line of the last search match, -1 */
+	int		 match_last;	/* the line it ends in, -1 */
+};
+/* Open a pseudo-terminal of rows x cols (at least 1 x 1) that keeps up to
+ * scrollback lines; 0, or -1 (errno set) when it cannot be opened. */
+int	tui_pty_open(struct tui_pty *, int rows, int cols, int scrollback);
+void	tui_pty_release(struct tui_pty *);
+void	tui_pty_close_slave(struct tui_pty *);
+int	tui_pty_fd(const struct tui_pty *);	/* -1 once hung up */
+/* Give feed up to 8 reads of the program's output; TUI_R_PROGRAM. */
+typedef void (*tui_pty_feed_fn)(void *arg, const char *, size_t);
+unsigned tui_pty_read(struct tui_pty *, tui_pty_feed_fn feed, void *arg);
+void	tui_pty_write(struct tui_pty *, const char *, size_t);
+/* The new size, for the pane and the program (SIGWINCH). */
+void	tui_pty_resize(struct tui_pty *, int rows, int cols);
+/* Keep a line that scrolled off the top (sb_max must be > 0); when the
+ * ring is full its oldest line is freed. */
+void	tui_pty_keep(struct tui_pty *, void *line);
+/* Take back the newest kept line (the caller frees it); NULL: none. */
+void	*tui_pty_unkeep(struct tui_pty *);
+void	*tui_pty_kept(const struct tui_pty *, int i);	/* NULL: not kept */
+bool	tui_pty_in_match(const struct tui_pty *, int i);
+/* tui_prog_scroll() and tui_prog_search() over the pane's rows. */
+void	tui_pty_scroll(struct tui_pty *, int lines);
+bool	tui_pty_search(struct tui_pty *, const char *text, int dir,
+	    tui_prog_row_fn row, void *arg);
+/* The pane's title line in r's first row; kind follows the size. */
+void	tui_pty_title(const struct tui_pty *, const struct tui_rect *,
+	    enum tui_prog_focus, const char *kind);
 
 /* tui-status.c: the two bottom lines and the '?' screen. */
 void	tui_status_draw(struct tui *);

@@ -8,19 +8,13 @@
  * own terminal. Full-screen programs need the libvterm build. Keys typed
  * into the pane are sent as a VT100 would send them. Lines that scroll off
  * the top are kept (up to the --scrollback limit, in a ring) for scrolling
- * back and searching, as in tui-program.c. */
+ * back and searching, as in tui-program.c: the pseudo-terminal, that ring,
+ * scrolling, search and the title are tui-prog-pty.c's, shared by both. */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
-#include <termios.h>
-#include <unistd.h>
 #include <wchar.h>
 
 #include "tui-int.h"
@@ -45,10 +39,7 @@ struct plain_line {
 };
 
 struct tui_prog {
-	int		 master;	/* -1 once the program side hung up */
-	int		 slave;		/* until tui_prog_close_slave() */
-	bool		 hungup;
-	int		 rows, cols;
+	struct tui_pty	 pty;		/* kept lines: struct plain_line */
 	uint32_t	*cell;		/* rows x cols; 0 blank, UINT32_MAX the
 					 * right half of a wide character */
 	int		 cy, cx;	/* cursor; cx == cols: wrap pending */
@@ -59,29 +50,12 @@ struct tui_prog {
 	bool		 csi_private;	/* "?" and the like: not ours */
 	uint32_t	 cp;		/* UTF-8 being decoded */
 	int		 need;		/* continuation bytes still due */
-
-	struct plain_line **sb;		/* ring of sb_max, oldest at sb_head */
-	int		 sb_max, sb_head, sb_n;
-	int		 view;		/* lines scrolled back, 0: the screen */
-	int		 match;		/* line of the last search match, -1 */
-	int		 match_last;	/* the line it ends in, -1 */
 };
-
-static void
-set_winsize(int fd, int rows, int cols)
-{
-	struct winsize	 ws;
-
-	memset(&ws, 0, sizeof ws);
-	ws.ws_row = (unsigned short)rows;
-	ws.ws_col = (unsigned short)cols;
-	ioctl(fd, TIOCSWINSZ, &ws);
-}
 
 static uint32_t *
 at(struct tui_prog *p, int y, int x)
 {
-	return &p->cell[(size_t)y * (size_t)p->cols + (size_t)x];
+	return &p->cell[(size_t)y * (size_t)p->pty.cols + (size_t)x];
 }
 
 /* Blank cells [x0, x1) of row y. */
@@ -90,7 +64,7 @@ erase(struct tui_prog *p, int y, int x0, int x1)
 {
 	int	 x;
 
-	for (x = x0; x < x1 && x < p->cols; x++)
+	for (x = x0; x < x1 && x < p->pty.cols; x++)
 		*at(p, y, x) = 0;
 }
 
@@ -99,46 +73,41 @@ static void
 push_line(struct tui_prog *p)
 {
 	struct plain_line	*l;
-	int			 n = p->cols, slot;
+	int			 n = p->pty.cols;
 
-	if (p->sb_max == 0)
+	if (p->pty.sb_max == 0)
 		return;
 	while (n > 0 && (*at(p, 0, n - 1) == 0))
 		n--;
 	l = fw_malloc(sizeof *l + (size_t)n * sizeof l->cells[0]);
 	l->n = n;
-	l->full = n == p->cols;
+	l->full = n == p->pty.cols;
 	memcpy(l->cells, at(p, 0, 0), (size_t)n * sizeof l->cells[0]);
-	if (p->sb_n == p->sb_max) {
-		free(p->sb[p->sb_head]);
-		p->sb[p->sb_head] = l;
-		p->sb_head = (p->sb_head + 1) % p->sb_max;
-		if (p->match_last >= 0) {
-			p->match--;
-			p->match_last--;
-		}
-	} else {
-		slot = (p->sb_head + p->sb_n) % p->sb_max;
-		p->sb[slot] = l;
-		p->sb_n++;
-		/* A view scrolled back stays on the same text. */
-		if (p->view > 0)
-			p->view++;
-	}
+	tui_pty_keep(&p->pty, l);
+}
+
+/* Scroll the screen up a line: row 0 to the scrollback, a blank row at
+ * the bottom. */
+static void
+scroll_up(struct tui_prog *p)
+{
+	int	 rows = p->pty.rows, cols = p->pty.cols;
+
+	push_line(p);
+	memmove(p->cell, p->cell + cols,
+	    (size_t)(rows - 1) * (size_t)cols * sizeof *p->cell);
+	erase(p, rows - 1, 0, cols);
 }
 
 /* Move the cursor down a line, scrolling the screen up at the bottom. */
 static void
 line_feed(struct tui_prog *p)
 {
-	if (p->cy + 1 < p->rows) {
+	if (p->cy + 1 < p->pty.rows) {
 		p->cy++;
 		return;
 	}
-	push_line(p);
-	memmove(p->cell, p->cell + p->cols,
-	    (size_t)(p->rows - 1) * (size_t)p->cols * sizeof *p->cell);
-	erase(p, p->rows - 1, 0, p->cols);
+	scroll_up(p);
 }
 
 /* Characters that must not reach forkwatch's terminal as they are:
@@ -166,11 +135,11 @@ put_char(struct tui_prog *p, uint32_t cp)
 		cp = 0xfffd;
 		w = 1;
 	}
-	if (p->cx + w > p->cols) {
+	if (p->cx + w > p->pty.cols) {
 		p->cx = 0;
 		line_feed(p);
 	}
-	if (w > p->cols)
+	if (w > p->pty.cols)
 		return;
 	*at(p, p->cy, p->cx) = cp;
 	if (w == 2)
@@ -198,41 +167,41 @@ csi(struct tui_prog *p, unsigned char final)
 
 	if (p->csi_private)
 		return;
-	if (p->cx >= p->cols)
-		p->cx = p->cols - 1;
+	if (p->cx >= p->pty.cols)
+		p->cx = p->pty.cols - 1;
 	switch (final) {
-	case 'A': p->cy = clamp(p->cy - n, 0, p->rows - 1); break;
-	case 'B': p->cy = clamp(p->cy + n, 0, p->rows - 1); break;
-	case 'C': p->cx = clamp(p->cx + n, 0, p->cols - 1); break;
-	case 'D': p->cx = clamp(p->cx - n, 0, p->cols - 1); break;
+	case 'A': p->cy = clamp(p->cy - n, 0, p->pty.rows - 1); break;
+	case 'B': p->cy = clamp(p->cy + n, 0, p->pty.rows - 1); break;
+	case 'C': p->cx = clamp(p->cx + n, 0, p->pty.cols - 1); break;
+	case 'D': p->cx = clamp(p->cx - n, 0, p->pty.cols - 1); break;
 	case 'H':
 	case 'f':
-		p->cy = clamp(param(p, 0, 1) - 1, 0, p->rows - 1);
-		p->cx = clamp(param(p, 1, 1) - 1, 0, p->cols - 1);
+		p->cy = clamp(param(p, 0, 1) - 1, 0, p->pty.rows - 1);
+		p->cx = clamp(param(p, 1, 1) - 1, 0, p->pty.cols - 1);
 		break;
 	case 'J':
 		switch (p->nparams > 0 ? p->params[0] : 0) {
 		case 0:
-			erase(p, p->cy, p->cx, p->cols);
-			for (y = p->cy + 1; y < p->rows; y++)
-				erase(p, y, 0, p->cols);
+			erase(p, p->cy, p->cx, p->pty.cols);
+			for (y = p->cy + 1; y < p->pty.rows; y++)
+				erase(p, y, 0, p->pty.cols);
 			break;
 		case 1:
 			for (y = 0; y < p->cy; y++)
-				erase(p, y, 0, p->cols);
+				erase(p, y, 0, p->pty.cols);
 			erase(p, p->cy, 0, p->cx + 1);
 			break;
 		default:
-			for (y = 0; y < p->rows; y++)
-				erase(p, y, 0, p->cols);
+			for (y = 0; y < p->pty.rows; y++)
+				erase(p, y, 0, p->pty.cols);
 			break;
 		}
 		break;
 	case 'K':
 		switch (p->nparams > 0 ? p->params[0] : 0) {
-		case 0: erase(p, p->cy, p->cx, p->cols); break;
+		case 0: erase(p, p->cy, p->cx, p->pty.cols); break;
 		case 1: erase(p, p->cy, 0, p->cx + 1); break;
-		default: erase(p, p->cy, 0, p->cols); break;
+		default: erase(p, p->cy, 0, p->pty.cols); break;
 		}
 		break;
 	default:
@@ -258,8 +227,8 @@ feed_cp(struct tui_prog *p, uint32_t c)
 			p->state = PS_ESC_INTER;
 		else {
 			if (c == 'c') {	/* RIS: a fresh screen */
-				memset(p->cell, 0, (size_t)p->rows *
-				    (size_t)p->cols * sizeof *p->cell);
+				memset(p->cell, 0, (size_t)p->pty.rows *
+				    (size_t)p->pty.cols * sizeof *p->cell);
 				p->cy = p->cx = 0;
 			}
 			p->state = PS_TEXT;
@@ -325,15 +294,15 @@ feed_cp(struct tui_prog *p, uint32_t c)
 		line_feed(p);
 		return;
 	case '\b':
-		if (p->cx >= p->cols)
-			p->cx = p->cols - 1;
+		if (p->cx >= p->pty.cols)
+			p->cx = p->pty.cols - 1;
 		if (p->cx > 0)
 			p->cx--;
 		return;
 	case '\t':
-		if (p->cx < p->cols)
-			p->cx = (p->cx / 8 + 1) * 8 < p->cols ?
-			    (p->cx / 8 + 1) * 8 : p->cols - 1;
+		if (p->cx < p->pty.cols)
+			p->cx = (p->cx / 8 + 1) * 8 < p->pty.cols ?
+			    (p->cx / 8 + 1) * 8 : p->pty.cols - 1;
 		return;
 	default:
 		break;
@@ -345,12 +314,13 @@ feed_cp(struct tui_prog *p, uint32_t c)
 
 /* Bytes of the program's output: UTF-8 decoding, then feed_cp(). */
 static void
-feed(struct tui_prog *p, const unsigned char *s, size_t n)
+feed(void *arg, const char *s, size_t n)
 {
-	size_t	 i;
+	struct tui_prog	*p = arg;
+	size_t		 i;
 
 	for (i = 0; i < n; i++) {
-		unsigned char	 b = s[i];
+		unsigned char	 b = (unsigned char)s[i];
 
 		if (p->need > 0) {
 			if ((b & 0xc0) == 0x80) {
@@ -375,73 +345,27 @@ feed(struct tui_prog *p, const unsigned char *s, size_t n)
 	}
 }
 
-static void
-write_master(struct tui_prog *p, const char *s, size_t len)
-{
-	ssize_t	 n;
-
-	/* The master is non-blocking: a program that does not read loses
-	 * keys instead of freezing the TUI. */
-	while (p->master >= 0 && len > 0) {
-		n = write(p->master, s, len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
-		s += n;
-		len -= (size_t)n;
-	}
-}
-
 struct tui_prog *
 tui_prog_new(int rows, int cols, int scrollback)
 {
 	struct tui_prog	*p;
-	char		 name[128];
-	int		 m, s;
 
-	if (rows < 1)
-		rows = 1;
-	if (cols < 1)
-		cols = 1;
-	if ((m = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC)) < 0)
-		return NULL;
-	if (grantpt(m) != 0 || unlockpt(m) != 0 ||
-	    ptsname_r(m, name, sizeof name) != 0 ||
-	    (s = open(name, O_RDWR | O_NOCTTY | O_CLOEXEC)) < 0) {
-		close(m);
+	p = fw_calloc(1, sizeof *p);
+	if (tui_pty_open(&p->pty, rows, cols, scrollback) != 0) {
+		free(p);
 		return NULL;
 	}
-	fcntl(m, F_SETFL, fcntl(m, F_GETFL) | O_NONBLOCK);
-	set_winsize(m, rows, cols);
-	p = fw_calloc(1, sizeof *p);
-	p->master = m;
-	p->slave = s;
-	p->rows = rows;
-	p->cols = cols;
-	p->cell = fw_calloc((size_t)rows * (size_t)cols, sizeof *p->cell);
-	p->sb_max = scrollback > 0 ? scrollback : 0;
-	p->sb = p->sb_max > 0 ? fw_calloc((size_t)p->sb_max, sizeof *p->sb) :
-	    NULL;
-	p->match = p->match_last = -1;
+	p->cell = fw_calloc((size_t)p->pty.rows * (size_t)p->pty.cols,
+	    sizeof *p->cell);
 	return p;
 }
 
 void
 tui_prog_free(struct tui_prog *p)
 {
-	int	 i;
-
 	if (p == NULL)
 		return;
-	if (p->master >= 0)
-		close(p->master);
-	if (p->slave >= 0)
-		close(p->slave);
-	for (i = 0; i < p->sb_n; i++)
-		free(p->sb[(p->sb_head + i) % p->sb_max]);
-	free(p->sb);
+	tui_pty_release(&p->pty);
 	free(p->cell);
 	free(p);
 }
@@ -449,18 +373,13 @@ tui_prog_free(struct tui_prog *p)
 int
 tui_prog_lines(const struct tui_prog *p)
 {
-	return p->sb_n;
+	return p->pty.sb_n;
 }
 
 void
 tui_prog_scroll(struct tui_prog *p, int lines)
 {
-	if (lines == INT_MIN) {
-		p->view = 0;
-		p->match = p->match_last = -1;
-		return;
-	}
-	p->view = clamp(p->view + lines, 0, p->sb_n);
+	tui_pty_scroll(&p->pty, lines);
 }
 
 /* Line i (0 the oldest kept) of scrollback and screen together: its cells
@@ -470,13 +389,12 @@ line_at(struct tui_prog *p, int i, int *n)
 {
 	const struct plain_line	*l;
 
-	if (i < p->sb_n) {
-		l = p->sb[(p->sb_head + i) % p->sb_max];
+	if ((l = tui_pty_kept(&p->pty, i)) != NULL) {
 		*n = l->n;
 		return l->cells;
 	}
-	*n = p->cols;
-	return at(p, i - p->sb_n, 0);
+	*n = p->pty.cols;
+	return at(p, i - p->pty.sb_n, 0);
 }
 
 /* Row i as UTF-8 text, appended to b (tui_prog_find's row function);
@@ -484,11 +402,12 @@ line_at(struct tui_prog *p, int i, int *n)
 static bool
 row_text(void *arg, int i, struct fw_buf *b)
 {
-	struct tui_prog	*p = arg;
-	const uint32_t	*c;
-	int		 x, n;
-	uint32_t	 ch;
-	char		 u[4];
+	struct tui_prog		*p = arg;
+	const struct plain_line	*l;
+	const uint32_t		*c;
+	int			 x, n;
+	uint32_t		 ch;
+	char			 u[4];
 
 	c = line_at(p, i, &n);
 	for (x = 0; x < n; x++) {
@@ -497,80 +416,39 @@ row_text(void *arg, int i, struct fw_buf *b)
 			continue;
 		fw_buf_add(b, u, fw_utf8_encode(ch, u));
 	}
-	if (i < p->sb_n)
-		return p->sb[(p->sb_head + i) % p->sb_max]->full;
-	return n == p->cols && n > 0 && c[n - 1] != 0;
+	if ((l = tui_pty_kept(&p->pty, i)) != NULL)
+		return l->full;
+	return n == p->pty.cols && n > 0 && c[n - 1] != 0;
 }
 
 bool
 tui_prog_search(struct tui_prog *p, const char *text, int dir)
 {
-	int		 total = p->sb_n + p->rows, top = p->sb_n - p->view, i;
-	int		 start, last;
-
-	/* From the last match, else from the bottom of the view (going
-	 * up) or its top (going down). */
-	if (p->match >= 0 && p->match < total)
-		start = p->match + (dir < 0 ? -1 : 1);
-	else
-		start = dir < 0 ? top + p->rows - 1 : top;
-	if ((i = tui_prog_find(total, start, dir, text, row_text, p,
-	    &last)) < 0)
-		return false;
-	p->match = i;
-	p->match_last = last;
-	/* Show the match a third down the pane when it is not in view. */
-	if (i < top || i >= top + p->rows) {
-		top = clamp(i - p->rows / 3, 0, p->sb_n);
-		p->view = p->sb_n - top;
-	}
-	return true;
+	return tui_pty_search(&p->pty, text, dir, row_text, p);
 }
 
 int
 tui_prog_slave(const struct tui_prog *p)
 {
-	return p->slave;
+	return p->pty.slave;
 }
 
-/* Once the program has its terminal, forkwatch lets go of the slave so
- * the master reports a hang-up when the last program side closes. */
 void
 tui_prog_close_slave(struct tui_prog *p)
 {
-	if (p->slave >= 0)
-		close(p->slave);
-	p->slave = -1;
+	tui_pty_close_slave(&p->pty);
 }
 
 int
 tui_prog_fd(const struct tui_prog *p)
 {
-	return p->hungup ? -1 : p->master;
+	return tui_pty_fd(&p->pty);
 }
 
-/* Read what the program wrote (a bounded amount per call, so a chatty
- * program cannot starve the tracer). */
 unsigned
 tui_prog_input(struct tui_prog *p)
 {
-	unsigned char	 buf[16384];
-	ssize_t		 n;
-	int		 rounds;
-
-	for (rounds = 0; rounds < 8; rounds++) {
-		n = read(p->master, buf, sizeof buf);
-		if (n > 0) {
-			feed(p, buf, (size_t)n);
-			continue;
-		}
-		if (n < 0 && (errno == EINTR || errno == EAGAIN))
-			break;
-		/* EIO: every program side of the terminal is closed. */
-		p->hungup = true;
-		break;
-	}
-	return TUI_R_PROGRAM;
+	return tui_pty_read(&p->pty, feed, p);
 }
 
 /* A new size, as a terminal does it: shorter, the lines above the cursor
@@ -582,51 +460,42 @@ tui_prog_resize(struct tui_prog *p, int rows, int cols)
 {
 	struct plain_line	*l;
 	uint32_t		*cell;
-	int			 y, w, up = 0, down = 0, slot;
+	int			 y, w, up = 0, down = 0;
 
-	if (rows < 1 || cols < 1 || (rows == p->rows && cols == p->cols))
+	if (rows < 1 || cols < 1 ||
+	    (rows == p->pty.rows && cols == p->pty.cols))
 		return;
-	if (rows < p->rows && p->cy >= rows) {
+	if (rows < p->pty.rows && p->cy >= rows) {
 		up = p->cy - rows + 1;
-		for (y = 0; y < up; y++) {
-			push_line(p);
-			memmove(p->cell, p->cell + p->cols, (size_t)(p->rows -
-			    1) * (size_t)p->cols * sizeof *p->cell);
-			erase(p, p->rows - 1, 0, p->cols);
-		}
+		for (y = 0; y < up; y++)
+			scroll_up(p);
 		p->cy -= up;
-	} else if (rows > p->rows && p->sb_n > 0) {
-		down = rows - p->rows < p->sb_n ? rows - p->rows : p->sb_n;
+	} else if (rows > p->pty.rows && p->pty.sb_n > 0) {
+		down = rows - p->pty.rows < p->pty.sb_n ? rows - p->pty.rows :
+		    p->pty.sb_n;
 	}
 	cell = fw_calloc((size_t)rows * (size_t)cols, sizeof *cell);
-	for (y = 0; y < down; y++) {
+	for (y = down - 1; y >= 0; y--) {
 		/* Lines back from the scrollback, the newest lowest. */
-		slot = (p->sb_head + p->sb_n - down + y) % p->sb_max;
-		l = p->sb[slot];
+		l = tui_pty_unkeep(&p->pty);
 		w = l->n < cols ? l->n : cols;
 		memcpy(cell + (size_t)y * (size_t)cols, l->cells,
 		    (size_t)w * sizeof *cell);
 		free(l);
-		p->sb[slot] = NULL;
 	}
-	p->sb_n -= down;
-	p->view = clamp(p->view, 0, p->sb_n);
-	if (p->match >= p->sb_n + rows)
-		p->match = p->match_last = -1;
-	else if (p->match_last >= p->sb_n + rows)
-		p->match_last = p->sb_n + rows - 1;
-	w = cols < p->cols ? cols : p->cols;
-	for (y = 0; y + down < rows && y < p->rows; y++)
+	if (p->pty.match >= p->pty.sb_n + rows)
+		p->pty.match = p->pty.match_last = -1;
+	else if (p->pty.match_last >= p->pty.sb_n + rows)
+		p->pty.match_last = p->pty.sb_n + rows - 1;
+	w = cols < p->pty.cols ? cols : p->pty.cols;
+	for (y = 0; y + down < rows && y < p->pty.rows; y++)
 		memcpy(cell + (size_t)(y + down) * (size_t)cols, at(p, y, 0),
 		    (size_t)w * sizeof *cell);
 	free(p->cell);
 	p->cell = cell;
-	p->rows = rows;
-	p->cols = cols;
 	p->cy = clamp(p->cy + down, 0, rows - 1);
 	p->cx = clamp(p->cx, 0, cols);
-	/* The kernel sends SIGWINCH to the program's foreground group. */
-	set_winsize(p->master, rows, cols);
+	tui_pty_resize(&p->pty, rows, cols);
 }
 
 void
@@ -654,7 +523,8 @@ tui_prog_key(struct tui_prog *p, int key)
 
 	for (i = 0; i < FW_ARRAY_SIZE(seqs); i++) {
 		if (seqs[i].key == key) {
-			write_master(p, seqs[i].seq, strlen(seqs[i].seq));
+			tui_pty_write(&p->pty, seqs[i].seq,
+			    strlen(seqs[i].seq));
 			return;
 		}
 	}
@@ -662,46 +532,31 @@ tui_prog_key(struct tui_prog *p, int key)
 		return;
 	/* Control characters go as they are (^C, ^D, ^Z...); the rest as
 	 * UTF-8. */
-	write_master(p, u, fw_utf8_encode((uint32_t)key, u));
+	tui_pty_write(&p->pty, u, fw_utf8_encode((uint32_t)key, u));
 }
 
 void
 tui_prog_draw(struct tui_prog *p, const struct tui_rect *r,
     enum tui_prog_focus focus, bool title)
 {
-	char		 head[160];
 	uint32_t	 ch[2] = { 0, 0 };
 	const uint32_t	*c;
-	int		 y, x, w, n = 0, top = p->sb_n - p->view, rows;
+	int		 y, x, w, n = 0, top = p->pty.sb_n - p->pty.view, rows;
 	int		 by = title ? r->y + 1 : r->y;
-	unsigned	 a, ta;
+	unsigned	 a;
 
 	rows = title ? r->h - 1 : r->h;
-	if (title) {
-		/* The same words as tui-program.c's title, so the keys
-		 * and the tests read both panes alike. */
-		if (p->view > 0)
-			snprintf(head, sizeof head, " program %dx%d  [-%d/%d, "
-			    "End: back]", p->cols, p->rows, p->view, p->sb_n);
-		else
-			snprintf(head, sizeof head, " program %dx%d plain%s%s",
-			    p->cols, p->rows,
-			    p->hungup ? " (terminal closed)" : "",
-			    focus == TUI_PROG_KEYS ? "  [keys go to the "
-			    "program: Ctrl-] returns]" : "  [i: type into it]");
-		ta = focus == TUI_PROG_KEYS ? TA_REV | TA_BOLD | TC_YELLOW :
-		    focus == TUI_PROG_FOCUSED ? TA_REV | TA_BOLD : TA_REV;
-		tui_puts(r->y, r->x, r->w, head, strlen(head), ta);
-		w = tui_text_width(head, strlen(head));
-		tui_fill(r->y, r->x + w, r->w - w, ta);
-	}
+	/* The same title as tui-program.c's, so that the keys and the tests
+	 * read both panes alike. */
+	if (title)
+		tui_pty_title(&p->pty, r, focus, " plain");
 	for (y = 0; y < rows; y++) {
-		a = p->match_last >= 0 && top + y >= p->match &&
-		    top + y <= p->match_last ? TA_REV : 0;
-		c = top + y < p->sb_n + p->rows ? line_at(p, top + y, &n) :
-		    NULL;
+		a = tui_pty_in_match(&p->pty, top + y) ? TA_REV : 0;
+		c = top + y < p->pty.sb_n + p->pty.rows ?
+		    line_at(p, top + y, &n) : NULL;
 		for (x = 0; x < r->w; x++) {
-			if (c == NULL || x >= n || x >= p->cols || c[x] == 0) {
+			if (c == NULL || x >= n || x >= p->pty.cols ||
+			    c[x] == 0) {
 				tui_fill(by + y, r->x + x, 1, a);
 				continue;
 			}
@@ -719,7 +574,7 @@ tui_prog_draw(struct tui_prog *p, const struct tui_rect *r,
 				x += w - 1;
 		}
 	}
-	if (focus == TUI_PROG_KEYS && p->view == 0 && p->cy < rows &&
-	    p->cx < r->w && p->cx < p->cols)
+	if (focus == TUI_PROG_KEYS && p->pty.view == 0 && p->cy < rows &&
+	    p->cx < r->w && p->cx < p->pty.cols)
 		tui_set_cursor(by + p->cy, r->x + p->cx);
 }

@@ -7,18 +7,13 @@
  * Lines that scroll off the top of the program's screen are kept (up to
  * the --scrollback limit, in a ring), so the pane can be scrolled back and
  * searched; a full-screen program's alternate screen keeps none, as on
- * any terminal. */
+ * any terminal. The pseudo-terminal, the kept lines' ring, scrolling,
+ * search and the title are tui-prog-pty.c's, shared with
+ * tui-program-plain.c. */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
-#include <termios.h>
-#include <unistd.h>
 #include <vterm.h>
 
 #include "tui-int.h"
@@ -38,20 +33,11 @@ struct sb_line {
 };
 
 struct tui_prog {
-	int		 master;	/* -1 once the program side hung up */
-	int		 slave;		/* until tui_prog_close_slave() */
+	struct tui_pty	 pty;		/* kept lines: struct sb_line */
 	VTerm		*vt;
 	VTermScreen	*vs;
-	int		 rows, cols;
 	VTermPos	 cursor;
 	bool		 cursor_visible;
-	bool		 hungup;
-
-	struct sb_line	**sb;		/* ring of max lines, oldest at head */
-	int		 sb_max, sb_head, sb_n;
-	int		 view;		/* lines scrolled back, 0: the screen */
-	int		 match;		/* line of the last search match, -1 */
-	int		 match_last;	/* the line it ends in, -1 */
 };
 
 static int	 map_color(VTermScreen *, VTermColor *, bool fg, bool *bold);
@@ -61,17 +47,8 @@ static int	 map_color(VTermScreen *, VTermColor *, bool fg, bool *bold);
 static const struct sb_line *
 line_at(const struct tui_prog *p, int i, int *row)
 {
-	*row = i - p->sb_n;
-	if (i < p->sb_n)
-		return p->sb[(p->sb_head + i) % p->sb_max];
-	return NULL;
-}
-
-/* Is line i part of the last search match? */
-static bool
-in_match(const struct tui_prog *p, int i)
-{
-	return p->match_last >= 0 && i >= p->match && i <= p->match_last;
+	*row = i - p->pty.sb_n;
+	return tui_pty_kept(&p->pty, i);
 }
 
 /* A screen cell as a scrollback cell. */
@@ -98,7 +75,7 @@ vt_sb_pushline(int cols, const VTermScreenCell *cells, void *arg)
 	struct sb_line	*l;
 	int		 n = cols, i;
 
-	if (p->sb_max <= 0)
+	if (p->pty.sb_max <= 0)
 		return 0;
 	while (n > 0 && (cells[n - 1].chars[0] == 0 ||
 	    cells[n - 1].chars[0] == ' ') &&
@@ -109,21 +86,7 @@ vt_sb_pushline(int cols, const VTermScreenCell *cells, void *arg)
 	l->full = n == cols;
 	for (i = 0; i < n; i++)
 		to_sb(p->vs, &cells[i], &l->cells[i]);
-	if (p->sb_n == p->sb_max) {
-		free(p->sb[p->sb_head]);
-		p->sb[p->sb_head] = l;
-		p->sb_head = (p->sb_head + 1) % p->sb_max;
-		if (p->match_last >= 0) {
-			p->match--;
-			p->match_last--;
-		}
-	} else {
-		p->sb[(p->sb_head + p->sb_n) % p->sb_max] = l;
-		p->sb_n++;
-		/* A view scrolled back stays on the same text. */
-		if (p->view > 0)
-			p->view++;
-	}
+	tui_pty_keep(&p->pty, l);
 	return 1;
 }
 
@@ -133,16 +96,10 @@ vt_sb_popline(int cols, VTermScreenCell *cells, void *arg)
 {
 	struct tui_prog	*p = arg;
 	struct sb_line	*l;
-	int		 i, last;
+	int		 i;
 
-	if (p->sb_n == 0)
+	if ((l = tui_pty_unkeep(&p->pty)) == NULL)
 		return 0;
-	last = (p->sb_head + p->sb_n - 1) % p->sb_max;
-	l = p->sb[last];
-	p->sb[last] = NULL;
-	p->sb_n--;
-	if (p->view > p->sb_n)
-		p->view = p->sb_n;
 	for (i = 0; i < cols; i++) {
 		memset(&cells[i], 0, sizeof cells[i]);
 		cells[i].width = 1;
@@ -165,25 +122,13 @@ vt_sb_popline(int cols, VTermScreenCell *cells, void *arg)
 	return 1;
 }
 
-/* libvterm's answers and encoded keys go to the program. The master is
- * non-blocking: a program that does not read loses keys instead of
- * freezing the TUI. */
+/* libvterm's answers and encoded keys go to the program. */
 static void
 vt_output(const char *s, size_t len, void *arg)
 {
 	struct tui_prog	*p = arg;
-	ssize_t		 n;
 
-	while (p->master >= 0 && len > 0) {
-		n = write(p->master, s, len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
-		s += n;
-		len -= (size_t)n;
-	}
+	tui_pty_write(&p->pty, s, len);
 }
 
 static int
@@ -214,50 +159,18 @@ static const VTermScreenCallbacks screen_cbs = {
 	.sb_popline = vt_sb_popline,
 };
 
-static void
-set_winsize(int fd, int rows, int cols)
-{
-	struct winsize	 ws;
-
-	memset(&ws, 0, sizeof ws);
-	ws.ws_row = (unsigned short)rows;
-	ws.ws_col = (unsigned short)cols;
-	ioctl(fd, TIOCSWINSZ, &ws);
-}
-
 struct tui_prog *
 tui_prog_new(int rows, int cols, int scrollback)
 {
 	struct tui_prog	*p;
-	char		 name[128];
-	int		 m, s;
 
-	if (rows < 1)
-		rows = 1;
-	if (cols < 1)
-		cols = 1;
-	if ((m = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC)) < 0)
-		return NULL;
-	if (grantpt(m) != 0 || unlockpt(m) != 0 ||
-	    ptsname_r(m, name, sizeof name) != 0 ||
-	    (s = open(name, O_RDWR | O_NOCTTY | O_CLOEXEC)) < 0) {
-		close(m);
+	p = fw_calloc(1, sizeof *p);
+	if (tui_pty_open(&p->pty, rows, cols, scrollback) != 0) {
+		free(p);
 		return NULL;
 	}
-	fcntl(m, F_SETFL, fcntl(m, F_GETFL) | O_NONBLOCK);
-	set_winsize(m, rows, cols);
-	p = fw_calloc(1, sizeof *p);
-	p->master = m;
-	p->slave = s;
-	p->rows = rows;
-	p->cols = cols;
 	p->cursor_visible = true;
-	p->sb_max = scrollback > 0 ? scrollback : 0;
-	p->sb = p->sb_max > 0 ? fw_calloc((size_t)p->sb_max, sizeof *p->sb) :
-	    NULL;
-	p->match = -1;
-	p->match_last = -1;
-	p->vt = vterm_new(rows, cols);
+	p->vt = vterm_new(p->pty.rows, p->pty.cols);
 	vterm_set_utf8(p->vt, 1);
 	vterm_output_set_callback(p->vt, vt_output, p);
 	p->vs = vterm_obtain_screen(p->vt);
@@ -272,40 +185,21 @@ tui_prog_free(struct tui_prog *p)
 {
 	if (p == NULL)
 		return;
-	if (p->master >= 0)
-		close(p->master);
-	if (p->slave >= 0)
-		close(p->slave);
+	tui_pty_release(&p->pty);
 	vterm_free(p->vt);
-	while (p->sb_n > 0) {
-		free(p->sb[p->sb_head]);
-		p->sb_head = (p->sb_head + 1) % p->sb_max;
-		p->sb_n--;
-	}
-	free(p->sb);
 	free(p);
 }
 
 int
 tui_prog_lines(const struct tui_prog *p)
 {
-	return p->sb_n;
+	return p->pty.sb_n;
 }
 
 void
 tui_prog_scroll(struct tui_prog *p, int lines)
 {
-	if (lines == INT_MIN) {
-		p->view = 0;
-		p->match = -1;
-		p->match_last = -1;
-		return;
-	}
-	p->view += lines;
-	if (p->view > p->sb_n)
-		p->view = p->sb_n;
-	if (p->view < 0)
-		p->view = 0;
+	tui_pty_scroll(&p->pty, lines);
 }
 
 /* Row i as UTF-8 text, appended to b (tui_prog_find's row function);
@@ -323,7 +217,7 @@ row_text(void *arg, int i, struct fw_buf *b)
 	bool			 full = false;
 
 	l = line_at(p, i, &row);
-	n = l != NULL ? l->n : p->cols;
+	n = l != NULL ? l->n : p->pty.cols;
 	for (x = 0; x < n; x++) {
 		if (l != NULL) {
 			ch = l->cells[x].ch;
@@ -333,7 +227,7 @@ row_text(void *arg, int i, struct fw_buf *b)
 			if (!vterm_screen_get_cell(p->vs, pos, &cell))
 				break;
 			ch = cell.chars[0];
-			if (x == p->cols - 1)
+			if (x == p->pty.cols - 1)
 				full = ch != 0 && ch != ' ';
 		}
 		if (ch == (uint32_t)-1)
@@ -348,88 +242,50 @@ row_text(void *arg, int i, struct fw_buf *b)
 bool
 tui_prog_search(struct tui_prog *p, const char *text, int dir)
 {
-	int		 total = p->sb_n + p->rows, top = p->sb_n - p->view, i;
-	int		 start, last;
-
-	/* From the last match, else from the bottom of the view (going
-	 * up) or its top (going down). */
-	if (p->match >= 0 && p->match < total)
-		start = p->match + (dir < 0 ? -1 : 1);
-	else
-		start = dir < 0 ? top + p->rows - 1 : top;
-	if ((i = tui_prog_find(total, start, dir, text, row_text, p,
-	    &last)) < 0)
-		return false;
-	p->match = i;
-	p->match_last = last;
-	/* Show the match a third down the pane when it is not in view. */
-	if (i < top || i >= top + p->rows) {
-		top = i - p->rows / 3;
-		if (top > p->sb_n)
-			top = p->sb_n;
-		if (top < 0)
-			top = 0;
-		p->view = p->sb_n - top;
-	}
-	return true;
+	return tui_pty_search(&p->pty, text, dir, row_text, p);
 }
 
 int
 tui_prog_slave(const struct tui_prog *p)
 {
-	return p->slave;
+	return p->pty.slave;
 }
 
-/* Once the program has its terminal, forkwatch lets go of the slave so
- * the master reports a hang-up when the last program side closes. */
 void
 tui_prog_close_slave(struct tui_prog *p)
 {
-	if (p->slave >= 0)
-		close(p->slave);
-	p->slave = -1;
+	tui_pty_close_slave(&p->pty);
 }
 
 int
 tui_prog_fd(const struct tui_prog *p)
 {
-	return p->hungup ? -1 : p->master;
+	return tui_pty_fd(&p->pty);
 }
 
-/* Read what the program wrote (a bounded amount per call, so a chatty
- * program cannot starve the tracer) and feed libvterm. */
+/* What the program wrote goes to libvterm. */
+static void
+vt_feed(void *arg, const char *s, size_t n)
+{
+	struct tui_prog	*p = arg;
+
+	vterm_input_write(p->vt, s, n);
+}
+
 unsigned
 tui_prog_input(struct tui_prog *p)
 {
-	char	 buf[16384];
-	ssize_t	 n;
-	int	 rounds;
-
-	for (rounds = 0; rounds < 8; rounds++) {
-		n = read(p->master, buf, sizeof buf);
-		if (n > 0) {
-			vterm_input_write(p->vt, buf, (size_t)n);
-			continue;
-		}
-		if (n < 0 && (errno == EINTR || errno == EAGAIN))
-			break;
-		/* EIO: every program side of the terminal is closed. */
-		p->hungup = true;
-		break;
-	}
-	return TUI_R_PROGRAM;
+	return tui_pty_read(&p->pty, vt_feed, p);
 }
 
 void
 tui_prog_resize(struct tui_prog *p, int rows, int cols)
 {
-	if (rows < 1 || cols < 1 || (rows == p->rows && cols == p->cols))
+	if (rows < 1 || cols < 1 ||
+	    (rows == p->pty.rows && cols == p->pty.cols))
 		return;
-	p->rows = rows;
-	p->cols = cols;
+	tui_pty_resize(&p->pty, rows, cols);
 	vterm_set_size(p->vt, rows, cols);
-	/* The kernel sends SIGWINCH to the program's foreground group. */
-	set_winsize(p->master, rows, cols);
 }
 
 void
@@ -468,7 +324,7 @@ tui_prog_key(struct tui_prog *p, int key)
 	if (key >= 0 && key < 0x20) {
 		/* Control characters go as they are (^C, ^D, ^Z...). */
 		c = (char)key;
-		vt_output(&c, 1, p);
+		tui_pty_write(&p->pty, &c, 1);
 		return;
 	}
 	if (key >= 0x20 && key < TK_UP)
@@ -508,33 +364,19 @@ tui_prog_draw(struct tui_prog *p, const struct tui_rect *r,
 	VTermScreenCell		 cell;
 	VTermPos		 pos;
 	const struct sb_line	*l;
-	char			 head[160];
-	int			 y, x, fg, bg, top = p->sb_n - p->view, row, rows;
+	int			 y, x, fg, bg, row, rows;
+	int			 top = p->pty.sb_n - p->pty.view;
 	int			 by = title ? r->y + 1 : r->y;
-	unsigned		 a, ta;
+	unsigned		 a;
 	bool			 bold;
 
 	rows = title ? r->h - 1 : r->h;
-	if (title) {
-		if (p->view > 0)
-			snprintf(head, sizeof head, " program %dx%d  [-%d/%d, "
-			    "End: back]", p->cols, p->rows, p->view, p->sb_n);
-		else
-			snprintf(head, sizeof head, " program %dx%d%s%s",
-			    p->cols, p->rows,
-			    p->hungup ? " (terminal closed)" : "",
-			    focus == TUI_PROG_KEYS ? "  [keys go to the "
-			    "program: Ctrl-] returns]" : "  [i: type into it]");
-		ta = focus == TUI_PROG_KEYS ? TA_REV | TA_BOLD | TC_YELLOW :
-		    focus == TUI_PROG_FOCUSED ? TA_REV | TA_BOLD : TA_REV;
-		tui_puts(r->y, r->x, r->w, head, strlen(head), ta);
-		tui_fill(r->y, r->x + tui_text_width(head, strlen(head)),
-		    r->w - tui_text_width(head, strlen(head)), ta);
-	}
+	if (title)
+		tui_pty_title(&p->pty, r, focus, "");
 	for (y = 0; y < rows; y++) {
 		l = line_at(p, top + y, &row);
 		for (x = 0; x < r->w; x++) {
-			a = in_match(p, top + y) ? TA_REV : 0;
+			a = tui_pty_in_match(&p->pty, top + y) ? TA_REV : 0;
 			if (l != NULL) {
 				if (x >= l->n) {
 					tui_fill(by + y, r->x + x, 1, a);
@@ -558,7 +400,7 @@ tui_prog_draw(struct tui_prog *p, const struct tui_rect *r,
 				    l->cells[x].bg, l->cells[x].attr ^ a);
 				continue;
 			}
-			if (row >= p->rows || x >= p->cols) {
+			if (row >= p->pty.rows || x >= p->pty.cols) {
 				tui_fill(by + y, r->x + x, 1, 0);
 				continue;
 			}
@@ -577,7 +419,7 @@ tui_prog_draw(struct tui_prog *p, const struct tui_rect *r,
 			a = (bold ? TA_BOLD : 0) |
 			    (cell.attrs.underline ? TA_UL : 0) |
 			    ((cell.attrs.reverse ? TA_REV : 0) ^
-			    (in_match(p, top + y) ? TA_REV : 0));
+			    (tui_pty_in_match(&p->pty, top + y) ? TA_REV : 0));
 			if (cell.width > 1 && x + cell.width > r->w) {
 				tui_fill(by + y, r->x + x, 1, 0);
 				continue;
@@ -588,7 +430,7 @@ tui_prog_draw(struct tui_prog *p, const struct tui_rect *r,
 				x += cell.width - 1;
 		}
 	}
-	if (focus == TUI_PROG_KEYS && p->view == 0 &&
+	if (focus == TUI_PROG_KEYS && p->pty.view == 0 &&
 	    p->cursor_visible &&
 	    p->cursor.row < rows && p->cursor.col < r->w)
 		tui_set_cursor(by + p->cursor.row, r->x + p->cursor.col);

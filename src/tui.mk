@@ -13,7 +13,8 @@ libforkwatch_a_SOURCES += \
 	src/tui-live.c src/tui-live-int.h src/tui-live-events.c \
 	src/tui-replay.c src/tui-replay-int.h src/tui-replay-load.c \
 	src/tui-replay-view.c src/tui-replay-log.c \
-	src/tui-state.c src/tui-term.c src/tui-draw.c src/tui-prog-find.c
+	src/tui-state.c src/tui-term.c src/tui-draw.c src/tui-prog-find.c \
+	src/tui-prog-pty.c
 if FW_TUI_LIBVTERM
 libforkwatch_a_SOURCES += src/tui-program.c
 else

@@ -128,7 +128,8 @@ tests_unit_test_event_LDADD = $(FWTEST_UNIT_LIBS)
 # The plain program pane (the TUI's, --without-libvterm) in every build,
 # drawn into a grid instead of curses.
 tests_unit_test_prog_plain_SOURCES = tests/unit/test-prog-plain.c \
-	src/tui-program-plain.c src/tui-prog-find.c tests/unit/tap.h
+	src/tui-program-plain.c src/tui-prog-find.c src/tui-prog-pty.c \
+	tests/unit/tap.h
 tests_unit_test_prog_plain_CPPFLAGS = $(FWTEST_UNIT_INC)
 tests_unit_test_prog_plain_LDADD = $(FWTEST_UNIT_LIBS)
 tests_unit_test_flags_SOURCES = tests/unit/test-flags.c tests/unit/tap.h

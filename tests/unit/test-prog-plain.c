@@ -5,8 +5,8 @@
  * replaced by a grid here (no curses). Covers text, CR/LF, wrapping,
  * scrolling, tabs, backspace, UTF-8 (wide and invalid), cursor movement
  * and erasing, colour and title sequences dropped, C1 and bidi controls
- * never drawn, the scrollback (kept lines, scrolling back, search, also
- * across a wrapped line), and
+ * never drawn, the scrollback (kept lines, scrolling back, a view that
+ * stays on its text, search, also across a wrapped line), and
  * keys encoded as a VT100 sends them. */
 #include "config.h"
 
@@ -278,6 +278,19 @@ main(void)
 	show(p, s, "!", 3, 10);
 	ok(rows_are("shorter", 3, "4", "5", "6!") && tui_prog_lines(p) == 3,
 	    "shorter: the lines above the cursor are kept, the cursor stays");
+	tui_prog_free(p);
+
+	/* Output that scrolls the screen under a view scrolled back leaves
+	 * the view on the same text (tui-prog-pty.c's ring, shared with
+	 * the libvterm pane). */
+	p = pane(4, 10, &s);
+	if (!ok(p != NULL, "a third pane"))
+		return tap_done();
+	show(p, s, "1\r\n2\r\n3\r\n4\r\n5", 4, 10);
+	tui_prog_scroll(p, 1);
+	show(p, s, "\r\n6", 4, 10);
+	ok(rows_are("held", 4, "1", "2", "3", "4") && tui_prog_lines(p) == 2,
+	    "a view scrolled back stays on its text as lines are kept");
 	tui_prog_free(p);
 	return tap_done();
 }
