@@ -145,19 +145,6 @@ event_at(struct engine *eng, struct fw_event *ev, enum fw_event_kind k,
 	ev->ts = ts;
 }
 
-/* A wait status as the exit members of an event. */
-static void
-exit_members(struct fw_event *ev, int status)
-{
-	if (WIFSIGNALED(status)) {
-		ev->killed = true;
-		ev->signo = WTERMSIG(status);
-		ev->core = WCOREDUMP(status) != 0;
-	} else {
-		ev->code = WEXITSTATUS(status);
-	}
-}
-
 /* Who sent a signal, by the same rule as the ptrace engine: si_pid means
  * a sender for signals from processes (si_code <= 0) and SIGCHLD. */
 static pid_t
@@ -638,7 +625,7 @@ proc_exit(struct engine *eng, struct fw_task *t, struct bpf_proc *p,
 	status = (r->sig_flags & SIGNAL_GROUP_EXIT) ? r->group_exit_code :
 	    p->leader_status;
 	event_at(eng, &ev, FW_EV_EXIT, t, ts);
-	exit_members(&ev, status);
+	eng_exit_status(&ev, status);
 	proc_rusage(&ev, p, r);
 	t->exited = true;
 	t->killed = ev.killed;
@@ -714,7 +701,7 @@ rec_exit(struct engine *eng, const struct fwb_exit *r)
 		return;
 	}
 	event_at(eng, &ev, FW_EV_EXIT, t, ts);
-	exit_members(&ev, status);
+	eng_exit_status(&ev, status);
 	ev.thread = true;
 	t->exited = true;
 	t->killed = ev.killed;

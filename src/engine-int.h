@@ -9,6 +9,8 @@
 void	eng_event_init(struct engine *, struct fw_event *, enum fw_event_kind,
 	    struct fw_task *);
 int	eng_emit(struct engine *, const struct fw_event *);
+/* The exit members of ev (code, or killed, signo, core) from a wait status. */
+void	eng_exit_status(struct fw_event *, int status);
 int	eng_restart(struct engine *, struct fw_task *);
 void	eng_settle(struct engine *, struct fw_task *, int verdict);
 void	eng_task_gone(struct engine *, struct fw_task *);

@@ -681,9 +681,9 @@ on_exec(struct engine *eng, struct fw_task *t)
 	eng_settle(eng, t, verdict);
 }
 
-/* Fill exit members of ev from a wait status. */
-static void
-exit_from_status(struct fw_event *ev, int status)
+/* Fill exit members of ev from a wait status (the eBPF engine's too). */
+void
+eng_exit_status(struct fw_event *ev, int status)
 {
 	if (WIFSIGNALED(status)) {
 		ev->killed = true;
@@ -707,7 +707,7 @@ on_exiting(struct engine *eng, struct fw_task *t)
 	t->flags |= TF_EXITING;
 	eng_event_init(eng, &ev, FW_EV_EXITING, t);
 	if (pt_geteventmsg(t->tid, &msg) == 0)
-		exit_from_status(&ev, (int)msg);
+		eng_exit_status(&ev, (int)msg);
 	/* Killed (maybe in the middle of a fork), or a thread taken down by
 	 * exit_group/exec (which kill it the same way), or children waiting
 	 * for their creator's event: look for forks never reported. */
@@ -751,7 +751,7 @@ on_death(struct engine *eng, struct fw_task *t, int status,
 
 	adopt_orphans(eng, t);
 	eng_event_init(eng, &ev, FW_EV_EXIT, t);
-	exit_from_status(&ev, status);
+	eng_exit_status(&ev, status);
 	t->exited = true;
 	t->killed = ev.killed;
 	t->code = ev.code;
