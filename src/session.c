@@ -473,37 +473,54 @@ session_release(struct session *s)
 	engine_release(&s->eng);
 }
 
+/* Launch the program at the start: 0, or forkwatch's exit status once the
+ * reason is said. */
+static int
+start_launch(struct session *s)
+{
+	int	 r;
+
+	if ((r = engine_launch(&s->eng, s->argv)) == 0)
+		return 0;
+	if (s->eng.err.len > 0) {
+		fw_error(0, "%s", s->eng.err.data);
+		return FW_EXIT_FAILURE;
+	}
+	fw_error(-r, "cannot run '%s'", s->argv[0]);
+	return launch_exit_status(r);
+}
+
+/* Attach to the -p pids (stopping them when stop), saying why for each
+ * that fails: 0, or FW_EXIT_FAILURE when none could be attached. */
+static int
+start_attach(struct session *s, bool stop)
+{
+	const struct fw_options	*o = s->opts;
+	size_t			 i;
+	int			 attached = 0;
+
+	for (i = 0; i < o->npids; i++) {
+		fw_buf_reset(&s->eng.err);
+		if (engine_attach(&s->eng, o->pids[i], stop) != 0) {
+			fw_error(0, "%s", fw_buf_cstr(&s->eng.err));
+			continue;
+		}
+		attached++;
+	}
+	return attached == 0 ? FW_EXIT_FAILURE : 0;
+}
+
 /* A backend that never stops a task (eBPF): the session only watches.
  * The tree runs from the start; what would stop it says it needs ptrace
  * (session_pause(), the commands marked CMD_F_STOPS). */
 static int
 watch_start(struct session *s)
 {
-	const struct fw_options	*o = s->opts;
-	size_t			 i;
-	int			 r, attached = 0;
+	int	 r;
 
-	if (s->argv != NULL) {
-		if ((r = engine_launch(&s->eng, s->argv)) != 0) {
-			if (s->eng.err.len > 0) {
-				fw_error(0, "%s", s->eng.err.data);
-				return FW_EXIT_FAILURE;
-			}
-			fw_error(-r, "cannot run '%s'", s->argv[0]);
-			return launch_exit_status(r);
-		}
-	} else {
-		for (i = 0; i < o->npids; i++) {
-			fw_buf_reset(&s->eng.err);
-			if (engine_attach(&s->eng, o->pids[i], false) != 0) {
-				fw_error(0, "%s", fw_buf_cstr(&s->eng.err));
-				continue;
-			}
-			attached++;
-		}
-		if (attached == 0)
-			return FW_EXIT_FAILURE;
-	}
+	if ((r = s->argv != NULL ? start_launch(s) :
+	    start_attach(s, false)) != 0)
+		return r;
 	s->state = SESS_RUNNING;
 	session_printf(s, "Watching %zu task%s with the %s backend, which "
 	    "never stops a task: pausing, stepping, breakpoints, hold, bt "
@@ -516,9 +533,7 @@ watch_start(struct session *s)
 int
 session_start(struct session *s)
 {
-	const struct fw_options	*o = s->opts;
-	size_t			 i;
-	int			 r, attached = 0;
+	int	 r;
 
 	if (s->logging)
 		log_start(s);
@@ -531,14 +546,8 @@ session_start(struct session *s)
 		return watch_start(s);
 	if (s->argv != NULL) {
 		s->stop_first_exec = true;
-		if ((r = engine_launch(&s->eng, s->argv)) != 0) {
-			if (s->eng.err.len > 0) {
-				fw_error(0, "%s", s->eng.err.data);
-				return FW_EXIT_FAILURE;
-			}
-			fw_error(-r, "cannot run '%s'", s->argv[0]);
-			return launch_exit_status(r);
-		}
+		if ((r = start_launch(s)) != 0)
+			return r;
 		/* Run to the root's first exec: stopped before its first
 		 * instruction. */
 		s->state = SESS_RUNNING;
@@ -546,16 +555,8 @@ session_start(struct session *s)
 			session_drive(s, true, NULL);
 		return 0;
 	}
-	for (i = 0; i < o->npids; i++) {
-		fw_buf_reset(&s->eng.err);
-		if (engine_attach(&s->eng, o->pids[i], true) != 0) {
-			fw_error(0, "%s", fw_buf_cstr(&s->eng.err));
-			continue;
-		}
-		attached++;
-	}
-	if (attached == 0)
-		return FW_EXIT_FAILURE;
+	if ((r = start_attach(s, true)) != 0)
+		return r;
 	s->state = SESS_STOPPED;
 	if (s->logging)
 		tlog_writer_flush(&s->log);
