@@ -96,25 +96,38 @@ check_info(struct cmd_check *ck, int argc, char **argv, struct fw_buf *err)
 	return 0;
 }
 
-/* "info exec [PID]": what the task's last exec was given. */
+/* An inspect_* function that writes about a task to b, or fails with the
+ * reason in err. */
+typedef int (*task_view_fn)(struct session *, struct fw_task *,
+    struct fw_buf *b, struct fw_buf *err);
+
+/* Show what view writes about t, or say why it cannot. */
 static int
-info_exec(struct session *s, const char *arg)
+show_task(struct session *s, struct fw_task *t, task_view_fn view)
 {
-	struct fw_task	*t;
 	struct fw_buf	 b, err;
 	int		 r;
 
-	if ((t = cmd_task(s, arg)) == NULL)
-		return CMD_ERROR;
 	fw_buf_init(&b);
 	fw_buf_init(&err);
-	if ((r = inspect_exec_task(s, t, &b, &err)) == 0)
+	if ((r = view(s, t, &b, &err)) == 0)
 		session_write(s, b.data, b.len);
 	else
 		cmd_error(s, "%s", fw_buf_cstr(&err));
 	fw_buf_release(&b);
 	fw_buf_release(&err);
 	return r == 0 ? CMD_OK : CMD_ERROR;
+}
+
+/* "info exec [PID]": what the task's last exec was given. */
+static int
+info_exec(struct session *s, const char *arg)
+{
+	struct fw_task	*t;
+
+	if ((t = cmd_task(s, arg)) == NULL)
+		return CMD_ERROR;
+	return show_task(s, t, inspect_exec_task);
 }
 
 static int
@@ -195,11 +208,10 @@ static int
 exec_bt(struct session *s, int argc, char **argv)
 {
 	struct fw_task	*t;
-	struct fw_buf	 b, err;
-	int		 r;
+	struct fw_buf	 b;
 
-	fw_buf_init(&b);
 	if (argc > 1 && strcmp(argv[1], "all") == 0) {
+		fw_buf_init(&b);
 		inspect_bt_all(s, &b);
 		session_write(s, b.data, b.len);
 		fw_buf_release(&b);
@@ -207,14 +219,7 @@ exec_bt(struct session *s, int argc, char **argv)
 	}
 	if ((t = cmd_task(s, argc > 1 ? argv[1] : NULL)) == NULL)
 		return CMD_ERROR;
-	fw_buf_init(&err);
-	if ((r = inspect_bt(s, t, &b, &err)) == 0)
-		session_write(s, b.data, b.len);
-	else
-		cmd_error(s, "%s", fw_buf_cstr(&err));
-	fw_buf_release(&b);
-	fw_buf_release(&err);
-	return r == 0 ? CMD_OK : CMD_ERROR;
+	return show_task(s, t, inspect_bt);
 }
 
 const struct cmd_entry cmd_bt_entry = {
