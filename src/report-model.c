@@ -804,6 +804,19 @@ report_proc_duration(const struct report_proc *p)
 	return p->end > p->start ? p->end - p->start : 0;
 }
 
+int
+report_proc_cmp_duration(const void *x, const void *y)
+{
+	const struct report_proc *a = *(const struct report_proc *const *)x;
+	const struct report_proc *b = *(const struct report_proc *const *)y;
+	double			 da = report_proc_duration(a);
+	double			 db = report_proc_duration(b);
+
+	if (da != db)
+		return da > db ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq ? 1 : 0;
+}
+
 const struct report_image *
 report_proc_image(const struct report_proc *p)
 {

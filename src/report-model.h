@@ -205,6 +205,9 @@ struct report_proc *report_proc_next(const struct report_proc *p,
 /* Process helpers. */
 bool	 report_proc_failed(const struct report_proc *);
 double	 report_proc_duration(const struct report_proc *);
+/* qsort(3) order of struct report_proc pointers: the longest first, ties
+ * in creation order (seq), so the order is the same on every run. */
+int	 report_proc_cmp_duration(const void *, const void *);
 const struct report_image *report_proc_image(const struct report_proc *);
 /* The basename of argv[0] (or of the path) of its current image; "?" if it
  * has none. */

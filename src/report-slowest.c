@@ -12,20 +12,6 @@
 #include "report-text.h"
 #include "report-tree.h"
 
-/* Longest first; ties by creation order, so the output is stable. */
-static int
-by_duration(const void *x, const void *y)
-{
-	const struct report_proc *a = *(const struct report_proc *const *)x;
-	const struct report_proc *b = *(const struct report_proc *const *)y;
-	double			 da = report_proc_duration(a);
-	double			 db = report_proc_duration(b);
-
-	if (da != db)
-		return da > db ? -1 : 1;
-	return a->seq < b->seq ? -1 : a->seq > b->seq ? 1 : 0;
-}
-
 /* The leaves under the report's roots, longest first; *n set. Free it. */
 static struct report_proc **
 leaves(const struct report_model *m, const struct report_opts *o, size_t *n)
@@ -48,7 +34,7 @@ leaves(const struct report_model *m, const struct report_opts *o, size_t *n)
 			break;		/* the first process with that pid */
 	}
 	free(roots);
-	fw_qsort(v, *n, sizeof *v, by_duration);
+	fw_qsort(v, *n, sizeof *v, report_proc_cmp_duration);
 	return v;
 }
 

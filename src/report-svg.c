@@ -353,20 +353,6 @@ draw_legend(struct svg *s, double y)
 	    y + BAR_H - 2);
 }
 
-/* Longest first; ties: created first. */
-static int
-by_duration(const void *x, const void *y)
-{
-	const struct report_proc *a = *(const struct report_proc *const *)x;
-	const struct report_proc *b = *(const struct report_proc *const *)y;
-	double			 da = report_proc_duration(a);
-	double			 db = report_proc_duration(b);
-
-	if (da != db)
-		return da > db ? -1 : 1;
-	return a->seq < b->seq ? -1 : a->seq > b->seq ? 1 : 0;
-}
-
 /*
  * Choose the rows: the processes under the roots in pre-order, to --depth,
  * without those shorter than --min-duration (and what ran under them) and
@@ -446,7 +432,7 @@ collect_rows(struct svg *s, const struct report_model *m,
 		struct report_proc **byd = fw_calloc(n_cand + 1, sizeof *byd);
 
 		memcpy(byd, cand, n_cand * sizeof *byd);
-		fw_qsort(byd, n_cand, sizeof *byd, by_duration);
+		fw_qsort(byd, n_cand, sizeof *byd, report_proc_cmp_duration);
 		for (k = 0; k < n_cand; k++) {
 			if (want[byd[k]->seq])
 				continue;
