@@ -403,6 +403,21 @@ on_instant(struct report_model *m, const struct tlog_event *ev,
 	copy_signame(in->signal, ev->signal);
 }
 
+/* The line of a thread (pid != tgid) that the log first sees running
+ * (attach, kthread): it joins its process, when that is known. False for a
+ * process's own line. */
+static bool
+seen_thread(struct report_model *m, const struct tlog_event *ev)
+{
+	struct report_proc	*p;
+
+	if (ev->pid == ev->tgid)
+		return false;
+	if ((p = proc_get(m, ev->tgid, ev->ts)) != NULL)
+		thread_new(m, p, ev->pid, ev->ts);
+	return true;
+}
+
 /* kthread: a thread the kernel made. A kernel thread (pid = tgid, its
  * parent kthreadd) is a process named like ps(1) names it, "[comm]"; an
  * io_uring worker is a thread of the process it works for. */
@@ -415,12 +430,8 @@ on_kthread(struct report_model *m, const struct tlog_event *ev)
 	struct fw_buf		 label;
 	const char		*argv[2];
 
-	if (ev->pid != ev->tgid) {
-		p = proc_get(m, ev->tgid, ev->ts);
-		if (p != NULL)
-			thread_new(m, p, ev->pid, ev->ts);
+	if (seen_thread(m, ev))
 		return;
-	}
 	if (ev->has_ppid)
 		parent = report_pidmap_get(&m->live, ev->ppid);
 	p = proc_new(m, ev->pid, ev->ts, REPORT_ORIGIN_CLONE, parent);
@@ -443,12 +454,8 @@ on_attach(struct report_model *m, const struct tlog_event *ev)
 {
 	struct report_proc	*p, *parent = NULL;
 
-	if (ev->pid != ev->tgid) {
-		p = proc_get(m, ev->tgid, ev->ts);
-		if (p != NULL)
-			thread_new(m, p, ev->pid, ev->ts);
+	if (seen_thread(m, ev))
 		return;
-	}
 	if (ev->has_ppid)
 		parent = report_pidmap_get(&m->live, ev->ppid);
 	p = report_pidmap_get(&m->live, ev->pid);
