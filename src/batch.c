@@ -53,7 +53,7 @@ suspend_with_tree(struct engine *eng)
 		engine_run(eng, false, NULL);
 		waiting = false;
 		for (t = eng->tasks.head; t != NULL; t = t->all_next) {
-			if (t->state != TASK_DEAD && t->state != TASK_LISTENING &&
+			if (task_is_traced(t) && t->state != TASK_LISTENING &&
 			    getpgid(t->tid) == pgrp)
 				waiting = true;
 		}

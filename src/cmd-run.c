@@ -50,7 +50,7 @@ other_threads(struct session *s, const struct fw_task *t)
 	int			 n = 0;
 
 	for (u = s->eng.tasks.head; u != NULL; u = u->all_next) {
-		if (u != t && u->state != TASK_DEAD && u->tgid == t->tgid)
+		if (u != t && task_is_traced(u) && u->tgid == t->tgid)
 			n++;
 	}
 	return n;

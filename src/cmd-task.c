@@ -35,6 +35,11 @@ live_task(struct session *s, const char *arg)
 		cmd_error(s, "task %d is gone", (int)t->tid);
 		return NULL;
 	}
+	if (t != NULL && t->state == TASK_UNTRACED) {
+		cmd_error(s, "task %d is a thread the kernel made: it "
+		    "cannot be traced", (int)t->tid);
+		return NULL;
+	}
 	return t;
 }
 
@@ -166,7 +171,7 @@ process_exiting(struct session *s, void *arg)
 	struct fw_task	*t;
 
 	for (t = s->eng.tasks.head; t != NULL; t = t->all_next) {
-		if (t->state != TASK_DEAD && t->tgid == tgid &&
+		if (task_is_traced(t) && t->tgid == tgid &&
 		    !(t->flags & TF_EXITING))
 			return false;
 	}
@@ -329,7 +334,7 @@ process_tasks(struct session *s, pid_t tgid, size_t *np)
 	size_t		 n = 0;
 
 	for (t = s->eng.tasks.head; t != NULL; t = t->all_next) {
-		if (t->state == TASK_DEAD || t->tgid != tgid)
+		if (!task_is_traced(t) || t->tgid != tgid)
 			continue;
 		v = fw_realloc(v, (n + 1) * sizeof *v);
 		v[n++] = t->tid;

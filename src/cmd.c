@@ -360,7 +360,7 @@ cmd_task(struct session *s, const char *arg)
 		 * task there is no question which one is meant. */
 		if (s->stop_pid == 0 && engine_live(&s->eng) == 1) {
 			for (t = s->eng.tasks.head; t != NULL &&
-			    t->state == TASK_DEAD; t = t->all_next)
+			    !task_is_traced(t); t = t->all_next)
 				;
 			if (t != NULL)
 				return t;

@@ -221,6 +221,8 @@ kthread_line(struct engine *eng, struct bpf_kthread *k)
 		return;
 	memcpy(t->comm, k->comm, sizeof t->comm);
 	t->comm[sizeof t->comm - 1] = '\0';
+	t->flags |= TF_KTHREAD;
+	t->pf_flags = k->pf_flags;
 	event_at(eng, &ev, FW_EV_KTHREAD, t, k->woken > eng->last_ts ?
 	    k->woken : eng->last_ts);
 	ev.comm = t->comm;

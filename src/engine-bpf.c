@@ -458,7 +458,8 @@ system_kthread(struct engine *eng, pid_t pid)
 		return false;
 	t = task_new(&eng->tasks, pid);
 	t->state = TASK_RUNNING;
-	t->flags |= TF_ATTACHED | TF_ROOT;
+	t->flags |= TF_ATTACHED | TF_ROOT | TF_KTHREAD;
+	t->pf_flags = st.flags;
 	t->ppid = st.ppid;
 	t->start_ts = engine_ts(eng);
 	memcpy(t->comm, st.comm, sizeof t->comm - 1);

@@ -115,6 +115,11 @@ attach_one(struct engine *eng, pid_t tgid, pid_t tid, bool root,
 	*out = NULL;
 	if (task_find(&eng->tasks, tid) != NULL)
 		return 0;
+	/* io_uring's workers cannot be traced: never seized, shown as the
+	 * kernel's (the eBPF backend sees them like any task). */
+	if (tid != tgid && engine_can_stop(eng) &&
+	    eng_kthr_attach(eng, tgid, tid))
+		return 0;
 	if ((r = eng->be->seize(eng, tid, false)) != 0)
 		return r == -EALREADY ? 0 : r;
 	t = task_new(&eng->tasks, tid);
@@ -238,7 +243,7 @@ attach_descendants(struct engine *eng)
 	for (rounds = 0; rounds < 100; rounds++) {
 		found = 0;
 		for (t = eng->tasks.head; t != NULL; t = t->all_next) {
-			if (t->state == TASK_DEAD)
+			if (!task_is_traced(t))
 				continue;
 			n = eng_read_children(eng, t, kids, FW_ARRAY_SIZE(kids));
 			for (i = 0; i < n; i++) {
@@ -355,7 +360,7 @@ live_pids(struct engine *eng, size_t *np)
 	size_t		 n = 0;
 
 	for (t = eng->tasks.head; t != NULL; t = t->all_next) {
-		if (t->state != TASK_DEAD && n < eng->tasks.count)
+		if (task_is_traced(t) && n < eng->tasks.count)
 			v[n++] = t->tid;
 	}
 	*np = n;
@@ -489,7 +494,7 @@ process_traced(struct engine *eng, pid_t tgid)
 	struct fw_task	*t;
 
 	for (t = eng->tasks.head; t != NULL; t = t->all_next) {
-		if (t->state != TASK_DEAD && t->tgid == tgid)
+		if (task_is_traced(t) && t->tgid == tgid)
 			return true;
 	}
 	return false;
@@ -530,7 +535,7 @@ pick_starter(struct engine *eng, pid_t tgid)
 	struct fw_task	*t, *best = NULL;
 
 	for (t = eng->tasks.head; t != NULL; t = t->all_next) {
-		if (t->state == TASK_DEAD || t->tgid != tgid)
+		if (!task_is_traced(t) || t->tgid != tgid)
 			continue;
 		if (t->stop_kind == STOP_GROUP)
 			return 0;

@@ -88,6 +88,25 @@ void	eng_untraced_event(struct engine *, struct fw_task *t);
 size_t	eng_read_children(struct engine *, struct fw_task *t, pid_t *out,
 	    size_t max);
 
+/* Threads the kernel makes in a traced process (engine-kthr.c, ptrace
+ * backend): io_uring workers, never traced. */
+/* At a stop of t: look at its process when due (once a second at most). */
+void	eng_kthr_at_stop(struct engine *, struct fw_task *t);
+/* The poll: every traced process, once a second (no-op before that). */
+void	eng_kthr_poll(struct engine *);
+/* Seconds until the poll is due (0: now), -1 when nothing is traced. */
+double	eng_kthr_due_in(const struct engine *, double now);
+/* A non-blocking caller: make engine_fd() readable when the poll is due. */
+void	eng_kthr_arm(struct engine *);
+void	eng_kthr_release(struct engine *);
+/* Leader's process exec'd or died (FW_EV_EXIT: its kernel-made threads
+ * are gone), or is let go (FW_EV_DETACH): a line for each. */
+void	eng_kthr_process_end(struct engine *, struct fw_task *leader,
+	    enum fw_event_kind);
+/* Attaching: tid of process tgid (whose leader is attached) is a thread
+ * the kernel made? Then it has its record and line, and is not seized. */
+bool	eng_kthr_attach(struct engine *, pid_t tgid, pid_t tid);
+
 /* The attach event of task t, with what /proc says of its image. */
 int	eng_attach_event(struct engine *, struct fw_task *t);
 

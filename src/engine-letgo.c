@@ -101,12 +101,12 @@ threads_stopped(const struct fw_task *t)
 {
 	const struct fw_task	*lead = t->leader != NULL ? t->leader : t, *u;
 
-	if (lead != t && lead->state != TASK_DEAD &&
+	if (lead != t && task_is_traced(lead) &&
 	    lead->state != TASK_STOPPED)
 		return false;
 	for (u = lead->first_child; u != NULL; u = u->next_sib) {
 		if (u != t && (u->flags & TF_THREAD) && u->tgid == t->tgid &&
-		    u->state != TASK_DEAD && u->state != TASK_STOPPED)
+		    task_is_traced(u) && u->state != TASK_STOPPED)
 			return false;
 	}
 	return true;

@@ -69,6 +69,7 @@ void
 engine_release(struct engine *eng)
 {
 	eng_backend_close(eng);
+	eng_kthr_release(eng);
 	task_table_release(&eng->tasks);
 	if (eng->sigfd >= 0)
 		close(eng->sigfd);
@@ -231,8 +232,12 @@ eng_task_gone(struct engine *eng, struct fw_task *t)
 	if (t->state == TASK_PARKED && eng->nparked > 0)
 		eng->nparked--;
 	if ((t->flags & TF_THREAD) && t->leader != NULL && t->leader != t &&
-	    t->leader->nthreads > 1)
+	    t->leader->nthreads > 1 && t->state != TASK_UNTRACED)
 		t->leader->nthreads--;
+	/* Its process's kernel-made threads go with it (engine-kthr.c). */
+	if (t->nkthreads > 0)
+		eng_kthr_process_end(eng, t, t->exited ? FW_EV_EXIT :
+		    FW_EV_DETACH);
 	task_unhash(&eng->tasks, t);
 	t->state = TASK_DEAD;
 	t->end_ts = engine_ts(eng);
@@ -673,6 +678,9 @@ on_exec(struct engine *eng, struct fw_task *t)
 	if ((rec->has_fds = eng->opts.want_fds))
 		fdv_copy(&rec->fds, &fds);
 	ev.cwd = rec->cwd != NULL ? rec->cwd : "";
+	/* The exec killed every other thread, kernel-made ones too. */
+	if (t->nkthreads > 0)
+		eng_kthr_process_end(eng, t, FW_EV_EXIT);
 	verdict = eng_emit(eng, &ev);
 	free(path);
 	strv_release(&argv);
@@ -750,6 +758,10 @@ on_death(struct engine *eng, struct fw_task *t, int status,
 	struct fw_event	 ev;
 
 	adopt_orphans(eng, t);
+	/* A process is reaped after all its threads: the kernel-made ones
+	 * (which no stop reports) are gone too, and end before it. */
+	if (t->nkthreads > 0)
+		eng_kthr_process_end(eng, t, FW_EV_EXIT);
 	eng_event_init(eng, &ev, FW_EV_EXIT, t);
 	eng_exit_status(&ev, status);
 	t->exited = true;
@@ -954,6 +966,9 @@ eng_dispatch(struct engine *eng, pid_t pid, int status, const struct rusage *ru)
 	t->flags &= ~TF_INTR_PENDING;
 	sig = WSTOPSIG(status);
 	pev = status >> 16;
+	/* Threads the kernel made in its process, which no stop reports:
+	 * looked for at most once a second (engine-kthr.c). */
+	eng_kthr_at_stop(eng, t);
 	switch (pev) {
 	case PTRACE_EVENT_FORK:
 	case PTRACE_EVENT_VFORK:
@@ -1112,22 +1127,28 @@ on_flush_alarm(int sig)
 
 /* About to block in wait4: flush the sinks if the last flush is
  * FLUSH_EVERY old, else make sure a timer wakes the wait when it will be
- * (SIGALRM without SA_RESTART makes wait4 return EINTR). Flushing at every
+ * (SIGALRM without SA_RESTART makes wait4 return EINTR), or when the poll
+ * for kernel-made threads is due, whichever comes first. Flushing at every
  * idle moment instead cost a write(2) per stop in a serial storm. */
 static void
 idle_flush(struct engine *eng)
 {
 	struct sigaction	 sa;
 	struct itimerval	 it;
-	double			 due = eng->last_flush + FLUSH_EVERY - fw_now();
+	double			 now = fw_now(), due = -1, kdue;
 
-	if (eng->nevents == eng->flushed_events)
-		return;
-	if (due <= 0) {
-		eng_flush(eng);
-		return;
+	if (eng->nevents != eng->flushed_events) {
+		due = eng->last_flush + FLUSH_EVERY - now;
+		if (due <= 0) {
+			eng_flush(eng);
+			due = -1;
+		}
 	}
-	if (eng->alarm_armed)
+	/* The poll for kernel-made threads must wake the wait too. */
+	kdue = eng_kthr_due_in(eng, now - eng->t0);
+	if (kdue >= 0 && (due < 0 || kdue < due))
+		due = kdue;
+	if (due < 0 || (eng->alarm_armed && eng->alarm_at <= now + due))
 		return;
 	if (!eng->alarm_installed) {
 		memset(&sa, 0, sizeof sa);
@@ -1137,9 +1158,12 @@ idle_flush(struct engine *eng)
 		eng->alarm_installed = true;
 	}
 	memset(&it, 0, sizeof it);
-	it.it_value.tv_usec = (suseconds_t)(due * 1e6) + 1;
+	it.it_value.tv_sec = (time_t)due;
+	it.it_value.tv_usec = (suseconds_t)((due - (double)(time_t)due) *
+	    1e6) + 1;
 	setitimer(ITIMER_REAL, &it, NULL);
 	eng->alarm_armed = true;
+	eng->alarm_at = now + due;
 }
 
 enum engine_result
@@ -1162,12 +1186,14 @@ ptr_run(struct engine *eng, bool block, const volatile sig_atomic_t *intr)
 			eng_flush(eng);
 			return ENGINE_DONE;
 		}
+		eng_kthr_poll(eng);
 		if (block) {
 			/* Blocks only when nothing is ready. */
 			idle_flush(eng);
 			r = eng_wait_once(eng, true);
 		} else if ((r = eng_wait_once(eng, false)) == 0) {
 			eng_flush(eng);
+			eng_kthr_arm(eng);
 			return ENGINE_READY;
 		}
 		if (r == -EINTR)

@@ -16,6 +16,7 @@
 #include <signal.h>
 #include <stdbool.h>
 #include <sys/types.h>
+#include <time.h>
 
 #include "event.h"
 #include "procfs.h"
@@ -121,8 +122,16 @@ struct engine {
 	unsigned long		 flushed_events; /* nevents at the last flush */
 	bool			 alarm_installed; /* SIGALRM handler (flush timer) */
 	bool			 alarm_armed;
+	double			 alarm_at;	/* when it fires (fw_now()) */
 	size_t			 ndead;		/* dead tasks kept */
 	size_t			 nreparented;	/* reparent events so far */
+	/* Threads the kernel made (engine-kthr.c): the next poll, a timer
+	 * for clients that poll engine_fd(), and what the looks cost. */
+	double			 kthr_poll_next;
+	bool			 kthr_timer_made, kthr_armed;
+	timer_t			 kthr_timer;
+	unsigned long		 kthr_looks;	/* thread counts compared */
+	unsigned long		 kthr_lists;	/* /proc/TGID/task listed */
 	/* The last processes reaped in other pid namespaces, so that the
 	 * SIGCHLD their parent gets can name them in our view. */
 	struct {

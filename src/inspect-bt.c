@@ -52,6 +52,10 @@ inspect_bt(struct session *s, struct fw_task *t, struct fw_buf *b,
 	case TASK_DEAD:
 		fw_buf_printf(err, "task %d is gone", (int)tid);
 		return -1;
+	case TASK_UNTRACED:
+		fw_buf_printf(err, "task %d is a thread the kernel made: it "
+		    "cannot be traced", (int)tid);
+		return -1;
 	case TASK_STARTING:
 	case TASK_PARKED:
 		fw_buf_printf(err, "task %d has not started yet", (int)tid);
@@ -96,7 +100,7 @@ inspect_bt_all(struct session *s, struct fw_buf *b)
 	}
 	fw_buf_init(&err);
 	for (t = s->eng.tasks.head; t != NULL; t = t->all_next) {
-		if (t->state == TASK_DEAD)
+		if (!task_is_traced(t))
 			continue;
 		if (t->state != TASK_STOPPED) {
 			running++;

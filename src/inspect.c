@@ -13,6 +13,8 @@
 #include "inspect.h"
 #include "procfs.h"
 
+#define PF_IO_WORKER_BIT	0x00000010	/* PF_IO_WORKER */
+
 /* /proc/TGID/task/TID/stat of a live task; false when it is gone. */
 static bool
 read_stat(struct session *s, const struct fw_task *t, struct procfs_stat *st)
@@ -70,9 +72,15 @@ inspect_why(struct session *s, const struct fw_task *t, struct fw_buf *b)
 		fw_buf_printf(b, "%sjob-control stop (%s)", held ? "held, " :
 		    "", flags_signame(t->stop_sig));
 		return;
+	case TASK_UNTRACED:
+		fw_buf_adds(b, "made by the kernel, not traced");
+		return;
 	case TASK_DEAD:
 		if (!t->exited)
-			fw_buf_adds(b, "detached");
+			fw_buf_adds(b, (t->flags & TF_KTHREAD) ? "not watched" :
+			    "detached");
+		else if (t->flags & TF_KTHREAD)
+			fw_buf_adds(b, "gone");
 		else if (t->killed)
 			fw_buf_printf(b, "killed by %s%s",
 			    flags_signame(t->signo),
@@ -150,6 +158,8 @@ inspect_line(struct session *s, const struct fw_task *t, struct fw_buf *b)
 	name_of(t, ok, &st, b);
 	fw_buf_printf(b, " [%c] ", state_of(t, ok, &st));
 	inspect_why(s, t, b);
+	if ((t->flags & TF_KTHREAD) && t->state != TASK_UNTRACED)
+		fw_buf_adds(b, "; kernel thread");
 	if (t->reparented_from != 0)
 		fw_buf_printf(b, "; re-parented to %d", (int)t->ppid);
 }
@@ -481,6 +491,9 @@ tracer_view(struct session *s, struct fw_task *t, struct fw_buf *b)
 	inspect_why(s, t, b);
 	if (t->creator != 0)
 		fw_buf_printf(b, "; created by %d", (int)t->creator);
+	else if (t->state == TASK_UNTRACED ||
+	    ((t->flags & TF_KTHREAD) && t->state == TASK_DEAD))
+		fw_buf_adds(b, "; found in /proc");
 	else if (t->flags & TF_ATTACHED)
 		fw_buf_adds(b, "; attached");
 	else if (t->flags & TF_ROOT)
@@ -489,6 +502,23 @@ tracer_view(struct session *s, struct fw_task *t, struct fw_buf *b)
 	if (t->state == TASK_DEAD)
 		fw_buf_printf(b, ", gone at +%.6f s", t->end_ts);
 	fw_buf_addc(b, '\n');
+	if (t->flags & TF_KTHREAD) {
+		/* What the kernel made it as: its PF_* flags when found. */
+		field(b, "kernel");
+		if (t->pf_flags & PF_IO_WORKER_BIT)
+			fw_buf_adds(b, "io_uring worker");
+		else
+			fw_buf_adds(b, task_is_leader(t) ? "kernel thread" :
+			    "worker thread");
+		if (!task_is_leader(t))
+			fw_buf_printf(b, " the kernel made for process %d",
+			    (int)t->tgid);
+		fw_buf_adds(b, engine_can_stop(&s->eng) ? ", cannot be traced" :
+		    ", followed by the eBPF backend");
+		fw_buf_printf(b, "\n  %-10s %#lx ", "pf flags", t->pf_flags);
+		flags_pf_decode(b, t->pf_flags);
+		fw_buf_addc(b, '\n');
+	}
 	if (t->has_clone_flags) {
 		/* The flags its creator's fork/vfork/clone gave the kernel. */
 		field(b, "clone");

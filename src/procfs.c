@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "procfs.h"
@@ -301,6 +302,18 @@ procfs_list_tasks(const struct procfs *p, pid_t pid, pid_t **out, size_t *np)
 	*out = v;
 	*np = n;
 	return 0;
+}
+
+long
+procfs_count_tasks(const struct procfs *p, pid_t pid)
+{
+	char		 path[PATH_MAX];
+	struct stat	 sb;
+
+	snprintf(path, sizeof path, "%s/%d/task", p->root, (int)pid);
+	if (stat(path, &sb) != 0)
+		return -errno;
+	return sb.st_nlink >= 2 ? (long)sb.st_nlink - 2 : 0;
 }
 
 static int

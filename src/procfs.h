@@ -65,6 +65,11 @@ int	procfs_read_strv(const struct procfs *, pid_t, const char *name,
 int	procfs_read_comm(const struct procfs *, pid_t, char *buf, size_t len);
 /* The task ids in /proc/PID/task, sorted; *out is malloc'd. */
 int	procfs_list_tasks(const struct procfs *, pid_t, pid_t **out, size_t *n);
+/* How many threads process pid has, without reading a file: the link
+ * count of /proc/PID/task, which the kernel makes 2 + its thread count
+ * (proc_task_getattr(); a fixture directory's is 2 + its subdirectories).
+ * -errno when it is gone. */
+long	procfs_count_tasks(const struct procfs *, pid_t);
 
 struct procfs_fd {
 	int	 fd;

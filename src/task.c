@@ -303,6 +303,12 @@ task_is_leader(const struct fw_task *t)
 }
 
 bool
+task_is_traced(const struct fw_task *t)
+{
+	return t->state != TASK_DEAD && t->state != TASK_UNTRACED;
+}
+
+bool
 task_is_stopped(const struct fw_task *t)
 {
 	return t->state == TASK_STOPPED || t->state == TASK_PARKED;
@@ -318,6 +324,7 @@ task_state_name(enum fw_task_state s)
 	case TASK_STOPPED:	return "stopped";
 	case TASK_LISTENING:	return "job-stopped";
 	case TASK_DEAD:		return "exited";
+	case TASK_UNTRACED:	return "not traced";
 	}
 	return "?";
 }

@@ -20,6 +20,10 @@ enum fw_task_state {
 	TASK_STOPPED,		/* in a ptrace-stop that we have not restarted */
 	TASK_LISTENING,		/* group-stopped, restarted with PTRACE_LISTEN */
 	TASK_DEAD,		/* reaped; kept for display only */
+	TASK_UNTRACED,		/* a thread the kernel made in a traced process
+				 * (TF_KTHREAD, ptrace backend): seen in /proc,
+				 * never traced, never stopped; out of the
+				 * hash, so not a live task (engine-kthr.c) */
 };
 
 /* Why a TASK_STOPPED task is stopped; decides how it is restarted. */
@@ -55,6 +59,8 @@ enum fw_stop_kind {
 #define TF_MASKED	0x10000	/* signal mask changed for a step; the real
 				 * one is in saved_mask */
 #define TF_UNTRACE	0x100000 /* deeper than --depth: let go at its first stop */
+#define TF_KTHREAD	0x200000 /* made by the kernel (io_uring worker, SQPOLL
+				  * thread, kthreadd's child): pf_flags says */
 
 struct fw_task {
 	pid_t			 tid;
@@ -92,6 +98,12 @@ struct fw_task {
 	/* Its pids in every pid namespace when it is in another one than
 	 * forkwatch (malloc'd), else NULL. */
 	struct fw_pids		*nspid;
+	/* Made by the kernel (TF_KTHREAD): its PF_* flags. A leader: how
+	 * many such threads it has (TASK_UNTRACED ones), and when its
+	 * process may next be looked at for new ones (engine-kthr.c). */
+	unsigned long		 pf_flags;
+	int			 nkthreads;
+	double			 kthr_next;
 
 	/* How the kernel made it (its fork/vfork/clone event). */
 	bool			 has_clone_flags;
@@ -163,6 +175,9 @@ void		 task_trim_dead(struct fw_task *);
 /* A short name for display: comm, else basename of argv[0] or path. */
 const char	*task_name(const struct fw_task *);
 bool		 task_is_leader(const struct fw_task *);
+/* Is t a live traced task (not gone, not a thread the kernel made that
+ * ptrace cannot trace, TASK_UNTRACED)? Loops that act on tasks ask this. */
+bool		 task_is_traced(const struct fw_task *);
 /* True when a stop of t is waiting for us to restart it. */
 bool		 task_is_stopped(const struct fw_task *);
 const char	*task_state_name(enum fw_task_state);

@@ -21,6 +21,7 @@ FWTEST_PROGS = \
 	tests/progs/fork-tree \
 	tests/progs/forkers \
 	tests/progs/fwprog \
+	tests/progs/iouring \
 	tests/progs/jobctl \
 	tests/progs/kill-child \
 	tests/progs/leader-exit \
@@ -80,6 +81,9 @@ tests_progs_orphan_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 tests_progs_ptrace_probe_SOURCES = tests/progs/ptrace-probe.c tests/progs/tprog.h
 tests_progs_ptrace_probe_CFLAGS = $(FW_TRACEE_CFLAGS)
 tests_progs_ptrace_probe_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
+tests_progs_iouring_SOURCES = tests/progs/iouring.c tests/progs/tprog.h
+tests_progs_iouring_CFLAGS = $(FW_TRACEE_CFLAGS)
+tests_progs_iouring_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 tests_progs_reparent_SOURCES = tests/progs/reparent.c tests/progs/tprog.h
 tests_progs_reparent_CFLAGS = $(FW_TRACEE_CFLAGS)
 tests_progs_reparent_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
@@ -159,6 +163,7 @@ FWTEST_CASES = \
 	tests/traceme.test \
 	tests/orphan.test \
 	tests/reparent.test \
+	tests/iouring.test \
 	tests/exit-status.test \
 	tests/transparency.test \
 	tests/hostile-argv.test \

@@ -104,6 +104,7 @@ class Task:
         self.retired = False            # old tid of a non-leader exec
         self.doomed = False             # killed by another thread's exec
         self.kthread = False            # made by the kernel (kthread line)
+        self.untraced = False           # ... and not traced (traced false)
         self.proc = None
 
     @property
@@ -408,6 +409,12 @@ class Log:
             if t.tgid != tgid:
                 fail("%s: tgid %d, but task %d belongs to %d" % (
                     w, tgid, pid, t.tgid))
+            if t.untraced and kind not in ("exit", "detach"):
+                fail("%s: %s about %d, a thread the kernel made that is "
+                     "not traced" % (w, kind, pid))
+            if t.untraced and kind == "exit":
+                eq(ev.get("code"), 0, "%s: exit code of an untraced kernel "
+                   "thread" % w)
             if t.doomed and kind != "exit":
                 fail("%s: %s from thread %d after its process exec'd" % (
                     w, kind, pid))
@@ -462,7 +469,9 @@ class Log:
     def _on_kthread(self, ev, w):
         """A thread the kernel made: an io_uring worker of a traced
         process (pid != tgid), or a kernel thread (--system, pid == tgid,
-        ppid kthreadd). With traced false nothing more is said about it."""
+        ppid kthreadd). With traced false (the ptrace backend, which only
+        finds it in /proc) nothing but its exit or detach line follows:
+        the exit before its process's, with thread true and code 0."""
         pid, tgid = ev["pid"], ev["tgid"]
         t = self._new_task(pid, tgid, ev)
         t.events.append(ev)
@@ -481,10 +490,15 @@ class Log:
                      "traced" % (w, pid, tgid))
             t.proc = leader.proc
             leader.proc.threads.append(t)
-        if not ev.get("traced", False):
-            # Not followed: it never ends in the log.
-            t.retired = True
-            del self.live[pid]
+        _need(ev, "comm", str, w)
+        _strlist(ev, "pf_flags", w)
+        _need(ev, "traced", bool, w)
+        if not ev["traced"]:
+            expect(pid != tgid, "%s: untraced kernel thread %d is not a "
+                   "thread of a traced process" % (w, pid))
+            expect(self.backend != "bpf", "%s: traced false on the bpf "
+                   "backend" % w)
+            t.untraced = True
 
     def _on_attach(self, ev, w):
         pid, tgid = ev["pid"], ev["tgid"]
