@@ -170,8 +170,9 @@ const struct cmd_entry cmd_info_entry = {
 	.check = check_info,
 	.doc = "For a live task: forkwatch's view (why it is stopped, who "
 	    "created it, with which clone flags, and whether the kernel "
-	    "re-parented it), the /proc state, the PF_* flags of /proc/PID/stat "
-	    "decoded, pid, tgid, ppid, pgid, sid and tracer, the threads with "
+	    "re-parented it; for a thread the kernel made, such as an io_uring "
+	    "worker, what it is and its PF_* flags as found), the /proc "
+	    "state, the PF_* flags of /proc/PID/stat decoded, pid, tgid, ppid, pgid, sid and tracer, the threads with "
 	    "their states, uid and gid, capabilities (a summary first: full "
 	    "set, none, or what the effective set has more or less than the "
 	    "parent's; then effective, permitted, inheritable, bounding), the "

@@ -510,11 +510,8 @@ tracer_view(struct session *s, struct fw_task *t, struct fw_buf *b)
 		else
 			fw_buf_adds(b, task_is_leader(t) ? "kernel thread" :
 			    "worker thread");
-		if (!task_is_leader(t))
-			fw_buf_printf(b, " the kernel made for process %d",
-			    (int)t->tgid);
 		fw_buf_adds(b, engine_can_stop(&s->eng) ? ", cannot be traced" :
-		    ", followed by the eBPF backend");
+		    ", seen by eBPF");
 		fw_buf_printf(b, "\n  %-10s %#lx ", "pf flags", t->pf_flags);
 		flags_pf_decode(b, t->pf_flags);
 		fw_buf_addc(b, '\n');

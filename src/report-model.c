@@ -427,11 +427,20 @@ on_kthread(struct report_model *m, const struct tlog_event *ev)
 	const struct tlog_value	*comm = tlog_member(ev, FW_M_COMM);
 	struct tlog_event	 kev = *ev;
 	struct report_proc	*p, *parent = NULL;
+	struct report_thread	*t;
 	struct fw_buf		 label;
 	const char		*argv[2];
 
-	if (seen_thread(m, ev))
+	if (seen_thread(m, ev)) {
+		/* An io_uring worker: listed by its name. */
+		if ((t = report_pidmap_get(&m->threads, ev->pid)) != NULL &&
+		    t->proc != NULL && t->proc->pid == ev->tgid) {
+			t->kthread = true;
+			snprintf(t->comm, sizeof t->comm, "%s", comm != NULL &&
+			    comm->s != NULL ? comm->s : "?");
+		}
 		return;
+	}
 	if (ev->has_ppid)
 		parent = report_pidmap_get(&m->live, ev->ppid);
 	p = proc_new(m, ev->pid, ev->ts, REPORT_ORIGIN_CLONE, parent);

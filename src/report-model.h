@@ -51,6 +51,9 @@ struct report_thread {
 	size_t			 start_ev, end_ev;	/* see REPORT_EV_NONE */
 	bool			 exited;	/* its exit line was seen */
 	bool			 gone;		/* ended by exec or process */
+	bool			 kthread;	/* made by the kernel (kthread
+						 * line: an io_uring worker) */
+	char			 comm[16];	/* its comm when kthread */
 	int			 code;
 	char			 signal[REPORT_SIGNAME_MAX];	/* "" if none */
 };

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
 #include "report.h"
 #include "report-json.h"
 #include "report-model.h"
@@ -155,7 +156,13 @@ text_threads(struct tree_text *t, const struct report_proc *p, int depth)
 		    st, NULL);
 		report_text_tree_prefix(&t->lines, &t->b, depth + 1,
 		    th->next == NULL && p->first_child == NULL);
-		fw_buf_adds(&t->b, "{thread}\n");
+		if (th->kthread) {
+			/* A thread the kernel made: its name, like pstree. */
+			fw_buf_addc(&t->b, '{');
+			esc_text_bare(&t->b, th->comm, strlen(th->comm));
+			fw_buf_adds(&t->b, "} (kernel-made)\n");
+		} else
+			fw_buf_adds(&t->b, "{thread}\n");
 		report_text_flush(&t->b, t->f);
 	}
 }

@@ -353,6 +353,10 @@ lv_row(struct tui *ui, struct tui_row *row)
 		/* Blocked until its vfork child execs or exits. */
 		if (t->flags & TF_VFORK_WAIT)
 			snprintf(row->why, sizeof row->why, "in vfork");
+		/* Made by the kernel: an io_uring worker (never traced on
+		 * the ptrace backend), or --system's kernel threads. */
+		else if (t->flags & TF_KTHREAD)
+			snprintf(row->why, sizeof row->why, "kthread");
 		break;
 	}
 	if (row->held)
@@ -378,6 +382,13 @@ lv_label(struct tui *ui, struct tui_node *n, struct fw_buf *b)
 		else
 			esc_text_bare(b, task_name(t), strlen(task_name(t)));
 		fw_buf_addc(b, '}');
+		return;
+	}
+	if (t->flags & TF_KTHREAD) {
+		/* A kernel thread, named as ps(1) names it. */
+		fw_buf_addc(b, '[');
+		esc_text_bare(b, t->comm, strnlen(t->comm, sizeof t->comm));
+		fw_buf_addc(b, ']');
 		return;
 	}
 	argv = fw_calloc((size_t)t->argv.n + 1, sizeof *argv);
