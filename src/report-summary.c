@@ -167,27 +167,95 @@ count_unfinished(const struct report_model *m)
 /*
  * Failed processes, sorted by what happened to their failure. A chain of
  * failures is a failed process and its failed ancestors up to the first
- * one whose parent did not fail. When that parent exited 0, it handled the
- * failure and went on (`mkdir d || test -d d`); otherwise the failure
- * propagated (to the root, or to a parent that never exited in the log).
- * Each chain is shown by its origins: its failed processes without a
- * failed child, where the failure started.
+ * one whose parent did not fail. When that parent is a test driver (the
+ * Automake test-driver protocol: it runs one test, writes its result to a
+ * --trs-file and exits 0), the chain is a failed test: the driver only
+ * wrote it down, and make fails later, reading what it wrote. A skip
+ * (exit 77) or an expected failure (--expect-failure yes) is not one.
+ * Otherwise, when that parent exited 0, it handled the failure and went on
+ * (`mkdir d || test -d d`); otherwise the failure propagated (to the root,
+ * or to a parent that never exited in the log). Each chain is shown by
+ * its origins: its failed processes without a failed child, where the
+ * failure started.
  */
+enum { FAIL_TEST, FAIL_PROPAGATED, FAIL_HANDLED, FAIL_CLASSES };
+
 struct failures {
 	size_t			 total;		/* failed processes */
-	size_t			 n_failed[2];	/* of them: propagated, handled */
-	const struct report_proc **origins[2];	/* in log order */
-	size_t			 n_origins[2];
+	size_t			 n_failed[FAIL_CLASSES];	/* by class */
+	const struct report_proc **origins[FAIL_CLASSES];	/* log order */
+	size_t			 n_origins[FAIL_CLASSES];
 };
 
-enum { FAIL_PROPAGATED, FAIL_HANDLED };
+/* A test run under a driver of the Automake test-driver protocol, from the
+ * driver's command line (options before "--"). */
+struct test_run {
+	const char	*name;		/* --test-name, or NULL */
+	const char	*log;		/* --log-file, or NULL */
+	const char	*cwd;		/* the driver's, or NULL */
+	bool		 xfail;		/* --expect-failure yes */
+};
 
-/* The class of p's failure: FAIL_PROPAGATED or FAIL_HANDLED. */
-static int
-failure_class(const struct report_proc *p)
+/* True if p runs a test driver (it has a --trs-file); *t filled in. */
+static bool
+test_driver(const struct report_proc *p, struct test_run *t)
+{
+	const struct report_image	*im = report_proc_image(p);
+	const char			*a, *v;
+	bool				 trs = false;
+	size_t				 i;
+
+	memset(t, 0, sizeof *t);
+	if (im == NULL || p->images == NULL)
+		return false;
+	t->cwd = im->cwd;
+	for (i = 1; i + 1 < im->argc; i++) {
+		a = im->argv[i];
+		v = im->argv[i + 1];
+		if (strcmp(a, "--") == 0)
+			break;
+		if (strcmp(a, "--trs-file") == 0)
+			trs = true;
+		else if (strcmp(a, "--test-name") == 0)
+			t->name = v;
+		else if (strcmp(a, "--log-file") == 0)
+			t->log = v;
+		else if (strcmp(a, "--expect-failure") == 0)
+			t->xfail = strcmp(v, "yes") == 0;
+	}
+	return trs;
+}
+
+/* The first failed process of p's chain: p or its highest failed
+ * ancestor. */
+static const struct report_proc *
+chain_top(const struct report_proc *p)
 {
 	while (p->parent != NULL && report_proc_failed(p->parent))
 		p = p->parent;
+	return p;
+}
+
+/* True if p's failure is a failed test: its chain starts right under a
+ * test driver, and is neither a skip (exit 77) nor expected. *t filled
+ * in. */
+static bool
+failed_test(const struct report_proc *p, struct test_run *t)
+{
+	p = chain_top(p);
+	return p->parent != NULL && test_driver(p->parent, t) && !t->xfail &&
+	    (p->signaled || p->code != 77);
+}
+
+/* The class of p's failure: FAIL_TEST, FAIL_PROPAGATED or FAIL_HANDLED. */
+static int
+failure_class(const struct report_proc *p)
+{
+	struct test_run	 t;
+
+	if (failed_test(p, &t))
+		return FAIL_TEST;
+	p = chain_top(p);
 	return p->parent != NULL && p->parent->exited ? FAIL_HANDLED :
 	    FAIL_PROPAGATED;
 }
@@ -207,7 +275,7 @@ failures_classify(struct failures *fl, const struct report_model *m)
 		if (report_proc_failed(p) && p->parent != NULL)
 			failed_child[p->parent->seq] = true;
 	}
-	for (k = 0; k < 2; k++)
+	for (k = 0; k < FAIL_CLASSES; k++)
 		fl->origins[k] = fw_calloc(m->n_procs + 1,
 		    sizeof *fl->origins[k]);
 	for (i = 0; i < m->n_procs; i++) {
@@ -226,8 +294,10 @@ failures_classify(struct failures *fl, const struct report_model *m)
 static void
 failures_release(struct failures *fl)
 {
-	free(fl->origins[0]);
-	free(fl->origins[1]);
+	int	 k;
+
+	for (k = 0; k < FAIL_CLASSES; k++)
+		free(fl->origins[k]);
 }
 
 /* The ancestors of p from its root down to p itself; *n set. Free it. */
@@ -303,13 +373,38 @@ text_chain(struct fw_buf *b, size_t start, const struct report_proc **chain,
 	fw_buf_release(&t);
 }
 
+/* The log file of a test, as named from top (the directory the trace
+ * started in): relative to it when the driver ran in it or below. */
+static void
+test_log_path(struct fw_buf *b, const struct test_run *t, const char *top)
+{
+	struct fw_buf	 path;
+	size_t		 n = top != NULL ? strlen(top) : 0;
+
+	fw_buf_init(&path);
+	if (t->log[0] != '/' && t->cwd != NULL && (top == NULL ||
+	    strcmp(t->cwd, top) != 0)) {
+		if (top != NULL && n > 0 && strncmp(t->cwd, top, n) == 0 &&
+		    (t->cwd[n] == '/' || top[n - 1] == '/'))
+			fw_buf_adds(&path, t->cwd + n + (t->cwd[n] == '/'));
+		else
+			fw_buf_adds(&path, t->cwd);
+		if (path.len > 0 && path.data[path.len - 1] != '/')
+			fw_buf_addc(&path, '/');
+	}
+	fw_buf_adds(&path, t->log);
+	report_text_arg(b, fw_buf_cstr(&path));
+	fw_buf_release(&path);
+}
+
 /* One failure: status, command, and the chain from the root, with the
- * status of each failed ancestor. */
+ * status of each failed ancestor; for a failed test, its name and log. */
 static void
 text_failure(struct fw_buf *b, const struct report_proc *p,
-    const struct report_opts *o)
+    const struct report_model *m, const struct report_opts *o)
 {
 	const struct report_proc	**chain;
+	struct test_run			 t;
 	char				 st[128], dur[32];
 	size_t				 n, start = b->len;
 
@@ -326,27 +421,41 @@ text_failure(struct fw_buf *b, const struct report_proc *p,
 	text_chain(b, start, chain, n, o->width);
 	free(chain);
 	fw_buf_addc(b, '\n');
+	if (!failed_test(p, &t) || (t.name == NULL && t.log == NULL))
+		return;
+	start = b->len;
+	fw_buf_adds(b, "      test: ");
+	report_text_arg(b, t.name != NULL ? t.name : "?");
+	if (t.log != NULL) {
+		fw_buf_adds(b, ", its log: ");
+		test_log_path(b, &t, m->cwd);
+	}
+	report_text_cut(b, start, o->width);
+	fw_buf_addc(b, '\n');
 }
 
-/* The failures, propagated first, each list cut to o->top. */
+/* The failures, failed tests first, then propagated, each list cut to
+ * o->top. */
 static void
 text_failures(struct fw_buf *b, FILE *f, const struct failures *fl,
-    const struct report_opts *o)
+    const struct report_model *m, const struct report_opts *o)
 {
-	static const char *const title[2] = {
-		"Propagated (not handled by a parent; where each chain "
-		    "started):",
-		"Handled (the parent went on and exited 0):",
+	static const char *const title[FAIL_CLASSES] = {
+		[FAIL_TEST] = "Failed tests (each test driver recorded its "
+		    "failure and exited 0):",
+		[FAIL_PROPAGATED] = "Propagated (not handled by a parent; "
+		    "where each chain started):",
+		[FAIL_HANDLED] = "Handled (the parent went on and exited 0):",
 	};
 	size_t	 i;
 	int	 k;
 
-	for (k = 0; k < 2; k++) {
+	for (k = 0; k < FAIL_CLASSES; k++) {
 		if (fl->n_origins[k] == 0)
 			continue;
 		fw_buf_printf(b, "  %s\n", title[k]);
 		for (i = 0; i < fl->n_origins[k] && i < (size_t)o->top; i++) {
-			text_failure(b, fl->origins[k][i], o);
+			text_failure(b, fl->origins[k][i], m, o);
 			report_text_flush(b, f);
 		}
 		if (fl->n_origins[k] > (size_t)o->top)
@@ -511,12 +620,16 @@ report_summary_text(FILE *f, const struct report_model *m,
 	fw_buf_printf(&b, "\nThreads:    %lu\nExecs:      %lu\n"
 	    "Signals:    %lu\nFailures:   %zu", m->counts.threads,
 	    m->counts.execs, m->counts.signals, fl.total);
-	if (fl.total > 0)
+	if (fl.total > 0 && fl.n_failed[FAIL_TEST] > 0)
+		fw_buf_printf(&b, " (%zu in tests, %zu propagated, %zu handled "
+		    "by their parent)", fl.n_failed[FAIL_TEST],
+		    fl.n_failed[FAIL_PROPAGATED], fl.n_failed[FAIL_HANDLED]);
+	else if (fl.total > 0)
 		fw_buf_printf(&b, " (%zu propagated, %zu handled by their "
 		    "parent)", fl.n_failed[FAIL_PROPAGATED],
 		    fl.n_failed[FAIL_HANDLED]);
 	fw_buf_addc(&b, '\n');
-	text_failures(&b, f, &fl, o);
+	text_failures(&b, f, &fl, m, o);
 	failures_release(&fl);
 	report_text_flush(&b, f);
 
@@ -597,13 +710,46 @@ json_slow_step(struct report_json *j, const struct report_model *m,
 	report_critical_release(&cr);
 }
 
+/* A failed test's name and log file (joined to the driver's directory). */
+static void
+json_test(struct report_json *j, const struct report_proc *p)
+{
+	struct test_run	 t;
+	struct fw_buf	 path;
+
+	if (!failed_test(p, &t))
+		return;
+	report_json_key(j, "test");
+	if (t.name != NULL)
+		report_json_string(j, t.name);
+	else
+		report_json_null(j);
+	report_json_key(j, "test_log");
+	if (t.log == NULL) {
+		report_json_null(j);
+		return;
+	}
+	fw_buf_init(&path);
+	if (t.log[0] != '/' && t.cwd != NULL) {
+		fw_buf_adds(&path, t.cwd);
+		if (path.len > 0 && path.data[path.len - 1] != '/')
+			fw_buf_addc(&path, '/');
+	}
+	fw_buf_adds(&path, t.log);
+	report_json_string(j, fw_buf_cstr(&path));
+	fw_buf_release(&path);
+}
+
 /* The "failures" member: counts, and the origins of each class of
  * failure (cut to o->top) with their chains. */
 static void
 json_failures(struct report_json *j, const struct report_model *m,
     const struct report_opts *o)
 {
-	static const char *const key[2] = { "propagated", "handled" };
+	static const char *const key[FAIL_CLASSES] = {
+		[FAIL_TEST] = "tests", [FAIL_PROPAGATED] = "propagated",
+		[FAIL_HANDLED] = "handled",
+	};
 	const struct report_proc	**chain, *p;
 	struct failures			 fl;
 	size_t				 i, k, n;
@@ -614,7 +760,7 @@ json_failures(struct report_json *j, const struct report_model *m,
 	report_json_begin_object(j);
 	report_json_key(j, "total");
 	report_json_int(j, (long long)fl.total);
-	for (c = 0; c < 2; c++) {
+	for (c = 0; c < FAIL_CLASSES; c++) {
 		report_json_key(j, key[c]);
 		report_json_begin_object(j);
 		report_json_key(j, "processes");
@@ -644,6 +790,8 @@ json_failures(struct report_json *j, const struct report_model *m,
 			}
 			free(chain);
 			report_json_end_array(j);
+			if (c == FAIL_TEST)
+				json_test(j, p);
 			report_json_end_object(j);
 		}
 		report_json_end_array(j);

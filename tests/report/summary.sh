@@ -162,3 +162,80 @@ LOG
 fw report "$TMP/open.jsonl" >"$TMP/open" || fail "exit $?"
 expect_line "$TMP/open" "Failures:   1 (1 propagated, 0 handled by their parent)"
 expect_line "$TMP/open" "      chain: 1 sh > 2 daemon > 3 false"
+
+# Automake's parallel test harness: each test runs under a test driver
+# (the Automake test-driver protocol: --test-name, --log-file,
+# --trs-file, --expect-failure) that writes the result down and exits 0;
+# make fails later, in a recipe that reads the .trs files. The failed test
+# is the failure that matters (jq's make check with a broken jq.test
+# listed it as handled, after two harness scripts). Worked out by hand:
+# 3 sh ./tests/a (exit 1) with 4 jq (exit 1) under driver 2: a failed
+# test, named with its log (driver 2 ran in /j/sub, make in /j: the log
+# is sub/tests/a.log); 6 exit 77 is a skip and 8 an expected failure
+# (--expect-failure yes): handled; 9 the recipe (exit 1) and make (exit
+# 2): propagated.
+drv() {	# PID TEST EXPECT-FAILURE CWD
+	printf '{"ts":0.%s1,"event":"fork","pid":1,"tgid":1,"child":%s}\n' "$1" "$1"
+	printf '{"ts":0.%s2,"event":"exec","pid":%s,"tgid":%s,"path":"/bin/bash","argv":["/bin/bash","./config/test-driver","--test-name","%s","--log-file","%s.log","--trs-file","%s.trs","--color-tests","no","--enable-hard-errors","yes","--expect-failure","%s","--","./%s"],"cwd":"%s"}\n' "$1" "$1" "$1" "$2" "$2" "$2" "$3" "$2" "$4"
+}
+run() {	# PARENT PID ARGV0 ARG CODE
+	printf '{"ts":0.%s3,"event":"fork","pid":%s,"tgid":%s,"child":%s}\n' "$1" "$1" "$1" "$2"
+	printf '{"ts":0.%s4,"event":"exec","pid":%s,"tgid":%s,"path":"/bin/%s","argv":["%s","%s"],"cwd":"/j"}\n' "$1" "$2" "$2" "$3" "$3" "$4"
+}
+ex() {	# AT PID CODE
+	printf '{"ts":0.%s,"event":"exit","pid":%s,"tgid":%s,"code":%s}\n' "$1" "$2" "$2" "$3"
+}
+{
+	echo '{"ts":0.0,"event":"start","version":1,"pid":99,"tgid":99,"time":"2026-11-28T10:00:00.000000Z","mode":"launch","argv":["make","check"],"cwd":"/j"}'
+	echo '{"ts":0.01,"event":"exec","pid":1,"tgid":1,"path":"/usr/bin/make","argv":["make","check"],"cwd":"/j"}'
+	drv 2 tests/a no /j/sub
+	run 2 3 sh ./tests/a
+	run 3 4 jq --run-tests
+	ex 25 4 1
+	ex 26 3 1
+	ex 27 2 0
+	drv 5 tests/skip no /j
+	run 5 6 sh ./tests/skip
+	ex 55 6 77
+	ex 56 5 0
+	drv 7 tests/xfail yes /j
+	run 7 8 sh ./tests/xfail
+	ex 75 8 1
+	ex 76 7 0
+	run 1 9 bash ":test-result:"
+	ex 95 9 1
+	ex 96 1 2
+	echo '{"ts":0.97,"event":"end","pid":99,"tgid":99,"status":0,"root_code":2}'
+} >"$TMP/tests.jsonl"
+fw report "$TMP/tests.jsonl" >"$TMP/t.txt" || fail "exit $?"
+sed -n '/^Failures:/,/^$/p' "$TMP/t.txt" | sed 's/after [0-9.]*[mu]*s/after T/' >"$TMP/t"
+cat >"$TMP/t.want" <<'W'
+Failures:   6 (2 in tests, 2 propagated, 2 handled by their parent)
+  Failed tests (each test driver recorded its failure and exited 0):
+    pid 4: exit 1 after T: jq --run-tests
+      chain: 1 make (exit 2) > 2 bash > 3 sh (exit 1) > 4 jq
+      test: tests/a, its log: sub/tests/a.log
+  Propagated (not handled by a parent; where each chain started):
+    pid 9: exit 1 after T: bash :test-result:
+      chain: 1 make (exit 2) > 9 bash
+  Handled (the parent went on and exited 0):
+    pid 6: exit 77 after T: sh ./tests/skip
+      chain: 1 make (exit 2) > 5 bash > 6 sh
+    pid 8: exit 1 after T: sh ./tests/xfail
+      chain: 1 make (exit 2) > 7 bash > 8 sh
+
+W
+diff "$TMP/t.want" "$TMP/t" >&2 || fail "failed tests"
+fw report --format json "$TMP/tests.jsonl" >"$TMP/t.json"
+py - "$TMP/t.json" <<'PY'
+import json, sys
+from check import equal
+fl = json.load(open(sys.argv[1]))["summary"]["failures"]
+equal((fl["total"], fl["tests"]["processes"], fl["tests"]["origins"]), (6, 2, 1))
+equal([f["pid"] for f in fl["tests"]["shown"]], [4])
+equal((fl["tests"]["shown"][0]["test"], fl["tests"]["shown"][0]["test_log"]),
+    ("tests/a", "/j/sub/tests/a.log"))
+equal(["test" in f for f in fl["handled"]["shown"]], [False, False])
+equal([f["pid"] for f in fl["handled"]["shown"]], [6, 8])
+equal([f["pid"] for f in fl["propagated"]["shown"]], [9])
+PY
