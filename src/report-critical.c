@@ -195,6 +195,74 @@ report_critical_root(const struct report_model *m, const struct report_opts *o)
 	return report_model_main_root(m);
 }
 
+/* True if link i is shorter on the path than --min-duration (the root
+ * never is). */
+static bool
+is_short(const struct report_crit *cr, size_t i, const struct report_opts *o)
+{
+	return cr->links[i].depth > 0 &&
+	    cr->links[i].end - cr->links[i].start < o->min_duration;
+}
+
+/* True if link i starts a run of short links to fold: not when it is a
+ * lone one without links of its own, since its line takes no more room
+ * than the fold's and says what ran. */
+static bool
+folded(const struct report_crit *cr, size_t i, const struct report_opts *o)
+{
+	size_t	 next = i + 1;
+
+	if (!is_short(cr, i, o))
+		return false;
+	if (next < cr->n && cr->links[next].depth > cr->links[i].depth)
+		return true;		/* it has links */
+	return next < cr->n && cr->links[next].parent == cr->links[i].parent &&
+	    is_short(cr, next, o);
+}
+
+/* Fold the run of short links that starts at link i: it and the short
+ * links after it under the same parent, each with its own links. One line
+ * for them all, in their place among their siblings; the index after them
+ * returned, *n_procs incremented by the processes folded. */
+static size_t
+text_fold(struct fw_buf *b, struct report_text_tree *lines,
+    const struct report_crit *cr, size_t i, const struct report_opts *o,
+    size_t *n_procs)
+{
+	const struct report_crit_link	*l = &cr->links[i];
+	size_t				 j = i, n = 0, procs = 0, start;
+	double				 sum = 0;
+	bool				 last = false;
+	char				 d[32], t[32];
+
+	while (j < cr->n && cr->links[j].parent == l->parent &&
+	    is_short(cr, j, o)) {
+		n++;
+		sum += cr->links[j].end - cr->links[j].start;
+		last = cr->links[j].last;
+		for (j++, procs++; j < cr->n && cr->links[j].depth > l->depth;
+		    j++)
+			procs++;
+	}
+	snprintf(t, sizeof t, "%.3f", l->start);
+	report_text_duration(d, sizeof d, sum);
+	start = b->len;
+	fw_buf_printf(b, "  %7s %9s %10s %10s %5.1f%%  ", "-", t, d, d,
+	    cr->total > 0 ? sum / cr->total * 100 : 0.0);
+	report_text_tree_prefix(lines, b, l->depth, last);
+	fw_buf_printf(b, "... %zu link%s shorter than %s", n, n == 1 ? "" :
+	    "s", report_text_duration(d, sizeof d, o->min_duration));
+	if (procs > n)
+		fw_buf_printf(b, " (%zu processes)", procs);
+	report_text_cut(b, start, o->width);
+	fw_buf_addc(b, '\n');
+	*n_procs += procs;
+	return j;
+}
+
+/* Paths longer than this get a hint at --min-duration. */
+#define LONG_PATH	500
+
 void
 report_critical_text(FILE *f, const struct report_model *m,
     const struct report_opts *o)
@@ -204,7 +272,7 @@ report_critical_text(FILE *f, const struct report_model *m,
 	const struct report_crit_link	*l;
 	struct fw_buf			 b;
 	char				 d[32], x[32], s[32];
-	size_t				 i, start;
+	size_t				 i, start, n_folded = 0, n_lines = 0;
 
 	report_critical_compute(&cr, report_critical_root(m, o));
 	memset(&lines, 0, sizeof lines);
@@ -217,8 +285,13 @@ report_critical_text(FILE *f, const struct report_model *m,
 	    cr.n == 1 ? "" : "es");
 	fw_buf_printf(&b, "  %7s %9s %10s %10s %6s  %s\n", "PID", "START",
 	    "DURATION", "SELF", "SHARE", "COMMAND");
-	for (i = 0; i < cr.n; i++) {
-		l = &cr.links[i];
+	for (i = 0; i < cr.n; n_lines++) {
+		if (folded(&cr, i, o)) {
+			i = text_fold(&b, &lines, &cr, i, o, &n_folded);
+			report_text_flush(&b, f);
+			continue;
+		}
+		l = &cr.links[i++];
 		snprintf(s, sizeof s, "%.3f", l->start);
 		start = b.len;
 		fw_buf_printf(&b, "  %7lld %9s %10s %10s %5.1f%%  ",
@@ -232,6 +305,15 @@ report_critical_text(FILE *f, const struct report_model *m,
 		fw_buf_addc(&b, '\n');
 		report_text_flush(&b, f);
 	}
+	if (n_folded > 0)
+		fw_buf_printf(&b, "(%zu of %zu processes folded into the lines "
+		    "with PID -: links shorter than %s, with their own links)\n",
+		    n_folded, cr.n, report_text_duration(d, sizeof d,
+		    o->min_duration));
+	else if (cr.n > LONG_PATH && o->min_duration <= 0)
+		fw_buf_printf(&b, "(%zu lines: --min-duration TIME folds the "
+		    "links shorter than TIME)\n", n_lines);
+	report_text_flush(&b, f);
 	fw_buf_release(&b);
 	report_text_tree_release(&lines);
 	report_critical_release(&cr);

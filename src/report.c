@@ -104,7 +104,8 @@ static const struct optable_entry report_entries[] = {
 	{ .name = "min-duration", .id = OPT_MIN_DURATION, .value = OPTV_TEXT,
 	  .metavar = "TIME",
 	  .help = "leave processes shorter than TIME (5ms, 0.2s) out\n"
-	    "of the tree and the SVG" },
+	    "of the tree and the SVG; fold them in the critical\n"
+	    "path" },
 	{ .name = "max-rows", .id = OPT_MAX_ROWS, .value = OPTV_TEXT,
 	  .metavar = "N",
 	  .help = "SVG: draw at most N processes, the longest\n"

@@ -142,3 +142,62 @@ from check import equal
 cp = json.load(open(sys.argv[1]))["critical_path"]
 equal([l["pid"] for l in cp["links"]], [1002, 1005])
 PY
+
+# --min-duration folds the short links of the text path: each run of short
+# links under one parent (with their own links) is one line, PID "-", in
+# their place, with their summed duration and share, so the shares still
+# add up to 100%; a lone short link without links keeps its own line (it
+# takes no more room). Worked out by hand with TIME 1s: a (0.2 s) and b
+# (0.3 s, with its link c) fold into one line of 0.5 s; d (4 s) stays, its
+# short e (0.1 s, with its link e2) folds, f (3.8 s) stays; g (0.5 s) is
+# alone and a leaf: shown; h (3.5 s) stays. make's self time is 1.0 + 0.5
+# = 1.5 s, d's 4.0 - 0.1 - 3.8 = 0.1 s.
+mklog "$TMP/fold.jsonl" <<'T'
+1 - 0 10 make
+2 1 1.0 1.2 a
+3 1 1.2 1.5 b
+4 3 1.25 1.4 c
+5 1 1.5 5.5 d
+6 5 1.5 1.6 e
+10 6 1.52 1.58 e2
+7 5 1.6 5.4 f
+8 1 5.5 6.0 g
+9 1 6.0 9.5 h
+T
+fw report --critical-path --min-duration 1s "$TMP/fold.jsonl" >"$TMP/fold" ||
+	fail "exit $?"
+cat >"$TMP/fold.want" <<'W'
+Critical path: 10.000s, 10 processes (SELF: the time not covered by a link's own links)
+      PID     START   DURATION       SELF  SHARE  COMMAND
+        1     0.000    10.000s     1.500s  15.0%  make
+        -     1.000  500.000ms  500.000ms   5.0%  |-- ... 2 links shorter than 1.000s (3 processes)
+        5     1.500     4.000s  100.000ms   1.0%  |-- d
+        -     1.500  100.000ms  100.000ms   1.0%  |   |-- ... 1 link shorter than 1.000s (2 processes)
+        7     1.600     3.800s     3.800s  38.0%  |   `-- f
+        8     5.500  500.000ms  500.000ms   5.0%  |-- g
+        9     6.000     3.500s     3.500s  35.0%  `-- h
+(5 of 10 processes folded into the lines with PID -: links shorter than 1.000s, with their own links)
+W
+diff "$TMP/fold.want" "$TMP/fold" >&2 || fail "--min-duration on the critical path"
+# Without it, every link has its line; JSON always has them all.
+fw report --critical-path "$TMP/fold.jsonl" >"$TMP/nofold" || fail "exit $?"
+test "$(grep -c '^  *[0-9][0-9]* ' "$TMP/nofold")" = 10 || fail "links not all shown"
+fw report --critical-path --min-duration 1s --format json "$TMP/fold.jsonl" >"$TMP/fold.json"
+py - "$TMP/fold.json" <<'PY'
+import json, sys
+from check import equal
+cp = json.load(open(sys.argv[1]))["critical_path"]
+equal([l["pid"] for l in cp["links"]], [1, 2, 3, 4, 5, 6, 10, 7, 8, 9])
+PY
+
+# A path of more than 500 links ends with a hint at --min-duration; a
+# short one does not.
+awk 'BEGIN { print "1 - 0 700 make"
+	for (i = 0; i < 600; i++) printf "%d 1 %d %d.5 t\n", i + 2, i, i }' |
+	mklog "$TMP/long.jsonl"
+fw report --critical-path "$TMP/long.jsonl" >"$TMP/long" || fail "exit $?"
+expect_line "$TMP/long" "(601 lines: --min-duration TIME folds the links shorter than TIME)"
+grep -q -- "--min-duration" "$TMP/nofold" && fail "hint on a short path"
+fw report --critical-path --min-duration 1s "$TMP/long.jsonl" >"$TMP/long1" ||
+	fail "exit $?"
+expect_line "$TMP/long1" "        -     0.000   300.000s   300.000s  42.9%  \`-- ... 600 links shorter than 1.000s"
