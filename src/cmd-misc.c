@@ -132,8 +132,8 @@ const struct cmd_entry cmd_help_entry = {
 	.check = check_help,
 };
 
-static const char *const set_words[] = { "stop", "debug-file-directory",
-	NULL };
+static const char *const set_words[] = { "stop", "pids",
+	"debug-file-directory", NULL };
 
 static int
 check_set(struct cmd_check *ck, int argc, char **argv, struct fw_buf *err)
@@ -149,10 +149,18 @@ check_set(struct cmd_check *ck, int argc, char **argv, struct fw_buf *err)
 		}
 		return 0;
 	}
+	if (strcmp(argv[1], "pids") == 0) {
+		if (argc != 3 || (strcmp(argv[2], "outer") != 0 &&
+		    strcmp(argv[2], "inner") != 0)) {
+			fw_buf_adds(err, "usage: set pids outer|inner");
+			return -1;
+		}
+		return 0;
+	}
 	if (strcmp(argv[1], "stop") != 0) {
 		fw_buf_adds(err, "unknown setting ");
 		esc_text_str(err, argv[1]);
-		fw_buf_adds(err, " (stop, debug-file-directory)");
+		fw_buf_adds(err, " (stop, pids, debug-file-directory)");
 		return -1;
 	}
 	if (argc != 3 || (strcmp(argv[2], "all") != 0 &&
@@ -171,8 +179,9 @@ exec_set(struct session *s, int argc, char **argv)
 
 	if (argc == 1) {
 		fw_buf_init(&b);
-		fw_buf_printf(&b, "stop %s\ndebug-file-directory ",
-		    s->stop_mode == SESS_STOP_ALL ? "all" : "task");
+		fw_buf_printf(&b, "stop %s\npids %s\ndebug-file-directory ",
+		    s->stop_mode == SESS_STOP_ALL ? "all" : "task",
+		    s->pids_inner ? "inner" : "outer");
 		dir = s->bt != NULL ? bt_ctx_debug_dir(s->bt) : NULL;
 		if (dir != NULL)
 			esc_text_bare(&b, dir, strlen(dir));
@@ -189,6 +198,10 @@ exec_set(struct session *s, int argc, char **argv)
 			    0 ? NULL : argv[2]);
 		return CMD_OK;
 	}
+	if (strcmp(argv[1], "pids") == 0) {
+		s->pids_inner = strcmp(argv[2], "inner") == 0;
+		return CMD_OK;
+	}
 	s->stop_mode = strcmp(argv[2], "all") == 0 ? SESS_STOP_ALL :
 	    SESS_STOP_TASK;
 	session_printf(s, "%s\n", s->stop_mode == SESS_STOP_ALL ?
@@ -201,9 +214,10 @@ exec_set(struct session *s, int argc, char **argv)
 const struct cmd_entry cmd_set_entry = {
 	.name = "set",
 	.alias = NULL,
-	.args = "[stop all|task | debug-file-directory DIR]",
+	.args = "[stop all|task | pids outer|inner | debug-file-directory DIR]",
 	.help = "all-stop (every task stops when one does) or task-stop (only "
-	    "that task waits); where bt looks for separate debug files; "
+	    "that task waits); the pids shown first for tasks in another pid "
+	    "namespace; where bt looks for separate debug files; "
 	    "without arguments, show the settings",
 	.min_args = 0,
 	.max_args = 2,
@@ -215,7 +229,14 @@ const struct cmd_entry cmd_set_entry = {
 	    "stops, so nothing changes while you look. set stop task stops "
 	    "only the task that reached the breakpoint or step; the others run "
 	    "on, and what they reach meanwhile is announced at the prompt. The "
-	    "change applies from the next stop. set debug-file-directory DIR "
+	    "change applies from the next stop. set pids inner shows a task "
+	    "that lives in another pid namespace (a container, unshare -p) by "
+	    "the pid it has there, as ps(1) inside the container prints it, "
+	    "with forkwatch's pid after it in brackets ('7 [outer 48213]'); "
+	    "set pids outer (the default) the other way round ('48213 "
+	    "[inner 7]'), in tree, ps and the task lines of info. Commands "
+	    "always take forkwatch's (outer) pids, as the log writes them. "
+	    "set debug-file-directory DIR "
 	    "(default /usr/lib/debug, as in gdb; none turns it off) is where "
 	    "bt looks for separate debug files: DIR/.build-id/xx/yyyy.debug by "
 	    "build-id, and DIR/PATH-OF-THE-FILE'S-DIRECTORY/NAME for a "

@@ -76,7 +76,9 @@ inspect_why(struct session *s, const struct fw_task *t, struct fw_buf *b)
 		fw_buf_adds(b, "made by the kernel, not traced");
 		return;
 	case TASK_DEAD:
-		if (!t->exited)
+		if (t->flags & TF_UNTRACE)
+			fw_buf_adds(b, "untraced (deeper than --depth)");
+		else if (!t->exited)
 			fw_buf_adds(b, (t->flags & TF_KTHREAD) ? "not watched" :
 			    "detached");
 		else if (t->flags & TF_KTHREAD)
@@ -147,14 +149,30 @@ inspect_name(struct session *s, const struct fw_task *t, struct fw_buf *b)
 }
 
 void
+inspect_pid(const struct session *s, const struct fw_task *t,
+    struct fw_buf *b)
+{
+	int	 inner;
+
+	if (t->nspid == NULL) {
+		fw_buf_printf(b, "%d", (int)t->tid);
+		return;
+	}
+	inner = (int)t->nspid->v[t->nspid->n - 1];
+	if (s->pids_inner)
+		fw_buf_printf(b, "%d [outer %d]", inner, (int)t->tid);
+	else
+		fw_buf_printf(b, "%d [inner %d]", (int)t->tid, inner);
+}
+
+void
 inspect_line(struct session *s, const struct fw_task *t, struct fw_buf *b)
 {
 	struct procfs_stat	 st;
 	bool			 ok = read_stat(s, t, &st);
 
-	fw_buf_printf(b, "%d ", (int)t->tid);
-	if (t->nspid != NULL)
-		fw_buf_printf(b, "[ns %d] ", (int)t->nspid->v[t->nspid->n - 1]);
+	inspect_pid(s, t, b);
+	fw_buf_addc(b, ' ');
 	name_of(t, ok, &st, b);
 	fw_buf_printf(b, " [%c] ", state_of(t, ok, &st));
 	inspect_why(s, t, b);
@@ -534,12 +552,14 @@ tracer_view(struct session *s, struct fw_task *t, struct fw_buf *b)
 static void
 info_dead(struct session *s, struct fw_task *t, struct fw_buf *b)
 {
-	fw_buf_printf(b, "Task %d: %s ", (int)t->tid,
-	    task_is_leader(t) ? "process" : "thread");
+	fw_buf_adds(b, "Task ");
+	inspect_pid(s, t, b);
+	fw_buf_printf(b, ": %s ", task_is_leader(t) ? "process" : "thread");
 	add_esc(b, task_name(t));
 	if (!task_is_leader(t))
 		fw_buf_printf(b, " of process %d", (int)t->tgid);
-	fw_buf_adds(b, " (gone)\n");
+	fw_buf_adds(b, (t->flags & TF_UNTRACE) ? " (untraced: deeper than "
+	    "--depth)\n" : " (gone)\n");
 	tracer_view(s, t, b);
 	field(b, "argv");
 	add_argv(b, &t->argv);
@@ -562,8 +582,9 @@ inspect_info(struct session *s, struct fw_task *t, struct fw_buf *b)
 		info_dead(s, t, b);
 		return;
 	}
-	fw_buf_printf(b, "Task %d: %s ", (int)t->tid, leader ? "process" :
-	    "thread");
+	fw_buf_adds(b, "Task ");
+	inspect_pid(s, t, b);
+	fw_buf_printf(b, ": %s ", leader ? "process" : "thread");
 	add_esc(b, st.comm);
 	if (!leader)
 		fw_buf_printf(b, " of process %d", (int)t->tgid);

@@ -27,6 +27,11 @@ void	inspect_why(struct session *, const struct fw_task *, struct fw_buf *);
  * thread that is not its process's leader. */
 void	inspect_name(struct session *, const struct fw_task *, struct fw_buf *);
 
+/* t's pid: "48213", or for a task in another pid namespace "48213 [inner
+ * 7]", or with set pids inner "7 [outer 48213]". */
+void	inspect_pid(const struct session *, const struct fw_task *,
+	    struct fw_buf *);
+
 /* The one-line summary "TID NAME [S] WHY" (no newline) that the tree
  * shows for each task. */
 void	inspect_line(struct session *, const struct fw_task *, struct fw_buf *);

@@ -265,6 +265,10 @@ report_json_proc(struct report_json *j, const struct report_proc *p)
 		report_json_int(j, p->parent->pid);
 	else
 		report_json_null(j);
+	if (p->inner_pid != 0) {
+		report_json_key(j, "inner_pid");
+		report_json_int(j, p->inner_pid);
+	}
 	report_json_key(j, "name");
 	report_json_string(j, report_proc_name(p));
 	report_json_key(j, "argv");

@@ -506,6 +506,44 @@ on_detach(struct report_model *m, const struct tlog_event *ev)
 	report_pidmap_del(&m->live, p->pid, p);
 }
 
+/* untraced: --depth let go of the process (its fork line came before),
+ * or did not attach to it (--subtree; then this is its only line). */
+static void
+on_untraced(struct report_model *m, const struct tlog_event *ev)
+{
+	struct report_proc	*p, *parent = NULL;
+
+	p = report_pidmap_get(&m->live, ev->pid);
+	if (p == NULL) {
+		if (ev->has_ppid)
+			parent = report_pidmap_get(&m->live, ev->ppid);
+		p = proc_new(m, ev->pid, ev->ts, REPORT_ORIGIN_SEEN, parent);
+	}
+	p->untraced = true;
+	p->detached = true;
+	p->end = ev->ts;
+	p->end_ev = cur_ev(m);
+	end_threads(m, p, ev->ts, true);
+	report_pidmap_del(&m->live, p->pid, p);
+}
+
+/* "nspid" (a task in another pid namespace): its own pid, the last. */
+static void
+set_inner(struct report_model *m, const struct tlog_event *ev)
+{
+	const struct tlog_value	*v = tlog_member(ev, FW_M_NSPID);
+	struct report_proc	*p;
+	struct report_thread	*t;
+
+	if (v == NULL || v->n < 2)
+		return;
+	if (ev->pid == ev->tgid) {
+		if ((p = report_pidmap_get(&m->live, ev->pid)) != NULL)
+			p->inner_pid = v->ints[v->n - 1];
+	} else if ((t = report_pidmap_get(&m->threads, ev->pid)) != NULL)
+		t->inner_tid = v->ints[v->n - 1];
+}
+
 /* start: what was traced, and forkwatch's own pid (not a tracee). */
 static void
 on_start(struct report_model *m, const struct tlog_event *ev)
@@ -545,6 +583,9 @@ report_model_add(struct report_model *m, const struct tlog_event *ev)
 	runcount_event(&m->counts, ev->kind, ev->thread, ev->pid, ev->tgid);
 	if (ev->ts > m->last_ts)
 		m->last_ts = ev->ts;
+	/* Before the event (its exit ends the record) and after it (its
+	 * attach makes the record). */
+	set_inner(m, ev);
 	switch (ev->kind) {
 	case FW_EV_START:
 		on_start(m, ev);
@@ -582,6 +623,9 @@ report_model_add(struct report_model *m, const struct tlog_event *ev)
 	case FW_EV_DETACH:
 		on_detach(m, ev);
 		break;
+	case FW_EV_UNTRACED:
+		on_untraced(m, ev);
+		break;
 	case FW_EV_END:
 		on_end(m, ev);
 		break;
@@ -589,6 +633,7 @@ report_model_add(struct report_model *m, const struct tlog_event *ev)
 		/* vfork_done, and kinds this report does not use */
 		break;
 	}
+	set_inner(m, ev);
 }
 
 /*
@@ -875,6 +920,8 @@ report_proc_status(const struct report_proc *p, char *buf, size_t len)
 		    sig, sizeof sig), p->core ? " (core dumped)" : "");
 	else if (p->exited)
 		snprintf(buf, len, "exit %d", p->code);
+	else if (p->untraced)
+		snprintf(buf, len, "untraced (deeper than --depth)");
 	else if (p->detached)
 		snprintf(buf, len, "detached");
 	else if (p->lost)
@@ -895,7 +942,8 @@ report_proc_status_short(const struct report_proc *p, char *buf, size_t len)
 	else if (p->exited)
 		snprintf(buf, len, "exit %d", p->code);
 	else
-		snprintf(buf, len, "%s", p->detached ? "detached" :
+		snprintf(buf, len, "%s", p->untraced ? "untraced" :
+		    p->detached ? "detached" :
 		    p->lost ? "exit not logged" : "running at end");
 	return buf;
 }

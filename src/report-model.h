@@ -45,6 +45,8 @@ struct report_thread {
 	struct report_thread	*next;
 	struct report_proc	*proc;
 	long long		 tid;
+	long long		 inner_tid;	/* in its own pid namespace, when
+						 * that is not forkwatch's; 0 */
 	size_t			 seq;		/* thread records made before */
 	double			 start;
 	double			 end;
@@ -84,6 +86,9 @@ enum report_origin {
 
 struct report_proc {
 	long long		 pid;		/* the tgid */
+	long long		 inner_pid;	/* its pid in its own pid namespace
+						 * ("nspid"), when that is not
+						 * forkwatch's; 0 */
 	size_t			 seq;		/* index in model->procs */
 	unsigned long		 reuse;		/* earlier processes with pid */
 	enum report_origin	 origin;
@@ -98,6 +103,8 @@ struct report_proc {
 	size_t			 start_ev, end_ev;	/* see REPORT_EV_NONE */
 	bool			 exited;	/* the leader's exit was seen */
 	bool			 detached;
+	bool			 untraced;	/* let go by --depth (detached
+						 * too) */
 	bool			 lost;		/* pid reused, no exit seen */
 	int			 code;		/* exit code if !signaled */
 	bool			 signaled;

@@ -137,6 +137,27 @@ put_columns(struct tree_text *t, char mark, long long pid, double start,
 	    s, d, status, cpu, rss);
 }
 
+/* The PID column: forkwatch's pid, or with --pids=inner the one a task
+ * in another pid namespace has there (inner: 0 when it has none). */
+static long long
+shown_pid(const struct report_opts *o, long long pid, long long inner)
+{
+	return o->pids_inner && inner != 0 ? inner : pid;
+}
+
+/* After the command: the pid the PID column does not show. */
+static void
+other_pid(struct fw_buf *b, const struct report_opts *o, long long pid,
+    long long inner)
+{
+	if (inner == 0)
+		return;
+	if (o->pids_inner)
+		fw_buf_printf(b, " [outer %lld]", pid);
+	else
+		fw_buf_printf(b, " [inner %lld]", inner);
+}
+
 /* One line per thread of p, drawn as its first children. */
 static void
 text_threads(struct tree_text *t, const struct report_proc *p, int depth)
@@ -152,17 +173,19 @@ text_threads(struct tree_text *t, const struct report_proc *p, int depth)
 		else
 			snprintf(st, sizeof st, "%s", th->gone ? "gone" :
 			    "running at end");
-		put_columns(t, ' ', th->tid, th->start, th->end - th->start,
-		    st, NULL);
+		put_columns(t, ' ', shown_pid(t->o, th->tid, th->inner_tid),
+		    th->start, th->end - th->start, st, NULL);
 		report_text_tree_prefix(&t->lines, &t->b, depth + 1,
 		    th->next == NULL && p->first_child == NULL);
 		if (th->kthread) {
 			/* A thread the kernel made: its name, like pstree. */
 			fw_buf_addc(&t->b, '{');
 			esc_text_bare(&t->b, th->comm, strlen(th->comm));
-			fw_buf_adds(&t->b, "} (kernel-made)\n");
+			fw_buf_adds(&t->b, "} (kernel-made)");
 		} else
-			fw_buf_adds(&t->b, "{thread}\n");
+			fw_buf_adds(&t->b, "{thread}");
+		other_pid(&t->b, t->o, th->tid, th->inner_tid);
+		fw_buf_addc(&t->b, '\n');
 		report_text_flush(&t->b, t->f);
 	}
 }
@@ -180,13 +203,15 @@ text_node(struct tree_text *t, const struct report_proc *p, int depth,
 
 	/* In colour: the line red or magenta, the tree lines dim. */
 	report_text_color_on(&t->b, t->o, role);
-	put_columns(t, mark, p->pid, p->start, report_proc_duration(p),
-	    report_proc_status_short(p, st, sizeof st), p);
+	put_columns(t, mark, shown_pid(t->o, p->pid, p->inner_pid), p->start,
+	    report_proc_duration(p), report_proc_status_short(p, st,
+	    sizeof st), p);
 	report_text_color_off(&t->b, t->o, role);
 	report_text_tree_prefix(&t->lines, &t->b, depth, depth == 0 ||
 	    t->last_shown[p->parent->seq] == p);
 	report_text_color_on(&t->b, t->o, role);
 	fw_buf_reset(&t->suffix);
+	other_pid(&t->suffix, t->o, p->pid, p->inner_pid);
 	if (p->n_threads > 0 && (t->o->collapse_threads || limited))
 		fw_buf_printf(&t->suffix, " {+%zu thread%s}", p->n_threads,
 		    p->n_threads == 1 ? "" : "s");
@@ -270,6 +295,10 @@ json_threads(struct report_json *j, const struct report_proc *p)
 		report_json_begin_object(j);
 		report_json_key(j, "tid");
 		report_json_int(j, th->tid);
+		if (th->inner_tid != 0) {
+			report_json_key(j, "inner_tid");
+			report_json_int(j, th->inner_tid);
+		}
 		report_json_key(j, "start");
 		report_json_double(j, th->start, 6);
 		report_json_key(j, "end");

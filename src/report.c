@@ -44,6 +44,7 @@ enum {
 	OPT_DEPTH,
 	OPT_UNDER,
 	OPT_COLLAPSE,
+	OPT_PIDS,
 	OPT_CRITICAL,
 	OPT_SLOWEST,
 	OPT_DIFF,
@@ -62,6 +63,7 @@ enum {
 };
 
 static const char *const format_words[] = { "text", "json", NULL };
+static const char *const pids_words[] = { "outer", "inner", NULL };
 
 /* Every option of `forkwatch report`: getopt_long, --help, the shell
  * completions and the man page check read this table. */
@@ -94,6 +96,12 @@ static const struct optable_entry report_entries[] = {
 	    "process PID" },
 	{ .name = "collapse-threads", .id = OPT_COLLAPSE,
 	  .help = "one line per process, not one per thread" },
+	{ .name = "pids", .id = OPT_PIDS, .value = OPTV_WORD,
+	  .metavar = "VIEW", .words = pids_words,
+	  .help = "tree: the PID of a process in another pid\n"
+	    "namespace as forkwatch sees it (outer, the\n"
+	    "default) or as it sees itself (inner); the other\n"
+	    "one follows its command in brackets" },
 	{ .name = "top", .id = OPT_TOP, .value = OPTV_TEXT, .metavar = "N",
 	  .help = "rows in each top table and failure list (default\n"
 	    "10)" },
@@ -290,6 +298,13 @@ parse(int argc, char **argv, struct report_opts *o, struct optable_getopt *g)
 			break;
 		case OPT_COLLAPSE:
 			o->collapse_threads = true;
+			break;
+		case OPT_PIDS:
+			if (strcmp(optarg, "outer") != 0 &&
+			    strcmp(optarg, "inner") != 0)
+				return usage_error("bad --pids '%s': expected "
+				    "outer or inner", optarg);
+			o->pids_inner = strcmp(optarg, "inner") == 0;
 			break;
 		case OPT_CRITICAL:
 			o->critical = true;

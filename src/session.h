@@ -105,6 +105,9 @@ struct session {
 
 	enum session_state	 state;
 	enum session_stop_mode	 stop_mode;
+	bool			 pids_inner;	/* set pids inner: a task in
+						 * another pid namespace shown
+						 * by its own pid first */
 	bool			 interactive;	/* a person is at the terminal */
 	bool			 plain;		/* stdout is not a terminal */
 	bool			 quit;

@@ -130,6 +130,8 @@ struct tui_row {
 	struct tui_node	*n;
 	int		 depth;
 	pid_t		 tid;
+	pid_t		 inner;		/* its pid in its own pid namespace,
+					 * when that is not ours; 0 */
 	char		 state;		/* /proc state letter, ' ' unknown */
 	char		 why[24];	/* why stopped, or how it ended */
 	double		 runtime;
@@ -275,6 +277,7 @@ struct tui {
 
 	/* Tree pane. */
 	pid_t			 sel_tid;
+	bool			 pids_inner;	/* N: inner pids first */
 	int			 sel_idx;
 	int			 tree_top;
 	int			 tree_rows;	/* rows in the last walk */

@@ -87,6 +87,14 @@ k_zoom(struct tui *ui, int key)
 }
 
 static unsigned
+k_pids(struct tui *ui, int key)
+{
+	(void)key;
+	ui->pids_inner = !ui->pids_inner;
+	return TUI_R_ALL;
+}
+
+static unsigned
 k_output(struct tui *ui, int key)
 {
 	(void)key;
@@ -293,6 +301,14 @@ const struct tui_keydef tui_common_keys[] = {
 	  "focus the next / previous pane", NULL, k_focus },
 	{ { 'z' }, "z", PANE_COUNT, "zoom the focused pane / back", NULL,
 	  k_zoom },
+	{ { 'N' }, "N", PANE_COUNT,
+	  "pid namespaces: a task's inner pid first / forkwatch's",
+	  "For tasks in another pid namespace (a container, unshare -p), "
+	  "which pid comes first in the tree and the details: the one the "
+	  "task has in its own namespace, as ps(1) in the container prints "
+	  "it, then forkwatch's in brackets ('7 [outer 48213]'), or the "
+	  "other way round ('48213 [inner 7]', the default). The console's "
+	  "set pids inner|outer does the same.", k_pids },
 	{ { 'o' }, "o", PANE_COUNT,
 	  "details pane: command output / task details", NULL, k_output },
 	{ { 'i' }, "i", PANE_COUNT,

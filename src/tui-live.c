@@ -132,8 +132,10 @@ lv_command(struct tui *ui, const char *line, bool show)
 	fw_buf_init(&cap);
 	ui->capture = &cap;
 	ui->msg[0] = '\0';
+	s->pids_inner = ui->pids_inner;
 	cmd_run(s, line, NULL);
 	ui->capture = NULL;
+	ui->pids_inner = s->pids_inner;	/* set pids inner|outer */
 	/* The last task may be gone (gdb, detach, kill): say so now. */
 	if (s->state == SESS_STOPPED && engine_live(&s->eng) == 0)
 		session_drive(s, false, NULL);
@@ -294,7 +296,9 @@ stop_why(const struct fw_task *t)
 static void
 row_ended(const struct fw_task *t, struct tui_row *row)
 {
-	if (!t->exited) {
+	if (t->flags & TF_UNTRACE) {
+		snprintf(row->why, sizeof row->why, "untraced");
+	} else if (!t->exited) {
 		snprintf(row->why, sizeof row->why, "detached");
 	} else if (t->killed) {
 		snprintf(row->why, sizeof row->why, "%s%s",
@@ -318,6 +322,8 @@ lv_row(struct tui *ui, struct tui_row *row)
 	double			 now = engine_ts(&s->eng);
 
 	row->tid = t->tid;
+	if (t->nspid != NULL)
+		row->inner = t->nspid->v[t->nspid->n - 1];
 	row->thread = (t->flags & TF_THREAD) != 0;
 	row->state = ' ';
 	if (t->state == TASK_DEAD) {
@@ -410,6 +416,7 @@ lv_details(struct tui *ui, struct tui_node *n, struct fw_buf *b)
 	struct tui_live	*lv = LV(ui);
 	struct fw_task	*t = T(n);
 
+	lv->s.pids_inner = ui->pids_inner;
 	inspect_info(&lv->s, t, b);
 	if (lv->bt_tid == t->tid && lv->bt_was_stopped &&
 	    !task_is_stopped(t)) {

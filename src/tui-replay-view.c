@@ -201,7 +201,9 @@ row_ended(const struct tui_replay *rp, const struct rp_node *n,
 		return;
 	}
 	p = n->rec;
-	if (p->detached)
+	if (p->untraced)
+		snprintf(row->why, sizeof row->why, "untraced");
+	else if (p->detached)
 		snprintf(row->why, sizeof row->why, "detached");
 	else if (p->lost)
 		snprintf(row->why, sizeof row->why, "no exit");
@@ -224,6 +226,9 @@ tui_replay_row(struct tui *ui, struct tui_row *row)
 	size_t			 last;
 
 	row->tid = (pid_t)node_tid(nd);
+	row->inner = (pid_t)(nd->thread ?
+	    ((const struct report_thread *)nd->rec)->inner_tid :
+	    ((const struct report_proc *)nd->rec)->inner_pid);
 	row->thread = nd->thread;
 	row->state = ' ';
 	row->current = cur != NULL && ev_node(rp, cur) == row->n;

@@ -165,9 +165,19 @@ draw_row(struct tui *ui, int y, struct tui_row *row, bool sel)
 	if (indent > w / INDENT_MAX_FRAC)
 		indent = w / INDENT_MAX_FRAC;
 	/* '+': something folded away; '-': threads shown. */
-	fw_buf_printf(&b, "%*s%c%d ", indent, "",
+	fw_buf_printf(&b, "%*s%c", indent, "",
 	    row->threads > 0 || row->dead_threads > 0 || row->kids > 0 ? '+' :
-	    threads > 0 ? '-' : ' ', (int)row->tid);
+	    threads > 0 ? '-' : ' ');
+	/* A task in another pid namespace: both pids, the view N picks
+	 * first. */
+	if (row->inner == 0)
+		fw_buf_printf(&b, "%d ", (int)row->tid);
+	else if (ui->pids_inner)
+		fw_buf_printf(&b, "%d [outer %d] ", (int)row->inner,
+		    (int)row->tid);
+	else
+		fw_buf_printf(&b, "%d [inner %d] ", (int)row->tid,
+		    (int)row->inner);
 	ui->src->label(ui, row->n, &b);
 	/* Threads that are gone are not counted as the process's threads. */
 	if (row->threads > 0 && row->dead_threads > 0)
