@@ -234,7 +234,7 @@ const struct cmd_entry cmd_set_entry = {
 	    "the pid it has there, as ps(1) inside the container prints it, "
 	    "with forkwatch's pid after it in brackets ('7 [outer 48213]'); "
 	    "set pids outer (the default) the other way round ('48213 "
-	    "[inner 7]'), in tree, ps and the task lines of info. Commands "
+	    "[inner 7]'), in tree and info. Commands "
 	    "always take forkwatch's (outer) pids, as the log writes them. "
 	    "set debug-file-directory DIR "
 	    "(default /usr/lib/debug, as in gdb; none turns it off) is where "

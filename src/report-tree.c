@@ -137,7 +137,7 @@ put_columns(struct tree_text *t, char mark, long long pid, double start,
 	    s, d, status, cpu, rss);
 }
 
-/* The PID column: forkwatch's pid, or with --pids=inner the one a task
+/* The PID column: forkwatch's pid, or with --inner-pids the one a task
  * in another pid namespace has there (inner: 0 when it has none). */
 static long long
 shown_pid(const struct report_opts *o, long long pid, long long inner)

@@ -63,7 +63,6 @@ enum {
 };
 
 static const char *const format_words[] = { "text", "json", NULL };
-static const char *const pids_words[] = { "outer", "inner", NULL };
 
 /* Every option of `forkwatch report`: getopt_long, --help, the shell
  * completions and the man page check read this table. */
@@ -96,12 +95,9 @@ static const struct optable_entry report_entries[] = {
 	    "process PID" },
 	{ .name = "collapse-threads", .id = OPT_COLLAPSE,
 	  .help = "one line per process, not one per thread" },
-	{ .name = "pids", .id = OPT_PIDS, .value = OPTV_WORD,
-	  .metavar = "VIEW", .words = pids_words,
-	  .help = "tree: the PID of a process in another pid\n"
-	    "namespace as forkwatch sees it (outer, the\n"
-	    "default) or as it sees itself (inner); the other\n"
-	    "one follows its command in brackets" },
+	{ .name = "inner-pids", .id = OPT_PIDS,
+	  .help = "tree: a process in another pid namespace by the\n"
+	    "pid it has there (forkwatch's follows its command)" },
 	{ .name = "top", .id = OPT_TOP, .value = OPTV_TEXT, .metavar = "N",
 	  .help = "rows in each top table and failure list (default\n"
 	    "10)" },
@@ -300,11 +296,7 @@ parse(int argc, char **argv, struct report_opts *o, struct optable_getopt *g)
 			o->collapse_threads = true;
 			break;
 		case OPT_PIDS:
-			if (strcmp(optarg, "outer") != 0 &&
-			    strcmp(optarg, "inner") != 0)
-				return usage_error("bad --pids '%s': expected "
-				    "outer or inner", optarg);
-			o->pids_inner = strcmp(optarg, "inner") == 0;
+			o->pids_inner = true;
 			break;
 		case OPT_CRITICAL:
 			o->critical = true;

@@ -36,7 +36,7 @@ struct report_opts {
 	bool			 has_under;
 	long long		 under;		/* the subtree of this pid */
 	bool			 collapse_threads;
-	bool			 pids_inner;	/* --pids=inner */
+	bool			 pids_inner;	/* --inner-pids */
 	int			 top;		/* rows of each top table */
 	size_t			 width;		/* command lines' columns;
 						   0: whole (--wide) */

@@ -59,6 +59,7 @@ TUI_TESTS = \
 	tests/tui/complete.test \
 	tests/tui/reparent.test \
 	tests/tui/kthread.test \
+	tests/tui/nspid.test \
 	tests/tui/log-output.test
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += $(TUI_TESTS) tests/tui/tui-lib.sh tests/tui/bench.sh \
