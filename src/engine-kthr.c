@@ -60,6 +60,23 @@ kthr_find(struct fw_task *leader, pid_t tid)
 	return NULL;
 }
 
+/* The first of leader's kernel-made threads not listed at look stamp
+ * (any, when stamp < 0). Scanned afresh after each one ends: ending one
+ * may drop other dead records kept for display (eng_task_gone()). */
+static struct fw_task *
+kthr_first(struct fw_task *leader, double stamp)
+{
+	struct fw_task	*c;
+
+	if (leader->nkthreads == 0)
+		return NULL;
+	for (c = leader->first_child; c != NULL; c = c->next_sib) {
+		if (c->state == TASK_UNTRACED && c->kthr_next != stamp)
+			return c;
+	}
+	return NULL;
+}
+
 /* A thread the kernel made in leader's process: its record and line. */
 static struct fw_task *
 kthr_new(struct engine *eng, struct fw_task *leader, pid_t tid,
@@ -129,7 +146,7 @@ static void
 kthr_look(struct engine *eng, struct fw_task *leader, double now)
 {
 	struct procfs_stat	 st;
-	struct fw_task		*c, *next;
+	struct fw_task		*c;
 	pid_t			*tids;
 	size_t			 n, i;
 	long			 count;
@@ -155,11 +172,8 @@ kthr_look(struct engine *eng, struct fw_task *leader, double now)
 			c->kthr_next = now;
 	}
 	free(tids);
-	for (c = leader->first_child; c != NULL; c = next) {
-		next = c->next_sib;
-		if (c->state == TASK_UNTRACED && c->kthr_next != now)
-			kthr_end(eng, c, FW_EV_EXIT);
-	}
+	while ((c = kthr_first(leader, now)) != NULL)
+		kthr_end(eng, c, FW_EV_EXIT);
 }
 
 void
@@ -188,7 +202,7 @@ eng_kthr_due_in(const struct engine *eng, double now)
 void
 eng_kthr_poll(struct engine *eng)
 {
-	struct fw_task	*t, *next;
+	struct fw_task	*t;
 	double		 now = engine_ts(eng);
 
 	if (now < eng->kthr_poll_next)
@@ -197,8 +211,9 @@ eng_kthr_poll(struct engine *eng)
 	/* The flush timer may have been armed for this poll: arm again. */
 	eng->alarm_armed = false;
 	eng->kthr_armed = false;
-	for (t = eng->tasks.head; t != NULL; t = next) {
-		next = t->all_next;
+	/* A look ends only kernel-made records, never t itself: its
+	 * all_next is read after the look. */
+	for (t = eng->tasks.head; t != NULL; t = t->all_next) {
 		if (kthr_watched(t) && now >= t->kthr_next)
 			kthr_look(eng, t, now);
 	}
@@ -208,14 +223,10 @@ void
 eng_kthr_process_end(struct engine *eng, struct fw_task *leader,
     enum fw_event_kind kind)
 {
-	struct fw_task	*c, *next;
+	struct fw_task	*c;
 
-	for (c = leader->first_child; c != NULL && leader->nkthreads > 0;
-	    c = next) {
-		next = c->next_sib;
-		if (c->state == TASK_UNTRACED)
-			kthr_end(eng, c, kind);
-	}
+	while ((c = kthr_first(leader, -1)) != NULL)
+		kthr_end(eng, c, kind);
 }
 
 bool
