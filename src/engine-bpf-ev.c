@@ -281,6 +281,46 @@ bpf_ev_flush_kthreads(struct engine *eng)
 /* --- records --------------------------------------------------------------- */
 
 /* copy_process made a task; the creator is the task the record is about. */
+/* forkwatch's own pid namespace level: its NSpid has one pid per level. */
+static int
+own_ns_level(struct engine *eng)
+{
+	struct bpf_state	*b = eng->bpf;
+	struct procfs_status	 st;
+	struct fw_pids		 ns;
+
+	if (b->ns_level < 0) {
+		b->ns_level = 0;
+		if (procfs_read_status(&eng->proc, getpid(), &st) == 0 &&
+		    procfs_parse_nspid(st.nspid, &ns) == 0)
+			b->ns_level = ns.n - 1;
+	}
+	return b->ns_level;
+}
+
+/* A new task in a pid namespace below forkwatch's: its pids from ours
+ * down to its own, as the kernel gave them in the record (no /proc
+ * read; /proc's NSpid only past FWB_NS_MAX levels). */
+static void
+new_task_nspid(struct engine *eng, struct fw_task *c,
+    const struct fwb_newtask *r)
+{
+	struct procfs_status	 st;
+	int			 own = own_ns_level(eng), i;
+
+	if ((int)r->ns_level <= own)
+		return;
+	if (r->ns_level >= FWB_NS_MAX) {
+		if (procfs_read_status(&eng->proc, c->tid, &st) == 0)
+			eng_nspid_set(c, st.nspid);
+		return;
+	}
+	c->nspid = fw_malloc(sizeof *c->nspid);
+	c->nspid->n = (int)r->ns_level - own + 1;
+	for (i = 0; i < c->nspid->n; i++)
+		c->nspid->v[i] = (pid_t)r->nspid[own + i];
+}
+
 static void
 rec_newtask(struct engine *eng, const struct fwb_newtask *r)
 {
@@ -334,6 +374,7 @@ rec_newtask(struct engine *eng, const struct fwb_newtask *r)
 			t->flags |= TF_VFORK_WAIT;
 		}
 	}
+	new_task_nspid(eng, c, r);
 	if (r->child_flags & (PF_KTHREAD | PF_IO_WORKER)) {
 		/* Made by the kernel: its line waits for its name. */
 		b->kthreads = fw_realloc(b->kthreads,
@@ -639,6 +680,8 @@ proc_exit(struct engine *eng, struct fw_task *t, struct bpf_proc *p,
 		eng->root_status = status;
 	}
 	t->state = TASK_DEAD;
+	if (t->nspid != NULL)
+		eng_nspid_gone(eng, t);
 	eng_emit(eng, &ev);
 	if (t->flags & TF_VFORKED)
 		vfork_done(eng, t, ts,
@@ -728,6 +771,9 @@ emit_signal(struct engine *eng, struct fw_task *t, int sig, int code,
 	ev.signo = sig;
 	ev.si_code = code;
 	ev.sender = signal_sender(sig, code, sender);
+	/* si_pid is the pid as t sees it: ours is wanted. */
+	if (ev.sender > 0 && t->nspid != NULL)
+		eng_nspid_sender(eng, t, &ev);
 	eng_emit(eng, &ev);
 }
 

@@ -112,6 +112,7 @@ bpf_open(struct engine *eng)
 
 	b = fw_calloc(1, sizeof *b);
 	b->epfd = -1;
+	b->ns_level = -1;
 	eng->bpf = b;
 	fw_buf_init(&libbpf_msgs);
 	libbpf_set_print(libbpf_print);

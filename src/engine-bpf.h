@@ -82,6 +82,8 @@ struct bpf_state {
 	size_t			 nkthreads;
 	struct bpf_reparent	*reparents;
 	size_t			 nreparents;
+	int			 ns_level;	/* forkwatch's pid namespace
+						 * level; -1: not read yet */
 };
 
 /* engine-bpf-ev.c */

@@ -149,20 +149,22 @@ eng_untraced_new(struct engine *eng, pid_t pid, struct fw_task *parent)
 }
 
 /* Is a in the same pid namespace as b? Both have NSpid lines of the same
- * length; the namespace files tell apart siblings (two containers). */
-static bool
+ * length; the namespace files tell apart siblings (two containers). 1:
+ * yes, 0: no, -1: cannot tell (one is gone from /proc: on the eBPF
+ * backend events are read after the fact). */
+static int
 same_ns(struct engine *eng, const struct fw_task *a, const struct fw_task *b)
 {
 	char	*na = NULL, *nb = NULL;
-	bool	 same;
+	int	 same;
 
 	if (a->nspid == NULL || b->nspid == NULL ||
 	    a->nspid->n != b->nspid->n)
-		return false;
+		return 0;
 	if (procfs_readlink(&eng->proc, a->tid, "ns/pid", &na) != 0 ||
 	    procfs_readlink(&eng->proc, b->tid, "ns/pid", &nb) != 0) {
 		free(na);
-		return false;
+		return -1;
 	}
 	same = strcmp(na, nb) == 0;
 	free(na);
@@ -173,19 +175,26 @@ same_ns(struct engine *eng, const struct fw_task *a, const struct fw_task *b)
 void
 eng_nspid_sender(struct engine *eng, struct fw_task *t, struct fw_event *ev)
 {
-	struct fw_task	*c, *found = NULL;
-	int		 n = t->nspid->n;
+	struct fw_task	*c, *found = NULL, *maybe = NULL;
+	int		 n = t->nspid->n, same, nmaybe = 0;
 	size_t		 i;
 
 	for (c = eng->tasks.head; c != NULL; c = c->all_next) {
 		if (c->state == TASK_DEAD || c->nspid == NULL ||
 		    c->nspid->n != n || c->nspid->v[n - 1] != ev->sender)
 			continue;
-		if (c == t || same_ns(eng, c, t)) {
+		if (c == t || (same = same_ns(eng, c, t)) == 1) {
 			found = c;
 			break;
 		}
+		if (same < 0) {
+			maybe = c;
+			nmaybe++;
+		}
 	}
+	/* Only one task could be it, and /proc cannot say: that one. */
+	if (found == NULL && nmaybe == 1)
+		found = maybe;
 	if (found != NULL) {
 		ev->sender = found->tid;
 		return;

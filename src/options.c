@@ -310,6 +310,11 @@ check_mode(struct fw_options *o, bool mode_set)
 		    "does not read a task's file descriptors)");
 		return -1;
 	}
+	if (o->depth >= 0 && o->backend == ENGINE_BPF) {
+		fw_error(0, "--depth needs the ptrace backend (the eBPF backend "
+		    "cannot let a task go before it runs)");
+		return -1;
+	}
 	if (o->system) {
 		if (o->backend != ENGINE_BPF) {
 			fw_error(0, "--system needs --backend=bpf (ptrace "

@@ -168,6 +168,27 @@ requested_exit_signal(struct task_struct *cur, int given)
 	return given;
 }
 
+/* The child's pids in each pid namespace, from struct pid's numbers[]
+ * (set before task_newtask: copy_process() attached the pid first). */
+static __always_inline void
+child_nspid(struct fwb_newtask *r, struct task_struct *p)
+{
+	struct pid	*pid = BPF_CORE_READ(p, thread_pid);
+	struct upid	*u;
+	unsigned int	 level = BPF_CORE_READ(pid, level), i;
+
+	r->ns_level = level;
+#pragma unroll
+	for (i = 0; i < FWB_NS_MAX; i++) {
+		r->nspid[i] = 0;
+		if (i > level)
+			continue;
+		u = (struct upid *)((char *)pid + bpf_core_field_offset(
+		    struct pid, numbers) + i * bpf_core_type_size(struct upid));
+		r->nspid[i] = (unsigned int)BPF_CORE_READ(u, nr);
+	}
+}
+
 SEC("tp_btf/task_newtask")
 int BPF_PROG(fw_newtask, struct task_struct *p, unsigned long clone_flags)
 {
@@ -197,6 +218,7 @@ int BPF_PROG(fw_newtask, struct task_struct *p, unsigned long clone_flags)
 	r->clone_flags = clone_flags;
 	r->child_flags = pflags;
 	r->pad = 0;
+	child_nspid(r, p);
 	BPF_CORE_READ_STR_INTO(&r->comm, cur, comm);
 	BPF_CORE_READ_STR_INTO(&r->child_comm, p, comm);
 	bpf_ringbuf_submit(r, wake_flags());

@@ -7,6 +7,7 @@
 #define FW_BPF_ABI_H
 
 #define FWB_COMM_LEN	16
+#define FWB_NS_MAX	8	/* pid namespace levels copied per new task */
 /* argv (and env) bytes copied per exec: the ptrace engine's limit. */
 #define FWB_ARGS_MAX	(256 * 1024)
 /* Bytes and components of one path (exe or cwd) walked in the kernel. */
@@ -57,6 +58,11 @@ struct fwb_newtask {
 	char			 comm[FWB_COMM_LEN];	/* the creator's */
 	char			 child_comm[FWB_COMM_LEN]; /* a kernel thread's
 						 * name is set by now (6.x) */
+	/* The child's pid namespace level (0: the first one) and its pid in
+	 * the namespaces of levels 0 .. FWB_NS_MAX - 1 (struct pid's
+	 * numbers[]; 0 past its level). */
+	unsigned int		 ns_level;
+	unsigned int		 nspid[FWB_NS_MAX];
 };
 
 #define FWB_EXEC_ARGV_TRUNC	0x1	/* argv longer than FWB_ARGS_MAX */
