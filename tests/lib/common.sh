@@ -75,6 +75,7 @@ T=$(mktemp -d "$FWTEST_TMPDIR/$TEST_NAME.XXXXXX") || fail "mktemp"
 FWMARK="fwtest-$TEST_NAME-$$-$RANDOM$RANDOM"
 FW_BG_PIDS=""
 FW_DOGS=""
+FW_DOG_OF=""	# "PID:DOG ..." (fw_watchdog)
 
 # Every process of ours that a test leaves running is an error; kill it so
 # one failure does not leak into the next test.
@@ -225,6 +226,7 @@ fw_watchdog()
 		kill -KILL "$1"
 	) >/dev/null 2>&1 </dev/null &
 	FW_DOGS="$FW_DOGS $!"
+	FW_DOG_OF="$FW_DOG_OF $1:$!"
 }
 
 # Start a test program in the background with the marker; $! is its pid.
@@ -237,8 +239,16 @@ fw_start()
 # fw_wait_bg: wait for the background forkwatch; status in $FW_RC.
 fw_wait_bg()
 {
+	local d
 	FW_RC=0
 	wait "$FW_PID" || FW_RC=$?
+	# Its pid is free now and, pids wrapping fast on a busy machine, may
+	# soon be another process's: neither the watchdog nor the cleanup
+	# may kill it any more.
+	for d in $FW_DOG_OF; do
+		[ "${d%%:*}" = "$FW_PID" ] && kill -TERM "${d#*:}" 2>/dev/null
+	done
+	FW_BG_PIDS=$(printf '%s\n' $FW_BG_PIDS | { grep -vx "$FW_PID" || :; } | tr '\n' ' ')
 }
 
 # wait_for FILE REGEX [SECONDS]: poll until a line of FILE matches.
