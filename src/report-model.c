@@ -140,7 +140,71 @@ retire(struct report_model *m, struct report_proc *p, double ts)
 	report_pidmap_del(&m->live, p->pid, p);
 }
 
-/* Make c the last child of parent. */
+/* Make c the last child of parent in the final tree. */
+static void
+final_link(struct report_proc *parent, struct report_proc *c)
+{
+	c->final.parent = parent;
+	c->final.next_sibling = NULL;
+	if (parent->final.last_child != NULL)
+		parent->final.last_child->final.next_sibling = c;
+	else
+		parent->final.first_child = c;
+	parent->final.last_child = c;
+}
+
+/* The same under a new parent that is not traced. */
+static void
+final_link_outsider(struct report_outsider *o, struct report_proc *c)
+{
+	c->outsider = o;
+	c->final.next_sibling = NULL;
+	if (o->last_child != NULL)
+		o->last_child->final.next_sibling = c;
+	else
+		o->first_child = c;
+	o->last_child = c;
+	o->n_children++;
+}
+
+/* Take c out of the list from *first to *last (final links). */
+static void
+final_unlist(struct report_proc **first, struct report_proc **last,
+    struct report_proc *c)
+{
+	struct report_proc	*q, *prev = NULL;
+
+	for (q = *first; q != NULL && q != c; q = q->final.next_sibling)
+		prev = q;
+	if (q == NULL)
+		return;
+	if (prev != NULL)
+		prev->final.next_sibling = c->final.next_sibling;
+	else
+		*first = c->final.next_sibling;
+	if (*last == c)
+		*last = prev;
+	c->final.next_sibling = NULL;
+}
+
+/* Take c from under its parent in the final tree: it becomes a root. */
+static void
+final_unlink(struct report_proc *c)
+{
+	if (c->final.parent != NULL)
+		final_unlist(&c->final.parent->final.first_child,
+		    &c->final.parent->final.last_child, c);
+	else if (c->outsider != NULL) {
+		final_unlist(&c->outsider->first_child,
+		    &c->outsider->last_child, c);
+		c->outsider->n_children--;
+	}
+	c->final.parent = NULL;
+	c->outsider = NULL;
+}
+
+/* Make c the last child of parent (in the final tree too, unless the
+ * kernel already gave it a parent there). */
 static void
 link_child(struct report_proc *parent, struct report_proc *c)
 {
@@ -151,6 +215,8 @@ link_child(struct report_proc *parent, struct report_proc *c)
 		parent->first_child = c;
 	parent->last_child = c;
 	parent->n_children++;
+	if (c->final.parent == NULL && c->outsider == NULL)
+		final_link(parent, c);
 }
 
 /* Create a process record pid starting at ts, child of parent (or a root). */
@@ -251,6 +317,46 @@ is_ancestor(const struct report_proc *a, const struct report_proc *p)
 	return false;
 }
 
+/* True if a is p or one of its ancestors in the final tree. */
+static bool
+is_final_ancestor(const struct report_proc *a, const struct report_proc *p)
+{
+	for (; p != NULL; p = p->final.parent) {
+		if (p == a)
+			return true;
+	}
+	return false;
+}
+
+/* Keep the clone flags and exit signal of c's creation line. */
+static void
+set_clone(struct report_proc *c, const struct tlog_event *ev)
+{
+	const struct tlog_value	*fl = tlog_member(ev, FW_M_FLAGS);
+	const struct tlog_value	*es = tlog_member(ev, FW_M_EXIT_SIGNAL);
+	const char		**v;
+	char			*s;
+	size_t			 size, i, len;
+
+	if (fl == NULL || c->has_clone)
+		return;
+	size = (fl->n + 1) * sizeof *v;
+	for (i = 0; i < fl->n; i++)
+		size += strlen(fl->v[i]) + 1;
+	v = fw_malloc(size);
+	s = (char *)(v + fl->n + 1);
+	for (i = 0; i < fl->n; i++) {
+		len = strlen(fl->v[i]) + 1;
+		v[i] = memcpy(s, fl->v[i], len);
+		s += len;
+	}
+	v[fl->n] = NULL;
+	c->clone_flags = v;
+	c->n_clone_flags = fl->n;
+	c->has_clone = true;
+	copy_signame(c->exit_signal, es != NULL ? es->s : NULL);
+}
+
 /* fork, vfork and clone without CLONE_THREAD: a new process. */
 static void
 on_fork(struct report_model *m, const struct tlog_event *ev,
@@ -275,9 +381,86 @@ on_fork(struct report_model *m, const struct tlog_event *ev,
 			if (c->images == NULL)
 				c->inherited = report_proc_image(parent);
 		}
+		set_clone(c, ev);
 		return;
 	}
-	proc_new(m, ev->child, ev->ts, origin, parent);
+	set_clone(proc_new(m, ev->child, ev->ts, origin, parent), ev);
+}
+
+/* The untraced new parent pid, made at its first reparent line. */
+static struct report_outsider *
+outsider_get(struct report_model *m, long long pid)
+{
+	struct report_outsider	*o;
+
+	for (o = m->outsiders; o != NULL; o = o->next) {
+		if (o->pid == pid)
+			return o;
+	}
+	o = fw_calloc(1, sizeof *o);
+	o->pid = pid;
+	if (m->last_outsider != NULL)
+		m->last_outsider->next = o;
+	else
+		m->outsiders = o;
+	m->last_outsider = o;
+	return o;
+}
+
+/* reparent: the kernel gave process pid a new parent (its parent exited).
+ * The creation tree keeps it where it was made; the final tree moves it
+ * under the new parent, or under an outsider root when that one is not
+ * traced (or is not a process the log knows). */
+static void
+on_reparent(struct report_model *m, const struct tlog_event *ev)
+{
+	const struct tlog_value	*np = tlog_member(ev, FW_M_NEW_PARENT);
+	const struct tlog_value	*op = tlog_member(ev, FW_M_OLD_PARENT);
+	const struct tlog_value	*rp = tlog_member(ev, FW_M_REAPER);
+	const struct tlog_value	*out = tlog_member(ev, FW_M_OUTSIDE);
+	const struct tlog_value	*comm = tlog_member(ev, FW_M_NEW_PARENT_COMM);
+	struct report_reparent	*r;
+	struct report_proc	*p, *a = NULL;
+
+	if (np == NULL || ev->pid != ev->tgid)
+		return;
+	p = proc_get(m, ev->tgid, ev->ts);
+	if (p == NULL)
+		return;
+	r = fw_calloc(1, sizeof *r);
+	r->ts = ev->ts;
+	r->ev = cur_ev(m);
+	r->old_parent = op != NULL ? op->i : -1;
+	r->new_parent = np->i;
+	r->init = rp != NULL && rp->s != NULL && strcmp(rp->s, "init") == 0;
+	r->subreaper = rp != NULL && rp->s != NULL &&
+	    strcmp(rp->s, "subreaper") == 0;
+	r->outside = out != NULL && out->i != 0;
+	if (!r->outside)
+		a = report_pidmap_get(&m->live, np->i);
+	final_unlink(p);
+	/* A new parent below p would make a cycle: only a broken log says
+	 * so, and the move is then shown as to an outsider. */
+	if (a != NULL && !is_final_ancestor(p, a)) {
+		r->adopter = a;
+		final_link(a, p);
+	} else {
+		r->outsider = outsider_get(m, np->i);
+		if (r->outsider->comm[0] == '\0' && comm != NULL &&
+		    comm->s != NULL)
+			snprintf(r->outsider->comm, sizeof r->outsider->comm,
+			    "%s", comm->s);
+		r->outsider->init |= r->init;
+		r->outsider->subreaper |= r->subreaper;
+		final_link_outsider(r->outsider, p);
+	}
+	if (p->last_reparent != NULL)
+		p->last_reparent->next = r;
+	else
+		p->reparents = r;
+	p->last_reparent = r;
+	p->n_reparents++;
+	m->n_reparents++;
 }
 
 /* clone: a thread joins the caller's process, else like fork. */
@@ -626,6 +809,9 @@ report_model_add(struct report_model *m, const struct tlog_event *ev)
 	case FW_EV_UNTRACED:
 		on_untraced(m, ev);
 		break;
+	case FW_EV_REPARENT:
+		on_reparent(m, ev);
+		break;
 	case FW_EV_END:
 		on_end(m, ev);
 		break;
@@ -806,6 +992,8 @@ report_model_free(struct report_model *m)
 {
 	struct report_image	*im, *nim;
 	struct report_thread	*t, *nt;
+	struct report_reparent	*r, *nr;
+	struct report_outsider	*o, *no;
 	struct report_proc	*p;
 	size_t			 i;
 
@@ -821,8 +1009,17 @@ report_model_free(struct report_model *m)
 			nt = t->next;
 			free(t);
 		}
+		for (r = p->reparents; r != NULL; r = nr) {
+			nr = r->next;
+			free(r);
+		}
 		free(p->inst);
+		free((void *)p->clone_flags);
 		free(p);
+	}
+	for (o = m->outsiders; o != NULL; o = no) {
+		no = o->next;
+		free(o);
 	}
 	free(m->procs);
 	for (i = 0; i < m->argc; i++)
@@ -840,17 +1037,55 @@ struct report_proc *
 report_proc_next(const struct report_proc *p, const struct report_proc *root,
     bool descend, int *depth)
 {
-	if (descend && p->first_child != NULL) {
+	return report_proc_walk(p, root, descend, depth, REPORT_SHAPE_CREATED);
+}
+
+struct report_proc *
+report_proc_walk(const struct report_proc *p, const struct report_proc *root,
+    bool descend, int *depth, enum report_shape shape)
+{
+	struct report_proc	*q;
+
+	if (descend && (q = report_proc_first_child_in(p, shape)) != NULL) {
 		(*depth)++;
-		return p->first_child;
+		return q;
 	}
-	while (p != root) {
-		if (p->next_sibling != NULL)
-			return p->next_sibling;
-		p = p->parent;
+	while (p != root && p != NULL) {
+		if ((q = report_proc_next_sibling_in(p, shape)) != NULL)
+			return q;
+		p = report_proc_parent_in(p, shape);
 		(*depth)--;
 	}
 	return NULL;
+}
+
+bool
+report_clone_flag_plain(const char *flag)
+{
+	return strcmp(flag, "CLONE_CHILD_SETTID") == 0 ||
+	    strcmp(flag, "CLONE_CHILD_CLEARTID") == 0 ||
+	    strcmp(flag, "CLONE_PARENT_SETTID") == 0;
+}
+
+bool
+report_proc_clone_notable(const struct report_proc *p)
+{
+	size_t	 i;
+	bool	 vfork = p->origin == REPORT_ORIGIN_VFORK;
+
+	if (!p->has_clone)
+		return false;
+	if (strcmp(p->exit_signal, "SIGCHLD") != 0)
+		return true;
+	for (i = 0; i < p->n_clone_flags; i++) {
+		if (report_clone_flag_plain(p->clone_flags[i]))
+			continue;
+		if (vfork && (strcmp(p->clone_flags[i], "CLONE_VM") == 0 ||
+		    strcmp(p->clone_flags[i], "CLONE_VFORK") == 0))
+			continue;
+		return true;
+	}
+	return false;
 }
 
 bool

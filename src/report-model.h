@@ -75,6 +75,48 @@ struct report_instant {
 	char			 signal[REPORT_SIGNAME_MAX];
 };
 
+/* A new parent forkwatch did not trace (init, a subreaper above the traced
+ * tree), named by reparent lines: the final tree shows it as a root. */
+struct report_outsider {
+	struct report_outsider	*next;
+	long long		 pid;
+	char			 comm[64];	/* as logged; "" when not */
+	bool			 init;		/* reaper "init" */
+	bool			 subreaper;	/* reaper "subreaper" */
+	struct report_proc	*first_child;	/* linked by final.next_sibling */
+	struct report_proc	*last_child;
+	size_t			 n_children;
+};
+
+/* One move of a process to a new parent by the kernel (a reparent line). */
+struct report_reparent {
+	struct report_reparent	*next;
+	double			 ts;
+	size_t			 ev;
+	long long		 old_parent;
+	long long		 new_parent;
+	bool			 init;		/* reaper "init" */
+	bool			 subreaper;	/* reaper "subreaper" */
+	bool			 outside;	/* the new parent is not traced */
+	struct report_proc	*adopter;	/* the traced new parent, or NULL */
+	struct report_outsider	*outsider;	/* or the untraced one */
+};
+
+/* Which links of the process tree: as the processes were created (parent,
+ * first_child, next_sibling), or as the tree was at the end (final), with
+ * each re-parented process under its last new parent. */
+enum report_shape {
+	REPORT_SHAPE_CREATED,
+	REPORT_SHAPE_FINAL
+};
+
+struct report_links {
+	struct report_proc	*parent;
+	struct report_proc	*first_child;
+	struct report_proc	*last_child;
+	struct report_proc	*next_sibling;
+};
+
 /* How a process record came to be. */
 enum report_origin {
 	REPORT_ORIGIN_FORK,
@@ -97,6 +139,22 @@ struct report_proc {
 	struct report_proc	*last_child;
 	struct report_proc	*next_sibling;
 	size_t			 n_children;
+	/* The tree at the end: a re-parented process under its new parent;
+	 * final.parent is NULL for a root, and for a process whose new parent
+	 * is not traced (outsider). */
+	struct report_links	 final;
+	struct report_outsider	*outsider;
+	/* The kernel's moves of it to a new parent, in log order. */
+	struct report_reparent	*reparents;
+	struct report_reparent	*last_reparent;
+	size_t			 n_reparents;
+
+	/* Its fork, vfork or clone line's clone flags (without the exit
+	 * signal) and exit signal, when the line had them. */
+	bool			 has_clone;
+	const char *const	*clone_flags;	/* n_clone_flags names */
+	size_t			 n_clone_flags;
+	char			 exit_signal[REPORT_SIGNAME_MAX]; /* "": none */
 
 	double			 start;		/* creation or first event */
 	double			 end;		/* exit, detach or end of log */
@@ -172,6 +230,11 @@ struct report_model {
 	size_t			 procs_cap;
 	struct report_image	*first_image;	/* every image in log order */
 	struct report_image	*last_image;
+	/* The untraced new parents of re-parented processes, in order of
+	 * their first reparent line. */
+	struct report_outsider	*outsiders;
+	struct report_outsider	*last_outsider;
+	size_t			 n_reparents;
 
 	struct report_pidmap	 live;		/* tgid -> running process */
 	struct report_pidmap	 threads;	/* tid -> running thread */
@@ -211,6 +274,40 @@ struct report_proc *report_model_main_root(const struct report_model *);
  * Needs no stack, so trees of any depth are fine. */
 struct report_proc *report_proc_next(const struct report_proc *p,
 	    const struct report_proc *root, bool descend, int *depth);
+
+/* The same walk over the tree of shape: REPORT_SHAPE_CREATED is
+ * report_proc_next(). */
+struct report_proc *report_proc_walk(const struct report_proc *p,
+	    const struct report_proc *root, bool descend, int *depth,
+	    enum report_shape);
+
+/* p's parent, first child and next sibling in the tree of shape. */
+static inline struct report_proc *
+report_proc_parent_in(const struct report_proc *p, enum report_shape s)
+{
+	return s == REPORT_SHAPE_FINAL ? p->final.parent : p->parent;
+}
+
+static inline struct report_proc *
+report_proc_first_child_in(const struct report_proc *p, enum report_shape s)
+{
+	return s == REPORT_SHAPE_FINAL ? p->final.first_child : p->first_child;
+}
+
+static inline struct report_proc *
+report_proc_next_sibling_in(const struct report_proc *p, enum report_shape s)
+{
+	return s == REPORT_SHAPE_FINAL ? p->final.next_sibling :
+	    p->next_sibling;
+}
+
+/* True when p's fork, vfork or clone line says more than a plain fork(2)
+ * or vfork(2): clone flags besides the thread-id bookkeeping ones
+ * (CLONE_CHILD_SETTID, CLONE_CHILD_CLEARTID, CLONE_PARENT_SETTID) and
+ * vfork's CLONE_VM|CLONE_VFORK, or an exit signal other than SIGCHLD. */
+bool	 report_proc_clone_notable(const struct report_proc *);
+/* True for the thread-id bookkeeping flags a plain fork has. */
+bool	 report_clone_flag_plain(const char *flag);
 
 /* Process helpers. */
 bool	 report_proc_failed(const struct report_proc *);

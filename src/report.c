@@ -41,6 +41,7 @@
 enum {
 	OPT_SUMMARY = 256,
 	OPT_TREE,
+	OPT_FINAL_TREE,
 	OPT_DEPTH,
 	OPT_UNDER,
 	OPT_COLLAPSE,
@@ -76,7 +77,13 @@ static const struct optable_entry report_entries[] = {
 	    "default when nothing else is asked for)" },
 	{ .name = "tree", .id = OPT_TREE,
 	  .help = "the process tree: command, duration, exit status,\n"
-	    "rusage of every process; failed branches marked" },
+	    "rusage of every process; failed branches marked;\n"
+	    "clone flags beyond a plain fork; re-parented\n"
+	    "processes marked where they were created" },
+	{ .name = "final-tree", .id = OPT_FINAL_TREE,
+	  .help = "the tree as it was at the end: a re-parented\n"
+	    "process under its new parent, an untraced new\n"
+	    "parent (init, a subreaper) as a root of its own" },
 	{ .name = "critical-path", .id = OPT_CRITICAL,
 	  .help = "the processes that bounded the wall time, each with\n"
 	    "its self time and share" },
@@ -279,6 +286,10 @@ parse(int argc, char **argv, struct report_opts *o, struct optable_getopt *g)
 			break;
 		case OPT_TREE:
 			o->tree = true;
+			break;
+		case OPT_FINAL_TREE:
+			o->tree = true;
+			o->final_tree = true;
 			break;
 		case OPT_DEPTH:
 			if (parse_num(optarg, 0, INT_MAX, &v) != 0)

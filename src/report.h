@@ -25,6 +25,8 @@ struct report_opts {
 	enum report_format	 format;
 	bool			 summary;
 	bool			 tree;
+	bool			 final_tree;	/* --final-tree: the tree as
+						 * it was at the end */
 	bool			 critical;
 	int			 slowest;	/* --slowest N; 0: not asked */
 	bool			 diff;

@@ -38,6 +38,8 @@ tests_report_chain_LDFLAGS = $(FW_TRACEE_LINKFLAGS)
 REPORT_TESTS = \
 	tests/report/summary.sh \
 	tests/report/tree.sh \
+	tests/report/kernel.sh \
+	tests/report/trace-reparent.sh \
 	tests/report/critical.sh \
 	tests/report/perfetto.sh \
 	tests/report/svg.sh \
