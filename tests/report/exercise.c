@@ -99,6 +99,8 @@ report_exercise(const char *data, size_t len, FILE *sink)
 	o.width = 80;
 	o.max_rows = 1500;
 	views(sink, m, &o);
+	o.final_tree = true;
+	views(sink, m, &o);
 	o.depth = 1;
 	o.width = 0;
 	o.max_rows = 3;

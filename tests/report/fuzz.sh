@@ -10,4 +10,4 @@ timeout 300 "$driver" -n 60 -s 20261128 \
 	fail "driver exit $?: $(tail -n 20 "$TMP/err")"
 [ ! -s "$TMP/err" ] || fail "driver complained: $(tail -n 20 "$TMP/err")"
 cat "$TMP/out"
-grep -q '^366 logs run, ' "$TMP/out" || fail "not 366 runs"
+grep -q '^427 logs run, ' "$TMP/out" || fail "not 427 runs"
