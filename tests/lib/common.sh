@@ -215,15 +215,36 @@ fw_bg()
 	fw_watchdog "$FW_PID"
 }
 
-# Kill pid after FW_TIMEOUT seconds unless it has gone by then.
+# The start time of a process (field 22 of /proc/PID/stat, after the
+# comm, which may hold spaces); empty when there is no such process.
+fw_starttime()
+{
+	sed -n 's/^.*) //p' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f20
+}
+
+# Kill pid after FW_TIMEOUT seconds unless it has gone by then. The pid
+# of a process that has ended is soon another's (pid_max is 32768 on many
+# machines, and a busy one goes round in a minute): the watchdog kills it
+# only if it is still the process it was started for (same start time).
+# It holds none of the test's files: a subshell inherits every descriptor,
+# even bash's hidden copies of those a redirection closed for a command
+# ("fw_bg ... 3>&-"), and a FIFO's reader would wait for the watchdog.
+# fw_wait_bg stops the watchdog of $FW_PID.
 fw_watchdog()
 {
+	local start
+	start=$(fw_starttime "$1")
+	[ -n "$start" ] || return 0
 	(
+		for fd in /proc/self/fd/*; do
+			fd=${fd##*/}
+			[ "$fd" -gt 2 ] 2>/dev/null && eval "exec $fd>&-"
+		done
 		sleep "$FW_TIMEOUT" &
 		sp=$!
 		trap 'kill $sp; exit 0' TERM
 		wait $sp
-		kill -KILL "$1"
+		[ "$(fw_starttime "$1")" = "$start" ] && kill -KILL "$1"
 	) >/dev/null 2>&1 </dev/null &
 	FW_DOGS="$FW_DOGS $!"
 	FW_DOG_OF="$FW_DOG_OF $1:$!"
