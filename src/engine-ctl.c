@@ -231,13 +231,21 @@ pid_in(const pid_t *v, size_t n, pid_t pid)
  * task's children until a whole pass finds nobody new. A descendant
  * deeper than --depth is not seized: it gets an untraced line instead.
  */
-static void
-attach_descendants(struct engine *eng)
+/* The processes not seized for --depth (each has had its untraced line). */
+struct skipped {
+	pid_t	*v;
+	size_t	 n;
+};
+
+/* Walk until a pass finds nobody new; returns the number of passes that
+ * found some. */
+static int
+walk_descendants(struct engine *eng, struct skipped *sk)
 {
 	struct procfs_status	 st;
 	struct fw_task		*t, *parent;
-	pid_t			 kids[512], *skipped = NULL;
-	size_t			 n, i, nskipped = 0;
+	pid_t			 kids[512];
+	size_t			 n, i;
 	int			 rounds, found;
 
 	for (rounds = 0; rounds < 100; rounds++) {
@@ -248,7 +256,7 @@ attach_descendants(struct engine *eng)
 			n = eng_read_children(eng, t, kids, FW_ARRAY_SIZE(kids));
 			for (i = 0; i < n; i++) {
 				if (task_find(&eng->tasks, kids[i]) != NULL ||
-				    pid_in(skipped, nskipped, kids[i]))
+				    pid_in(sk->v, sk->n, kids[i]))
 					continue;
 				/* Ours already (made after we seized t), its
 				 * fork event is coming: leave it to that. */
@@ -259,9 +267,9 @@ attach_descendants(struct engine *eng)
 				if (eng->opts.limit_depth && parent->depth +
 				    1 > eng->opts.max_depth) {
 					eng_untraced_new(eng, kids[i], parent);
-					skipped = fw_realloc(skipped, (nskipped +
-					    1) * sizeof *skipped);
-					skipped[nskipped++] = kids[i];
+					sk->v = fw_realloc(sk->v, (sk->n + 1) *
+					    sizeof *sk->v);
+					sk->v[sk->n++] = kids[i];
 					found++;
 					continue;
 				}
@@ -273,7 +281,38 @@ attach_descendants(struct engine *eng)
 		if (found == 0)
 			break;
 	}
-	free(skipped);
+	return rounds;
+}
+
+/*
+ * A fork that a process began before we seized it makes a child that is
+ * not ours and may not be listed yet when the walk ends (it is still in
+ * copy_process()). A task cannot stop inside fork(): once every task has
+ * stopped, such children are listed, so walk once more (and again, as
+ * long as that finds some). On the eBPF backend nothing is needed: the
+ * kernel reports the child of a task of its set when the child is made,
+ * after it is listed, so a child the walk missed comes as a fork.
+ * stop: leave everything stopped (attach -p in the console).
+ */
+static int
+attach_descendants(struct engine *eng, bool stop)
+{
+	struct skipped	 sk = { NULL, 0 };
+	int		 r = 0, rounds;
+
+	walk_descendants(eng, &sk);
+	if (engine_can_stop(eng)) {
+		for (rounds = 0; rounds < 100; rounds++) {
+			if ((r = engine_stop_all(eng, NULL)) != 0)
+				break;
+			if (walk_descendants(eng, &sk) == 0)
+				break;
+		}
+		if (!stop)
+			engine_resume_all(eng);
+	}
+	free(sk.v);
+	return r;
 }
 
 /* Emit the attach event of a task, with what /proc says of its image. */
@@ -344,8 +383,8 @@ engine_attach(struct engine *eng, pid_t pid, bool stop)
 	}
 	if ((r = attach_process(eng, tgid, pid, true)) < 0)
 		return r;
-	if (eng->opts.subtree)
-		attach_descendants(eng);
+	if (eng->opts.subtree && (r = attach_descendants(eng, stop)) != 0)
+		return r;
 	if (stop)
 		return engine_stop_all(eng, NULL);
 	return 0;
