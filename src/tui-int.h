@@ -140,6 +140,13 @@ struct tui_row {
 	int		 threads;	/* folded live threads */
 	int		 dead_threads;	/* folded threads that are gone */
 	int		 kids;		/* folded child processes */
+	pid_t		 moved_to;	/* the kernel re-parented it to this
+					 * process; 0 */
+	/* An adopted row: the task again, under the process the kernel gave
+	 * it when its parent (from) exited; its own row stays where it was
+	 * made. Set by the tree, not the source. */
+	bool		 alias;
+	pid_t		 from;
 };
 
 /* One event as the event pane and its filters see it. */
@@ -177,6 +184,12 @@ struct tui_source {
 	struct tui_node	*(*first)(struct tui *, struct tui_node *parent);
 	struct tui_node	*(*next)(struct tui *, struct tui_node *);
 	struct tui_node	*(*parent)(struct tui *, struct tui_node *);
+	/* Processes the kernel gave parent when their own parent exited
+	 * (at the source's time; the first with *cursor 0, which the source
+	 * moves on), each shown again under it; NULL ends. *from: the parent
+	 * that exited. NULL op: none. */
+	struct tui_node	*(*adopted)(struct tui *, struct tui_node *parent,
+			    size_t *cursor, pid_t *from);
 	/* The task with this id at the source's time (a live one first). */
 	struct tui_node	*(*find)(struct tui *, pid_t tid);
 	/* Its id and TUI_N_* | TUI_T_* bits; set the TUI_T_* bits. */
@@ -277,6 +290,7 @@ struct tui {
 
 	/* Tree pane. */
 	pid_t			 sel_tid;
+	bool			 sel_alias;	/* its adopted row, not its own */
 	bool			 pids_inner;	/* N: inner pids first */
 	int			 sel_idx;
 	int			 tree_top;
@@ -392,6 +406,8 @@ unsigned tui_tree_reveal(struct tui *, struct tui_node *);
 unsigned tui_tree_failure(struct tui *, int dir);
 unsigned tui_tree_move(struct tui *, int key);
 unsigned tui_tree_fold(struct tui *, int key);
+/* On an adopted row: select the task's own row (0: not on one). */
+unsigned tui_tree_alias_jump(struct tui *);
 
 /* tui-details.c: the details pane. */
 void	tui_details_draw(struct tui *);

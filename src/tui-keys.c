@@ -167,7 +167,8 @@ k_back(struct tui *ui, int key)
 	return TUI_R_DETAILS;
 }
 
-/* J in the tree: the selected task's latest event in the event pane. */
+/* J in the tree: the selected task's latest event in the event pane; on
+ * an adopted row, the task's own row. */
 static unsigned
 k_task_event(struct tui *ui, int key)
 {
@@ -175,10 +176,15 @@ k_task_event(struct tui *ui, int key)
 	struct tui_ev	 e;
 	size_t		 first, end, i;
 	pid_t		 tid = 0;
+	unsigned	 r;
 
 	(void)key;
 	if (n == NULL)
 		return 0;
+	/* On an adopted row, J goes to what the row stands for (as in the
+	 * event pane): the task's own row. */
+	if ((r = tui_tree_alias_jump(ui)) != 0)
+		return r;
 	ui->src->flags(ui, n, &tid);
 	ui->src->ev_range(ui, &first, &end);
 	for (i = end; i > first; i--) {
@@ -331,15 +337,21 @@ const struct tui_keydef tui_common_keys[] = {
 	{ END_KEYS, "Home End", PANE_TREE, "the first / last task", NULL,
 	  k_tree_move },
 	{ { TK_ENTER }, "Enter", PANE_TREE, "show / hide a process's "
-	  "threads", NULL, k_tree_fold },
+	  "threads; adopted row: its own row",
+	  "Show or hide a process's threads. On an adopted row (a process "
+	  "the kernel gave its new parent, listed again under it), go to "
+	  "the task's own row, under the process that made it.",
+	  k_tree_fold },
 	{ { ' ' }, "Space", PANE_TREE, "fold / unfold a process's children",
 	  NULL, k_tree_fold },
 	{ { TK_LEFT, TK_RIGHT }, "Left Right", PANE_TREE,
 	  "fold, or go to the parent / unfold",
 	  "Fold a process's children, or on a folded or childless task go "
 	  "to its parent / unfold.", k_tree_fold },
-	{ { 'J' }, "J", PANE_TREE, "the task's latest event in the event "
-	  "pane", NULL, k_task_event },
+	{ { 'J' }, "J", PANE_TREE, "the task's latest event (event pane); "
+	  "adopted row: its own row",
+	  "The task's latest event in the event pane; on an adopted row, "
+	  "the task's own row.", k_task_event },
 
 	{ MOVE_KEYS, "Up Down k j", PANE_EVENTS, "move the cursor", NULL,
 	  k_events_move },

@@ -40,6 +40,15 @@ struct lv_pidmap {
 	size_t	 cap, count;
 };
 
+/* A process the kernel gave a traced new parent (its reparent event),
+ * kept by id and birth time, never by record (records may be dropped). */
+struct lv_adopt {
+	pid_t		 tid, by, from;	/* the task, its new parent, its old */
+	double		 born, by_born;
+	size_t		 next;		/* by's next one (index + 1), 0 ends */
+	bool		 gone;		/* moved on again, or its record is */
+};
+
 struct tui_live {
 	struct session		 s;
 	bool			 inited;	/* session_init() succeeded */
@@ -52,6 +61,11 @@ struct tui_live {
 	unsigned long		 ev_tick;	/* events since the last tick */
 	double			 ev_rate;
 	unsigned long		 nfailed;	/* failed exits of processes */
+	struct lv_adopt		*adopt;
+	size_t			 nadopt, adopt_cap;
+	/* new parent's id -> its first, its last adopted (index + 1);
+	 * task id -> its newest adoption (index + 1) */
+	struct report_pidmap	 adopt_first, adopt_last, adopt_of;
 
 	struct fw_buf		 bt;		/* backtrace of bt_tid */
 	pid_t			 bt_tid;

@@ -57,6 +57,46 @@ hook_resume(void *arg)
 	LV(ui)->th.resume(ui);
 }
 
+/* A reparent event: the task is shown again under its new parent when
+ * that one is traced (not after it moves on again). */
+static void
+note_adoption(struct tui_live *lv, const struct fw_event *ev)
+{
+	const struct fw_task	*t = ev->task, *np;
+	struct lv_adopt		*a;
+	size_t			 i;
+
+	if (t == NULL)
+		return;
+	i = (size_t)(uintptr_t)report_pidmap_get(&lv->adopt_of, t->tid);
+	if (i != 0 && lv->adopt[i - 1].born == t->start_ts)
+		lv->adopt[i - 1].gone = true;
+	if (ev->outside || (np = task_find(&lv->s.eng.tasks,
+	    ev->new_parent)) == NULL || np == t->parent)
+		return;
+	if (lv->nadopt == lv->adopt_cap) {
+		lv->adopt_cap = lv->adopt_cap == 0 ? 16 : lv->adopt_cap * 2;
+		lv->adopt = fw_realloc(lv->adopt, lv->adopt_cap *
+		    sizeof *lv->adopt);
+	}
+	a = &lv->adopt[lv->nadopt++];
+	memset(a, 0, sizeof *a);
+	a->tid = t->tid;
+	a->born = t->start_ts;
+	a->by = np->tid;
+	a->by_born = np->start_ts;
+	a->from = ev->old_parent;
+	i = lv->nadopt;
+	report_pidmap_put(&lv->adopt_of, t->tid, (void *)(uintptr_t)i);
+	if (report_pidmap_get(&lv->adopt_last, np->tid) != NULL)
+		lv->adopt[(size_t)(uintptr_t)report_pidmap_get(
+		    &lv->adopt_last, np->tid) - 1].next = i;
+	else
+		report_pidmap_put(&lv->adopt_first, np->tid,
+		    (void *)(uintptr_t)i);
+	report_pidmap_put(&lv->adopt_last, np->tid, (void *)(uintptr_t)i);
+}
+
 /* hooks.event: record and mark dirty; never draw here. */
 static void
 hook_event(void *arg, const struct fw_event *ev)
@@ -68,6 +108,8 @@ hook_event(void *arg, const struct fw_event *ev)
 	if (s->hist_next > 0)
 		line = s->hist[(s->hist_next - 1) % SESS_HISTORY].line;
 	tui_live_record(ui, ev, line);
+	if (ev->kind == FW_EV_REPARENT)
+		note_adoption(LV(ui), ev);
 	/* The details pane follows once a second (tick) and at stops. */
 	ui->dirty |= TUI_R_EVENTS | TUI_R_STATUS | TUI_R_TREE;
 }
@@ -234,6 +276,51 @@ lv_parent(struct tui *ui, struct tui_node *n)
 	return (struct tui_node *)T(n)->parent;
 }
 
+/* The record of an adopted task, if it is still kept. */
+static struct fw_task *
+adoptee(struct tui_live *lv, struct lv_adopt *a)
+{
+	struct fw_task	*t = task_find_any(&lv->s.eng.tasks, a->tid);
+
+	if (t != NULL && t->start_ts == a->born)
+		return t;
+	/* Its id was taken again since it died: an older record. */
+	for (t = lv->s.eng.tasks.head; t != NULL; t = t->all_next)
+		if (t->tid == a->tid && t->start_ts == a->born)
+			return t;
+	a->gone = true;		/* dropped: it never comes back */
+	return NULL;
+}
+
+/* The processes the kernel gave parent, in the order it did, from its
+ * reparent events: *cursor is the next one's index + 1 (SIZE_MAX: no
+ * more). */
+static struct tui_node *
+lv_adopted(struct tui *ui, struct tui_node *parent, size_t *cursor,
+    pid_t *from)
+{
+	struct tui_live	*lv = LV(ui);
+	struct fw_task	*p = T(parent), *t;
+	struct lv_adopt	*a;
+	size_t		 i;
+
+	if (lv->nadopt == 0 || (p->flags & TF_THREAD))
+		return NULL;
+	i = *cursor != 0 ? *cursor : (size_t)(uintptr_t)report_pidmap_get(
+	    &lv->adopt_first, p->tid);
+	for (; i != 0 && i != SIZE_MAX; i = a->next) {
+		a = &lv->adopt[i - 1];
+		if (a->gone || a->by_born != p->start_ts ||
+		    (t = adoptee(lv, a)) == NULL)
+			continue;
+		*cursor = a->next != 0 ? a->next : SIZE_MAX;
+		*from = a->from;
+		return (struct tui_node *)t;
+	}
+	*cursor = SIZE_MAX;
+	return NULL;
+}
+
 static struct tui_node *
 lv_find(struct tui *ui, pid_t tid)
 {
@@ -326,6 +413,8 @@ lv_row(struct tui *ui, struct tui_row *row)
 		row->inner = t->nspid->v[t->nspid->n - 1];
 	row->thread = (t->flags & TF_THREAD) != 0;
 	row->state = ' ';
+	if (t->reparented_from != 0)
+		row->moved_to = t->ppid;
 	if (t->state == TASK_DEAD) {
 		row->dead = true;
 		row->runtime = t->end_ts - t->start_ts;
@@ -403,10 +492,6 @@ lv_label(struct tui *ui, struct tui_node *n, struct fw_buf *b)
 	if (!tui_label_argv(b, argv, argc))
 		esc_text_bare(b, task_name(t), strlen(task_name(t)));
 	free(argv);
-	/* The kernel gave it another parent when its own exited; it stays
-	 * under the parent that made it (info says more). */
-	if (t->reparented_from != 0)
-		fw_buf_printf(b, " (re-parented to %d)", (int)t->ppid);
 }
 
 /* The console's info, then the backtrace if it is still of now. */
@@ -677,6 +762,10 @@ lv_free(struct tui *ui)
 		session_release(&lv->s);
 	tui_live_events_free(lv);
 	tui_folds_release(&lv->folds);
+	free(lv->adopt);
+	report_pidmap_release(&lv->adopt_first);
+	report_pidmap_release(&lv->adopt_last);
+	report_pidmap_release(&lv->adopt_of);
 	fw_buf_release(&lv->bt);
 	free(lv);
 	ui->src_data = NULL;
@@ -689,6 +778,7 @@ const struct tui_source tui_live_source = {
 	.first = lv_first,
 	.next = lv_next,
 	.parent = lv_parent,
+	.adopted = lv_adopted,
 	.find = lv_find,
 	.flags = lv_flags,
 	.set_fold = lv_set_fold,

@@ -21,6 +21,7 @@
 #define EVF_CORE	0x04
 #define EVF_SUBJ_THREAD	0x08	/* subj is a report_thread */
 #define EVF_UNKNOWN	0x10	/* a line this reader does not know */
+#define EVF_OUTSIDE	0x20	/* reparent: the new parent is not traced */
 
 /* One event, as small as it can be: strings stay in the model. */
 struct rp_ev {
@@ -28,7 +29,8 @@ struct rp_ev {
 	pid_t		 pid, tgid;
 	pid_t		 a;		/* child, ppid, sender */
 	uint32_t	 line;		/* its line in the log */
-	int		 code;		/* exit code or signal number */
+	int		 code;		/* exit code or signal number;
+					 * reparent: the old parent */
 	uint16_t	 kind;		/* enum fw_event_kind */
 	uint16_t	 flags;
 	const void	*subj;		/* the task it is about, or NULL */
@@ -42,8 +44,19 @@ struct rp_node {
 	uint32_t	 own;		/* its events: own[own .. own + nown) */
 	uint32_t	 nown;
 	uint32_t	 reparent;	/* its first reparent event, or 0 */
+	uint32_t	 adopted;	/* the first process it adopted (in
+					 * tui_replay.adopt), or NO_NODE */
 	uint8_t		 fold;
 	bool		 thread;
+};
+
+/* A process given to a traced new parent by a reparent event: shown
+ * again under it from that event until its next reparent event. */
+struct rp_adopt {
+	uint32_t	 ev;		/* its reparent event */
+	uint32_t	 until;		/* its next one, or UINT32_MAX */
+	uint32_t	 node;		/* the task */
+	uint32_t	 next;		/* the new parent's next, or NO_NODE */
 };
 
 struct tui_replay {
@@ -56,6 +69,8 @@ struct tui_replay {
 	struct rp_node		*nodes;
 	size_t			 nnodes;
 	uint32_t		*own;		/* event indices by node */
+	struct rp_adopt		*adopt;		/* in event order */
+	size_t			 nadopt;
 	struct report_pidmap	 bytid;		/* tid -> newest node + 1 */
 	size_t			 nprocs;	/* processes when indexed */
 	bool			 saw_end;
@@ -187,6 +202,8 @@ unsigned tui_replay_tick(struct tui *);
 struct tui_node *tui_replay_first(struct tui *, struct tui_node *parent);
 struct tui_node *tui_replay_next(struct tui *, struct tui_node *);
 struct tui_node *tui_replay_parent(struct tui *, struct tui_node *);
+struct tui_node *tui_replay_adopted(struct tui *, struct tui_node *parent,
+	    size_t *cursor, pid_t *from);
 struct tui_node *tui_replay_find(struct tui *, pid_t tid);
 unsigned tui_replay_flags(struct tui *, struct tui_node *, pid_t *tid);
 void	tui_replay_set_fold(struct tui *, struct tui_node *, unsigned);

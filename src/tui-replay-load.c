@@ -69,13 +69,20 @@ take(struct tui_replay *rp, const struct tlog_event *te)
 		e->a = (pid_t)te->ppid;
 	else if (te->has_sender)
 		e->a = (pid_t)te->sender;
-	if (te->kind == FW_EV_REPARENT && (v = tlog_member(te,
-	    FW_M_NEW_PARENT)) != NULL && v->has)
-		e->a = (pid_t)v->i;
+	if (te->kind == FW_EV_REPARENT) {
+		if ((v = tlog_member(te, FW_M_NEW_PARENT)) != NULL && v->has)
+			e->a = (pid_t)v->i;
+		if ((v = tlog_member(te, FW_M_OLD_PARENT)) != NULL && v->has)
+			e->code = (int)v->i;
+		if ((v = tlog_member(te, FW_M_OUTSIDE)) != NULL && v->has &&
+		    v->i != 0)
+			e->flags |= EVF_OUTSIDE;
+	}
 	e->line = (uint32_t)te->lineno;
 	if (te->thread)
 		e->flags |= EVF_THREAD;
-	e->code = te->has_code ? (int)te->code : 0;
+	if (te->kind != FW_EV_REPARENT)
+		e->code = te->has_code ? (int)te->code : 0;
 	if (te->signal != NULL) {
 		sig = flags_sigparse(te->signal);
 		if (e->kind == FW_EV_EXIT) {
@@ -102,6 +109,78 @@ take(struct tui_replay *rp, const struct tlog_event *te)
 	e->subj = subj;
 	if (subj != NULL && th)
 		e->flags |= EVF_SUBJ_THREAD;
+}
+
+/* The process with id pid that lived at event i, or NULL. */
+static struct rp_node *
+proc_at(struct tui_replay *rp, pid_t pid, size_t i)
+{
+	struct rp_node	*nd;
+	size_t		 id;
+
+	id = (size_t)(uintptr_t)report_pidmap_get(&rp->bytid, pid);
+	for (id = id > 0 ? id - 1 : NO_NODE; id != NO_NODE; id = nd->same_tid) {
+		nd = &rp->nodes[id];
+		if (!nd->thread && start_ev(nd) <= i && end_ev(nd) > i)
+			return nd;
+	}
+	return NULL;
+}
+
+/* Each reparent event to a traced new parent, chained on the new parent
+ * in event order, with the task's next reparent event (where its row
+ * under that parent goes). */
+static void
+index_adoptions(struct tui_replay *rp)
+{
+	struct rp_adopt		*a;
+	struct rp_node		*d, *by;
+	struct tui_node		*tn;
+	uint32_t		*last, *tail;
+	size_t			 i, id, cap = 0;
+
+	free(rp->adopt);
+	rp->adopt = NULL;
+	rp->nadopt = 0;
+	last = fw_calloc(rp->nnodes + 1, sizeof *last);
+	tail = fw_calloc(rp->nnodes + 1, sizeof *tail);
+	for (id = 0; id < rp->nnodes; id++) {
+		rp->nodes[id].adopted = NO_NODE;
+		last[id] = tail[id] = NO_NODE;
+	}
+	for (i = 1; i <= rp->n; i++) {
+		if (rp->ev[i].kind != FW_EV_REPARENT ||
+		    (rp->ev[i].flags & EVF_SUBJ_THREAD) ||
+		    (tn = ev_node(rp, &rp->ev[i])) == NULL)
+			continue;
+		d = N(tn);
+		id = node_id(rp, d);
+		if (last[id] != NO_NODE)
+			rp->adopt[last[id]].until = (uint32_t)i;
+		last[id] = NO_NODE;
+		if ((rp->ev[i].flags & EVF_OUTSIDE) || (by = proc_at(rp,
+		    rp->ev[i].a, i)) == NULL || by->rec == PROC(d)->parent)
+			continue;
+		if (rp->nadopt == cap) {
+			cap = cap == 0 ? 16 : cap * 2;
+			rp->adopt = fw_realloc(rp->adopt, cap * sizeof *a);
+		}
+		a = &rp->adopt[rp->nadopt];
+		a->ev = (uint32_t)i;
+		a->until = UINT32_MAX;
+		a->node = (uint32_t)id;
+		a->next = NO_NODE;
+		if (tail[node_id(rp, by)] != NO_NODE)
+			rp->adopt[tail[node_id(rp, by)]].next =
+			    (uint32_t)rp->nadopt;
+		else
+			by->adopted = (uint32_t)rp->nadopt;
+		tail[node_id(rp, by)] = (uint32_t)rp->nadopt;
+		last[id] = (uint32_t)rp->nadopt;
+		rp->nadopt++;
+	}
+	free(last);
+	free(tail);
 }
 
 /* After the last line: a node per process and thread, the tid index, and
@@ -159,6 +238,7 @@ index_nodes(struct tui_replay *rp)
 		rp->own[N(tn)->own + fill[id]++] = (uint32_t)i;
 	}
 	free(fill);
+	index_adoptions(rp);
 }
 
 static unsigned long
@@ -440,6 +520,7 @@ tui_replay_free(struct tui *ui)
 	report_pidmap_release(&rp->bytid);
 	free(rp->nodes);
 	free(rp->own);
+	free(rp->adopt);
 	free(rp->ev);
 	free(rp);
 	ui->src_data = NULL;

@@ -107,6 +107,32 @@ tui_replay_parent(struct tui *ui, struct tui_node *n)
 	return node_of(rp, p->parent, false);
 }
 
+/* The processes the kernel had given parent at the cursor (their
+ * reparent event happened, their next one has not): *cursor is the next
+ * adoption's index + 1 (SIZE_MAX: no more). */
+struct tui_node *
+tui_replay_adopted(struct tui *ui, struct tui_node *parent, size_t *cursor,
+    pid_t *from)
+{
+	struct tui_replay	*rp = RP(ui);
+	const struct rp_adopt	*a;
+	size_t			 i;
+
+	if (*cursor == SIZE_MAX)
+		return NULL;
+	i = *cursor != 0 ? *cursor - 1 : N(parent)->adopted;
+	for (; i != NO_NODE; i = a->next) {
+		a = &rp->adopt[i];
+		if (a->ev > rp->pos || a->until <= rp->pos)
+			continue;
+		*cursor = a->next != NO_NODE ? (size_t)a->next + 1 : SIZE_MAX;
+		*from = (pid_t)rp->ev[a->ev].code;
+		return (struct tui_node *)&rp->nodes[a->node];
+	}
+	*cursor = SIZE_MAX;
+	return NULL;
+}
+
 /* The task with id tid at the cursor: the newest one seen by then (the
  * id was free when it was made, so an older one is gone). */
 struct tui_node *
@@ -231,6 +257,8 @@ tui_replay_row(struct tui *ui, struct tui_row *row)
 	    ((const struct report_proc *)nd->rec)->inner_pid);
 	row->thread = nd->thread;
 	row->state = ' ';
+	if (nd->reparent != 0 && nd->reparent <= rp->pos)
+		row->moved_to = rp->ev[nd->reparent].a;
 	row->current = cur != NULL && ev_node(rp, cur) == row->n;
 	row->isnew = start_ev(nd) == rp->pos && rp->pos > 1;
 	if (start_ev(nd) == 0)
@@ -279,11 +307,6 @@ tui_replay_label(struct tui *ui, struct tui_node *n, struct fw_buf *b)
 	struct rp_node		*nd = N(n);
 
 	tui_replay_label_image(image_at(PROC(nd), rp->pos), nd->thread, b);
-	/* The kernel gave it another parent when its own exited; it stays
-	 * under the parent that made it. */
-	if (nd->reparent != 0 && nd->reparent <= rp->pos)
-		fw_buf_printf(b, " (re-parented to %d)",
-		    (int)rp->ev[nd->reparent].a);
 }
 
 static void

@@ -352,6 +352,7 @@ const struct tui_source tui_replay_source = {
 	.first = tui_replay_first,
 	.next = tui_replay_next,
 	.parent = tui_replay_parent,
+	.adopted = tui_replay_adopted,
 	.find = tui_replay_find,
 	.flags = tui_replay_flags,
 	.set_fold = tui_replay_set_fold,

@@ -114,9 +114,10 @@ tui_output(struct tui *ui, const char *text, size_t len, bool error)
 unsigned
 tui_select_tid(struct tui *ui, pid_t tid)
 {
-	if (tid == 0 || tid == ui->sel_tid)
+	if (tid == 0 || (tid == ui->sel_tid && !ui->sel_alias))
 		return 0;
 	ui->sel_tid = tid;
+	ui->sel_alias = false;
 	ui->det_scroll = 0;
 	if (ui->detview == DET_EVENT)
 		ui->detview = DET_INFO;

@@ -35,6 +35,11 @@ struct tree_it {
 	struct tui_node	*n;
 	int		 depth;
 	bool		 all;		/* every node, folded or not */
+	/* On an adopted row: n under adopter, the source's cursor. */
+	bool		 alias;
+	struct tui_node	*adopter;
+	size_t		 cursor;
+	pid_t		 from;
 };
 
 static void
@@ -43,20 +48,61 @@ it_first(struct tree_it *it, struct tui *ui, bool all)
 	it->ui = ui;
 	it->depth = 0;
 	it->all = all;
+	it->alias = false;
+	it->adopter = NULL;
 	it->n = ui->src->first(ui, NULL);
 }
 
-/* Pre-order: first shown child, else the next shown sibling of the node or
- * of its nearest ancestor, else the next root. */
+/* The first process p adopted, when p's child processes are shown: the
+ * adopted rows come after them. */
+static bool
+it_adopted(struct tree_it *it, struct tui_node *p)
+{
+	const struct tui_source	*src = it->ui->src;
+	struct tui_node		*a;
+	size_t			 cur = 0;
+
+	if (src->adopted == NULL || (!it->all &&
+	    (src->flags(it->ui, p, NULL) & TUI_T_FOLDED)))
+		return false;
+	if ((a = src->adopted(it->ui, p, &cur, &it->from)) == NULL)
+		return false;
+	it->n = a;
+	it->alias = true;
+	it->adopter = p;
+	it->cursor = cur;
+	return true;
+}
+
+/* Pre-order: first shown child, else the adopted rows, else the next
+ * shown sibling of the node or of its nearest ancestor (after that
+ * ancestor's adopted rows), else the next root. An adopted row is a leaf. */
 static void
 it_next(struct tree_it *it)
 {
 	const struct tui_source	*src = it->ui->src;
 	struct tui_node		*n = it->n, *c, *p;
 
-	for (c = src->first(it->ui, n); c != NULL; c = src->next(it->ui, c)) {
-		if (shown_child(it->ui, n, c, it->all)) {
+	if (it->alias) {
+		if ((c = src->adopted(it->ui, it->adopter, &it->cursor,
+		    &it->from)) != NULL) {
 			it->n = c;
+			return;
+		}
+		/* The adopter's rows are done: on after it. */
+		it->alias = false;
+		n = it->adopter;
+		it->depth--;
+	} else {
+		for (c = src->first(it->ui, n); c != NULL;
+		    c = src->next(it->ui, c)) {
+			if (shown_child(it->ui, n, c, it->all)) {
+				it->n = c;
+				it->depth++;
+				return;
+			}
+		}
+		if (it_adopted(it, n)) {
 			it->depth++;
 			return;
 		}
@@ -70,6 +116,8 @@ it_next(struct tree_it *it)
 				return;
 			}
 		}
+		if (p != NULL && it_adopted(it, p))
+			return;
 		n = p;
 		it->depth--;
 	}
@@ -77,7 +125,8 @@ it_next(struct tree_it *it)
 }
 
 /* Walk the shown rows: count them, fill rows [want_from, +nwant), and find
- * the selected task's row (a live one before a dead one with its id). */
+ * the selected row (a live task before a dead one with its id; its own
+ * row or its adopted one, as the selection says). */
 static int
 tree_walk(struct tui *ui, int want_from, int nwant, struct tui_row *rows,
     int *sel_idx)
@@ -91,7 +140,8 @@ tree_walk(struct tui *ui, int want_from, int nwant, struct tui_row *rows,
 	for (it_first(&it, ui, false); it.n != NULL; it_next(&it), n++) {
 		if (sel_idx != NULL && ui->sel_tid != 0) {
 			f = ui->src->flags(ui, it.n, &tid);
-			if (tid == ui->sel_tid && (best < 0 ||
+			if (tid == ui->sel_tid && it.alias == ui->sel_alias &&
+			    (best < 0 ||
 			    (!best_live && !(f & TUI_N_DEAD)))) {
 				best = n;
 				best_live = !(f & TUI_N_DEAD);
@@ -101,6 +151,8 @@ tree_walk(struct tui *ui, int want_from, int nwant, struct tui_row *rows,
 			memset(&rows[n - want_from], 0, sizeof *rows);
 			rows[n - want_from].n = it.n;
 			rows[n - want_from].depth = it.depth;
+			rows[n - want_from].alias = it.alias;
+			rows[n - want_from].from = it.alias ? it.from : 0;
 		}
 	}
 	if (sel_idx != NULL)
@@ -144,7 +196,13 @@ draw_row(struct tui *ui, int y, struct tui_row *row, bool sel)
 	bool			 wide = w >= 50;
 
 	ui->src->row(ui, row);
-	threads = count_folded(ui, row);
+	/* An adopted row is a leaf that points at the task's own row: no
+	 * folds, no counts, no marks of its own. */
+	if (row->alias) {
+		row->current = row->isnew = false;
+		threads = 0;
+	} else
+		threads = count_folded(ui, row);
 	if (row->dead)
 		a |= TA_DIM;
 	/* The palette of the text log and the reports: failed red,
@@ -178,7 +236,16 @@ draw_row(struct tui *ui, int y, struct tui_row *row, bool sel)
 	else
 		fw_buf_printf(&b, "%d [inner %d] ", (int)row->tid,
 		    (int)row->inner);
+	/* The console's tree says it the same way. */
+	if (row->alias)
+		fw_buf_printf(&b, "(adopted: its parent %d exited) ",
+		    (int)row->from);
 	ui->src->label(ui, row->n, &b);
+	/* The kernel gave it another parent when its own exited; it stays
+	 * under the parent that made it, and is shown again under the new
+	 * one when that one is traced. */
+	if (row->moved_to != 0 && !row->alias)
+		fw_buf_printf(&b, " (re-parented to %d)", (int)row->moved_to);
 	/* Threads that are gone are not counted as the process's threads. */
 	if (row->threads > 0 && row->dead_threads > 0)
 		fw_buf_printf(&b, " [%d thread%s, %d gone]", row->threads,
@@ -231,6 +298,7 @@ tui_tree_draw(struct tui *ui)
 		if (sel < 0)
 			sel = 0;
 		ui->sel_tid = 0;
+		ui->sel_alias = false;
 	}
 	ui->sel_idx = sel;
 	ui->tree_rows = total;
@@ -248,6 +316,7 @@ tui_tree_draw(struct tui *ui)
 		n = h;
 	if (ui->sel_tid == 0 && sel - ui->tree_top < n && sel >= ui->tree_top) {
 		ui->src->flags(ui, rows[sel - ui->tree_top].n, &ui->sel_tid);
+		ui->sel_alias = rows[sel - ui->tree_top].alias;
 		ui->dirty |= TUI_R_DETAILS;
 	}
 
@@ -281,6 +350,7 @@ select_row(struct tui *ui, int idx)
 	struct tui_row	 row;
 	pid_t		 tid = 0;
 
+	row.alias = false;
 	if (idx >= ui->tree_rows)
 		idx = ui->tree_rows - 1;
 	if (idx < 0)
@@ -292,6 +362,7 @@ select_row(struct tui *ui, int idx)
 	ui->sel_idx = idx;
 	ui->sel_tid = 0;
 	tui_select_tid(ui, tid);
+	ui->sel_alias = tid != 0 && row.alias;
 	return TUI_R_TREE | TUI_R_DETAILS | TUI_R_STATUS;
 }
 
@@ -349,6 +420,7 @@ toggle(struct tui *ui, struct tui_node *n, unsigned bit)
 		n = p;
 		ui->src->flags(ui, n, &tid);
 		ui->sel_tid = tid;
+		ui->sel_alias = false;
 	}
 	f = ui->src->flags(ui, n, NULL);
 	ui->src->set_fold(ui, n, (f ^ bit) & (TUI_T_EXPANDED | TUI_T_FOLDED));
@@ -367,6 +439,40 @@ has_kids(struct tui *ui, struct tui_node *n)
 	return false;
 }
 
+/* The row of the process that the selected adopted row is under: the
+ * last row before it one level up. */
+static int
+alias_parent(struct tui *ui)
+{
+	struct tree_it	 it;
+	struct tui_row	 row;
+	int		 i, up = 0;
+
+	recount(ui);
+	if (tree_walk(ui, ui->sel_idx, 1, &row, NULL) <= ui->sel_idx)
+		return ui->sel_idx;
+	for (it_first(&it, ui, false), i = 0; it.n != NULL && i < ui->sel_idx;
+	    it_next(&it), i++) {
+		if (it.depth == row.depth - 1 && !it.alias)
+			up = i;
+	}
+	return up;
+}
+
+/* Enter or J on an adopted row: the task's own row, where it was made
+ * (its ancestors unfolded). */
+unsigned
+tui_tree_alias_jump(struct tui *ui)
+{
+	struct tui_node	*n;
+
+	if (!ui->sel_alias || (n = tui_selected(ui)) == NULL)
+		return 0;
+	tui_message(ui, 0, "%d: its own row, under the process that made it",
+	    (int)ui->sel_tid);
+	return tui_tree_reveal(ui, n) | TUI_R_MSG;
+}
+
 unsigned
 tui_tree_fold(struct tui *ui, int key)
 {
@@ -376,6 +482,17 @@ tui_tree_fold(struct tui *ui, int key)
 
 	if ((n = tui_selected(ui)) == NULL)
 		return 0;
+	if (ui->sel_alias) {
+		switch (key) {
+		case TK_ENTER:
+			return tui_tree_alias_jump(ui);
+		case TK_LEFT:
+			return select_row(ui, alias_parent(ui));
+		}
+		tui_message(ui, 0, "an adopted row: Enter or J goes to the "
+		    "task's own row");
+		return TUI_R_MSG;
+	}
 	f = ui->src->flags(ui, n, NULL);
 	switch (key) {
 	case TK_ENTER:
@@ -447,7 +564,8 @@ node_matches(struct tui *ui, struct tui_node *n, const char *pat)
 }
 
 /* The next (dir > 0) or previous task after the selection, folded ones
- * included, for which match() holds; wraps around. */
+ * included, for which match() holds (at its own row: adopted rows are
+ * passed over); wraps around. */
 static struct tui_node *
 find_from_selection(struct tui *ui, int dir, bool skip_self,
     bool (*match)(struct tui *, struct tui_node *, const char *),
@@ -459,14 +577,15 @@ find_from_selection(struct tui *ui, int dir, bool skip_self,
 	bool		 seen = sel == NULL, self = false;
 
 	for (it_first(&it, ui, true); it.n != NULL; it_next(&it)) {
-		if (it.n == sel) {
+		if (it.n == sel && it.alias == ui->sel_alias) {
 			seen = true;
-			if (skip_self) {
+			if (skip_self && !it.alias) {
 				self = match(ui, it.n, arg);
 				continue;
 			}
 		}
-		if (!match(ui, it.n, arg))
+		/* A task is found at its own row, never twice. */
+		if (it.alias || !match(ui, it.n, arg))
 			continue;
 		if (first == NULL)
 			first = it.n;
