@@ -109,7 +109,9 @@ mklog() {
 # py SCRIPT ARGS...: run a python3 check; the script exits non-zero to fail.
 # Scripts use check() and equal() from tests/report/check.py, never
 # `assert`, which PYTHONOPTIMIZE turns off (tests/report/selfcheck.sh).
+# No __pycache__ of check.py left in the source tree.
 py() {
 	command -v python3 >/dev/null 2>&1 || skip "python3 is needed"
-	PYTHONPATH="$CHECK_DIR${PYTHONPATH:+:$PYTHONPATH}" python3 "$@"
+	PYTHONPATH="$CHECK_DIR${PYTHONPATH:+:$PYTHONPATH}" \
+	    PYTHONDONTWRITEBYTECODE=1 python3 "$@"
 }
