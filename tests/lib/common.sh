@@ -99,6 +99,16 @@ fw_leftovers()
 	return 1
 }
 
+# fw_ours PID: PID is a child of the test's shell (not yet reaped). A pid
+# whose process has ended and been reaped is soon another process's
+# (pid_max is 32768 on many machines; a busy one goes round in a minute):
+# what a test kills by a remembered pid, it kills only while this holds.
+fw_ours()
+{
+	[ "$(sed -n 's/^PPid:[[:space:]]*//p' "/proc/$1/status" 2>/dev/null)" \
+	    = "$$" ]
+}
+
 fw_cleanup()
 {
 	local rc=$? p
@@ -107,11 +117,12 @@ fw_cleanup()
 		echo "FAIL: $TEST_NAME: exit status 77 without skip()" >&2
 		rc=1
 	fi
+	# Only our own children: a pid that was reaped may be another's now.
 	for p in $FW_BG_PIDS; do
-		kill -KILL "$p" 2>/dev/null
+		fw_ours "$p" && kill -KILL "$p" 2>/dev/null
 	done
 	for p in $FW_DOGS; do
-		kill -TERM "$p" 2>/dev/null
+		fw_ours "$p" && kill -TERM "$p" 2>/dev/null
 	done
 	if ! fw_leftovers; then
 		echo "FAIL: $TEST_NAME: processes left behind" >&2
@@ -267,7 +278,8 @@ fw_wait_bg()
 	# soon be another process's: neither the watchdog nor the cleanup
 	# may kill it any more.
 	for d in $FW_DOG_OF; do
-		[ "${d%%:*}" = "$FW_PID" ] && kill -TERM "${d#*:}" 2>/dev/null
+		[ "${d%%:*}" = "$FW_PID" ] && fw_ours "${d#*:}" &&
+		    kill -TERM "${d#*:}" 2>/dev/null
 	done
 	FW_BG_PIDS=$(printf '%s\n' $FW_BG_PIDS | { grep -vx "$FW_PID" || :; } | tr '\n' ' ')
 }
