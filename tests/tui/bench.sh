@@ -2,9 +2,11 @@
 # bench.sh - does the TUI slow the traced program down? Runs a fork+exec
 # storm (tests/bench/forkstorm exec N) under `forkwatch --batch` and under
 # `forkwatch --tui` in a tmux pane, alternating, ROUNDS times each, and
-# prints the medians and their ratio. The storm times itself (a shell
-# around forkstorm, traced too), so forkwatch's start and the keypress
-# that lets the tree run do not count. Not part of `make check`.
+# prints the medians, their spread (min-max), their ratio and the load
+# average (a ratio from a loaded machine says little). The storm times
+# itself (a shell around forkstorm, traced too), so forkwatch's start and
+# the keypress that lets the tree run do not count. Not part of
+# `make check`.
 #
 #   FORKWATCH=./forkwatch FORKSTORM=tests/bench/forkstorm \
 #       bash tests/tui/bench.sh [N [ROUNDS]]
@@ -54,6 +56,22 @@ median()
 	sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
 }
 
+# The spread of a mode's rounds: "min-max".
+spread()
+{
+	sort -n | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print lo "-" hi }'
+}
+
+# The machine's load: on a busy machine the TUI pays for its extra
+# stops and processes far more than batch mode does (waiting for a CPU
+# at every stop), so a ratio measured there says little.
+load()
+{
+	cut -d' ' -f1-3 /proc/loadavg 2>/dev/null
+}
+
+lb=$(load)
+
 for r in $(seq 1 "$ROUNDS"); do
 	b=$(batch) && echo "$b" >>"$D/batch"
 	t=$(tui) && echo "$t" >>"$D/tui"
@@ -61,5 +79,7 @@ for r in $(seq 1 "$ROUNDS"); do
 done
 mb=$(median <"$D/batch")
 mt=$(median <"$D/tui")
-echo "forkstorm exec $N, median of $ROUNDS: batch $mb ms, tui $mt ms," \
+echo "forkstorm exec $N, median of $ROUNDS: batch $mb ms" \
+    "($(spread <"$D/batch")), tui $mt ms ($(spread <"$D/tui"))," \
     "ratio $(awk -v t="$mt" -v b="$mb" 'BEGIN { printf "%.3f", t / b }')"
+echo "load average (1, 5, 15 min): $lb before, $(load) after"
