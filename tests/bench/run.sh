@@ -302,12 +302,17 @@ else
 	echo "3. the TUI: fork+exec storm ($TUI_N x), $TUI_ROUNDS rounds each"
 	FORKWATCH=$FORKWATCH FORKSTORM=$FORKSTORM \
 	    bash "$here/../tui/bench.sh" "$TUI_N" "$TUI_ROUNDS" 2>/dev/null |
-	    sed 's/^/   /'
-	echo "   target: the TUI within 5 % of batch mode (ratio <= 1.05)"
+	    sed 's/^/   /' | tee "$work/tui"
+	echo "   target: the TUI within 5 % of batch mode (ratio <= 1.05):" \
+	    "$(awk '/ ratio / { r = $NF } END {
+		if (r == "") print "not measured"
+		else print (r <= 1.05) ? "met" : "missed" }' "$work/tui")"
 	big=$work/replay.jsonl
 	awk -v n="$KIDS" -f "$here/../tui/mklog.awk" >"$big"
 	nev=$((4 * KIDS + 2))
 	sock=fwbench-$$
+	# tmux's socket in $work, removed with it (kill-server leaves it).
+	export TMUX_TMPDIR=$work
 	printf 'set -g status off\n' >"$work/tmux.conf"
 	t0=$EPOCHREALTIME
 	tmux -L "$sock" -f "$work/tmux.conf" new-session -d -x 100 -y 30 \
