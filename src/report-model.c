@@ -662,6 +662,18 @@ on_attach(struct report_model *m, const struct tlog_event *ev)
 	}
 }
 
+/* p was let go (detach, or untraced by --depth): it and its threads end
+ * now, and it is no longer live. */
+static void
+let_go(struct report_model *m, struct report_proc *p, double ts)
+{
+	p->detached = true;
+	p->end = ts;
+	p->end_ev = cur_ev(m);
+	end_threads(m, p, ts, true);
+	report_pidmap_del(&m->live, p->pid, p);
+}
+
 /* detach: forkwatch let go; the task ends here as far as the log goes. */
 static void
 on_detach(struct report_model *m, const struct tlog_event *ev)
@@ -680,13 +692,8 @@ on_detach(struct report_model *m, const struct tlog_event *ev)
 		return;
 	}
 	p = report_pidmap_get(&m->live, ev->pid);
-	if (p == NULL)
-		return;
-	p->detached = true;
-	p->end = ev->ts;
-	p->end_ev = cur_ev(m);
-	end_threads(m, p, ev->ts, true);
-	report_pidmap_del(&m->live, p->pid, p);
+	if (p != NULL)
+		let_go(m, p, ev->ts);
 }
 
 /* untraced: --depth let go of the process (its fork line came before),
@@ -703,11 +710,7 @@ on_untraced(struct report_model *m, const struct tlog_event *ev)
 		p = proc_new(m, ev->pid, ev->ts, REPORT_ORIGIN_SEEN, parent);
 	}
 	p->untraced = true;
-	p->detached = true;
-	p->end = ev->ts;
-	p->end_ev = cur_ev(m);
-	end_threads(m, p, ev->ts, true);
-	report_pidmap_del(&m->live, p->pid, p);
+	let_go(m, p, ev->ts);
 }
 
 /* "nspid" (a task in another pid namespace): its own pid, the last. */
