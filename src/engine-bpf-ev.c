@@ -351,14 +351,7 @@ rec_newtask(struct engine *eng, const struct fwb_newtask *r)
 	c->start_ts = ts;
 	c->flags |= t->flags & TF_ATTACHED;
 	if (thread) {
-		c->tgid = t->tgid;
-		c->leader = proc;
-		c->flags |= TF_THREAD;
-		c->ppid = proc->ppid;
-		task_link(proc, c);
-		c->depth = proc->depth;
-		proc->nthreads++;
-		task_set_exec(c, proc->path, &proc->argv);
+		task_join_process(proc, c);
 		memcpy(c->comm, proc->comm, sizeof c->comm);
 	} else {
 		c->tgid = (pid_t)r->child;

@@ -417,15 +417,7 @@ new_child(struct engine *eng, struct fw_task *t, pid_t child, int pev,
 	c->flags |= t->flags & (TF_ATTACHED | TF_EXIT_STOP);
 	proc = t->leader != NULL ? t->leader : t;
 	if (thread) {
-		c->tgid = t->tgid;
-		c->leader = proc;
-		c->flags |= TF_THREAD;
-		c->ppid = proc->ppid;
-		task_link(proc, c);
-		c->depth = proc->depth;
-		proc->nthreads++;
-		/* A thread shares its process's image. */
-		task_set_exec(c, proc->path, &proc->argv);
+		task_join_process(proc, c);
 	} else {
 		c->tgid = child;
 		c->leader = c;

@@ -270,6 +270,20 @@ task_drop(struct task_table *tt, struct fw_task *t)
 }
 
 void
+task_join_process(struct fw_task *proc, struct fw_task *c)
+{
+	c->tgid = proc->tgid;
+	c->leader = proc;
+	c->flags |= TF_THREAD;
+	c->ppid = proc->ppid;
+	task_link(proc, c);
+	c->depth = proc->depth;
+	proc->nthreads++;
+	/* A thread shares its process's image. */
+	task_set_exec(c, proc->path, &proc->argv);
+}
+
+void
 task_set_exec(struct fw_task *t, const char *path, const struct fw_strv *argv)
 {
 	free(t->path);

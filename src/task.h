@@ -165,6 +165,10 @@ void		 task_drop(struct task_table *, struct fw_task *);
 void		 task_link(struct fw_task *parent, struct fw_task *child);
 void		 task_unlink(struct fw_task *child);
 
+/* A new thread c joins proc (its leader): same tgid, parent and image, a
+ * child of proc in the tree; proc counts it. */
+void		 task_join_process(struct fw_task *proc, struct fw_task *c);
+
 /* Record a new argv/path for the task (copies). */
 void		 task_set_exec(struct fw_task *, const char *path,
 		    const struct fw_strv *argv);
